@@ -1,0 +1,111 @@
+"""Configuration: `[tool.lintnews]` in the nearest pyproject.toml, or a lintnews.toml.
+
+    [tool.lintnews]
+    select = ["LN1", "unmarked-quote"]     # codes, code prefixes or names; default: all
+    ignore = ["LN301"]
+    extend-select = ["truncated-name"]      # add opt-in rules to the default set
+    max-file-size = 10485760                # bytes; larger files are reported and skipped
+    encoding = "utf-8"                      # for files without a BOM
+
+    [tool.lintnews.rules.repeated-word]     # per-rule options, by rule name
+    allow = ["had had", "that that"]
+
+In a lintnews.toml the same keys stand at the top level. An unknown key is an error that
+names it.
+"""
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from lintnews.errors import ConfigError
+from lintnews.reading import DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    max_file_size: int = DEFAULT_MAX_BYTES
+    encoding: str | None = None
+    date: str | None = None
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    source: str | None = None     # the file it came from, for messages
+
+    def merged(self, **overrides: Any) -> Config:
+        """This configuration with command-line values (those not None) on top."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+_KEYS = {f.name.replace("_", "-"): f.name for f in fields(Config) if f.name != "source"}
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest lintnews.toml, or pyproject.toml with a [tool.lintnews] table, upwards."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / "lintnews.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and "lintnews" in _read_toml(candidate).get("tool", {}):
+            return candidate
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def load_config(path: str | Path | None = None, start: str | Path = ".") -> Config:
+    """The configuration from `path`, or from the nearest config file above `start`."""
+    file = Path(path) if path else find_config_file(Path(start))
+    if file is None:
+        return Config()
+    data = _read_toml(file)
+    table = data if file.name != "pyproject.toml" else data.get("tool", {}).get("lintnews", {})
+    return parse_config(table, source=str(file))
+
+
+def parse_config(table: Mapping[str, Any], source: str = "<config>") -> Config:
+    """A Config from a TOML table; unknown keys and wrong types are errors naming them."""
+    values: dict[str, Any] = {"source": source}
+    for key, value in table.items():
+        attr = _KEYS.get(key)
+        if attr is None:
+            raise ConfigError(f"{source}: unknown key {key!r} in [tool.lintnews] "
+                              f"(known: {', '.join(sorted(_KEYS))})")
+        values[attr] = _check(attr, value, f"{source}: {key}")
+    return Config(**values)
+
+
+def _check(attr: str, value: Any, where: str) -> Any:
+    if attr in ("select", "ignore", "extend_select"):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: expected a list of rule codes or names")
+        return tuple(value)
+    if attr == "max_file_size":
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise ConfigError(f"{where}: expected a positive number of bytes")
+        return value
+    if attr in ("encoding", "date"):
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: expected a string")
+        return value
+    if attr == "rules":
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            raise ConfigError(f"{where}: expected a table of rule tables ([tool.lintnews.rules.<name>])")
+        return value
+    raise AssertionError(attr)

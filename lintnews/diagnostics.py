@@ -1,0 +1,109 @@
+"""The records that flow through the engine: edits and fixes, findings, diagnostics, errors.
+
+Rules work in string offsets (Unicode code points into the original text); only the engine
+turns offsets into 1-based line and column, when it makes a Diagnostic.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Applicability(str, Enum):
+    """How safe a fix is to apply without a human looking at it."""
+
+    SAFE = "safe"        # cannot change meaning ("the the" -> "the")
+    UNSAFE = "unsafe"    # probably right, but may change meaning (a list item, a phrase)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace text[start:end] with `content` (an insertion when start == end)."""
+
+    start: int
+    end: int
+    content: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One or more non-overlapping edits that together repair a finding."""
+
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+    message: str = ""
+
+    @classmethod
+    def replace(cls, start: int, end: int, content: str, *, safe: bool = True, message: str = "") -> Fix:
+        level = Applicability.SAFE if safe else Applicability.UNSAFE
+        return cls((Edit(start, end, content),), level, message)
+
+    def apply(self, text: str) -> str:
+        """The text with this fix's edits applied."""
+        out, pos = [], 0
+        for edit in sorted(self.edits, key=lambda e: (e.start, e.end)):
+            out.append(text[pos:edit.start])
+            out.append(edit.content)
+            pos = edit.end
+        out.append(text[pos:])
+        return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule reports: the offending span of the document's text and a message."""
+
+    start: int
+    end: int
+    message: str
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A finding as reported: rule identity and 1-based positions (end column exclusive)."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str
+    message: str
+    severity: str = "warning"
+    fix: Fix | None = None
+    start: int = field(default=0, compare=False)
+    end: int = field(default=0, compare=False)
+
+    def to_dict(self) -> dict:
+        """The JSON form: the keys every machine-readable output shares."""
+        fix = None
+        if self.fix is not None:
+            fix = {
+                "applicability": self.fix.applicability.value,
+                "message": self.fix.message,
+                "edits": [{"start": e.start, "end": e.end, "content": e.content} for e in self.fix.edits],
+            }
+        return {
+            "path": self.path, "line": self.line, "column": self.column,
+            "end_line": self.end_line, "end_column": self.end_column,
+            "code": self.code, "name": self.name, "message": self.message,
+            "severity": self.severity, "fix": fix,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something that stopped lintnews from checking all it was asked to (exit code 2).
+
+    `kind` is one of "input" (a file that cannot be read), "plugin" (a plugin that failed to
+    load), "rule" (a rule that raised), "config".
+    """
+
+    kind: str
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: error: {self.message}"

@@ -1,0 +1,109 @@
+"""Document: one article as the rules see it, with its analysis computed once and shared.
+
+`text` is the original text of the file (after decoding) and every offset a rule reports is
+an offset into it. `prose` is a view of the same length in which whatever is not prose
+(markup, front matter, code) is blanked out with spaces, newlines kept; for plain text it
+is the text itself. The analysis (paragraphs, sentences, words, quotations) is made from
+`prose` on first use and cached.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cached_property
+from typing import Any
+
+import regex
+
+from lintnews import text as textlib
+
+_LINE_END = regex.compile(r"\r\n|\r|\n")
+
+
+class LineIndex:
+    """Maps offsets to 1-based (line, column), columns counted in code points.
+
+    Lines end at "\\n", "\\r\\n" or a lone "\\r" (and at nothing else: not at U+2028 or a
+    form feed, which `str.splitlines` would also split on).
+    """
+
+    __slots__ = ("starts", "length")
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
+        self.length = len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of `offset` (0 <= offset <= len(text))."""
+        if not 0 <= offset <= self.length:
+            raise ValueError(f"offset {offset} outside the text (0..{self.length})")
+        line = bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """The offset of a 1-based (line, column): the inverse of `position`."""
+        return self.starts[line - 1] + column - 1
+
+
+class Document:
+    """One article: original text, prose view, metadata and shared analysis."""
+
+    def __init__(self, text: str, path: str = "<string>", *, prose: str | None = None,
+                 meta: dict[str, Any] | None = None, kind: str = "text") -> None:
+        if prose is not None and len(prose) != len(text):
+            raise ValueError("the prose view must have the length of the text")
+        self.text = text
+        self.prose = text if prose is None else prose
+        self.path = path
+        self.meta: dict[str, Any] = dict(meta or {})
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return f"Document({self.path!r}, {len(self.text)} chars, kind={self.kind!r})"
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.lines.position(offset)
+
+    @cached_property
+    def paragraphs(self) -> list[textlib.Block]:
+        return textlib.paragraphs(self.prose)
+
+    @cached_property
+    def sentences(self) -> list[textlib.Block]:
+        return textlib.sentences(self.prose, self.paragraphs)
+
+    @cached_property
+    def words(self) -> list[textlib.Word]:
+        return textlib.words(self.prose)
+
+    @cached_property
+    def quotes(self) -> textlib.QuoteAnalysis:
+        return textlib.quotations(self.prose, self.paragraphs)
+
+    @cached_property
+    def quoted_mask(self) -> bytearray:
+        """One byte per character: 1 inside any quotation (marks included), else 0."""
+        mask = bytearray(len(self.prose))
+        for q in self.quotes.all():
+            mask[q.start:q.end] = b"\x01" * (q.end - q.start)
+        return mask
+
+    def paragraph_of(self, offset: int) -> int:
+        """Index of the paragraph holding `offset` (or the last one starting before it)."""
+        starts = self._paragraph_starts
+        return max(0, bisect_right(starts, offset) - 1)
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence holding `offset` (or the last one starting before it)."""
+        return max(0, bisect_right(self._sentence_starts, offset) - 1)
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]

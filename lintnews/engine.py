@@ -1,0 +1,135 @@
+"""The engine and the public API: lint one string, one file, one Document; list the rules.
+
+Every front end (the CLI, an archive sweep on Dask, an editor) builds one Linter and calls
+these methods, so the same text gets the same findings wherever it is linted.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lintnews.config import Config
+from lintnews.diagnostics import Diagnostic, Finding, Problem
+from lintnews.document import Document
+from lintnews.errors import ConfigError, InputError
+from lintnews.plugins import Plugins, load_plugins
+from lintnews.reading import decode, read_bytes
+from lintnews.ruleset import Rule, build_options, check_selectors, select
+
+
+@dataclass
+class Result:
+    """What linting one article gave: its diagnostics and the problems met on the way."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    document: Document | None = None
+
+
+class Linter:
+    """Selected, configured rules ready to run on any number of articles."""
+
+    def __init__(self, config: Config | None = None, *, plugins: Plugins | None = None) -> None:
+        self.config = config or Config()
+        self.plugins = plugins or load_plugins()
+        available = self.plugins.rules()
+        where = self.config.source or "configuration"
+        for key in ("select", "ignore", "extend_select"):
+            check_selectors(available, getattr(self.config, key) or (), f"{where}: {key.replace('_', '-')}")
+        by_name = {r.name: r for r in available} | {r.code: r for r in available}
+        for name in self.config.rules:
+            if name not in by_name:
+                raise ConfigError(f"{where}: options for unknown rule {name!r}")
+        options = {by_name[n].code: build_options(by_name[n], raw) for n, raw in self.config.rules.items()}
+        chosen = select(available, self.config.select, self.config.ignore, self.config.extend_select)
+        self.rules: list[Rule] = [cls(options.get(cls.code)) for cls in chosen]
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Problems of the set-up itself (plugins that failed to load), not of any article."""
+        return self.plugins.problems
+
+    def available_rules(self) -> list[type[Rule]]:
+        return self.plugins.rules()
+
+    def article_extensions(self) -> tuple[str, ...]:
+        exts = {e.lower() for group in self.plugins.hook.lintnews_article_extensions() for e in group}
+        return tuple(sorted(exts))
+
+    # ---------------------------------------------------------------- the public API
+
+    def load(self, text: str, path: str = "<string>") -> Document:
+        """The Document a loader plugin makes of `text` (named `path`)."""
+        options = {"date": self.config.date}
+        return self.plugins.hook.lintnews_load_document(path=path, text=text, options=options)
+
+    def lint_text(self, text: str, path: str = "<string>") -> Result:
+        """Lint a string as if it were the file `path` (its extension picks the loader)."""
+        return self.lint_document(self.load(text, path))
+
+    def lint_file(self, path: str | os.PathLike, display_path: str | None = None) -> Result:
+        """Lint one file; a file that cannot be read gives a Result with one problem."""
+        name = display_path or str(path)
+        try:
+            text = decode(read_bytes(path, self.config.max_file_size), self.config.encoding)
+        except InputError as exc:
+            return Result(name, problems=[Problem("input", name, str(exc))])
+        return self.lint_text(text, name)
+
+    def lint_document(self, doc: Document) -> Result:
+        result = Result(doc.path, document=doc)
+        for rule in self.rules:
+            try:
+                findings = list(rule.check(doc))
+            except Exception as exc:
+                result.problems.append(Problem("rule", doc.path, (
+                    f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) failed: "
+                    f"{type(exc).__name__}: {exc}")))
+                continue
+            result.diagnostics.extend(self._diagnostics(doc, rule, findings, result.problems))
+        result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code, d.end_line, d.end_column))
+        return result
+
+    @staticmethod
+    def _diagnostics(doc: Document, rule: Rule, findings: Iterable[Finding],
+                     problems: list[Problem]) -> Iterable[Diagnostic]:
+        size = len(doc.text)
+        for f in findings:
+            if not 0 <= f.start <= f.end <= size:
+                problems.append(Problem("rule", doc.path, (
+                    f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) reported span "
+                    f"{f.start}..{f.end} outside the text (0..{size})")))
+                continue
+            line, col = doc.position(f.start)
+            end_line, end_col = doc.position(f.end)
+            yield Diagnostic(doc.path, line, col, end_line, end_col, rule.code, rule.name, f.message,
+                             rule.severity, f.fix, f.start, f.end)
+
+
+_default: Linter | None = None
+
+
+def default_linter() -> Linter:
+    """A Linter with default settings, built once per process."""
+    global _default
+    if _default is None:
+        _default = Linter()
+    return _default
+
+
+def lint_string(text: str, path: str = "<string>", *, linter: Linter | None = None) -> Result:
+    """Lint `text` with the default rules (or `linter`)."""
+    return (linter or default_linter()).lint_text(text, path)
+
+
+def lint_file(path: str | os.PathLike, *, linter: Linter | None = None) -> Result:
+    """Lint the file at `path` with the default rules (or `linter`)."""
+    return (linter or default_linter()).lint_file(Path(path))
+
+
+def list_rules(*, linter: Linter | None = None) -> list[type[Rule]]:
+    """Every rule every plugin offers, on by default or not, in code order."""
+    return (linter or default_linter()).available_rules()

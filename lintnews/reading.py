@@ -1,0 +1,61 @@
+"""Reading article files into text: size limit, binary detection, BOMs and decoding errors.
+
+Every failure is an InputError whose message is one line naming the problem; the caller
+adds the file name.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+
+from lintnews.errors import InputError
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),   # before UTF-16 LE, whose BOM is its prefix
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def read_bytes(path: str | os.PathLike, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a file, or an InputError saying why they cannot be had."""
+    try:
+        with open(path, "rb") as fh:
+            if max_bytes is not None:
+                size = os.fstat(fh.fileno()).st_size
+                if size > max_bytes:
+                    raise InputError(f"file is {size:,} bytes, over the limit of {max_bytes:,} "
+                                     f"(set max-file-size to lint it)")
+            return fh.read()
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}") from None
+
+
+def decode(data: bytes, encoding: str | None = None) -> str:
+    """Text from bytes: a BOM wins; else `encoding`, else UTF-8. Binary data is refused."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _decode(data[len(bom):], codec, len(bom))
+    if b"\x00" in data:
+        raise InputError("binary file (contains NUL bytes); not an article")
+    return _decode(data, encoding or "utf-8", 0)
+
+
+def _decode(data: bytes, codec: str, skipped: int) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start:exc.start + 4].hex(" ")
+        raise InputError(f"not valid {codec.upper()}: byte offset {exc.start + skipped} ({bad}); "
+                         f"convert the file or pass --encoding") from None
+    except LookupError:
+        raise InputError(f"unknown encoding {codec!r}") from None

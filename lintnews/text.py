@@ -1,0 +1,314 @@
+"""News-text helpers for rule authors: paragraphs, sentences, words and quotations.
+
+Every function works on a string (normally a Document's prose view) and returns offsets
+into it, so that a finding built from them points into the original file. The Document
+calls these once and caches the result; rules ask the Document, not these functions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# ---------------------------------------------------------------------------- paragraphs
+
+_BLANK_LINE = regex.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)")
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph or a sentence: text[start:end], trimmed of surrounding white space."""
+
+    start: int
+    end: int
+
+
+def _trimmed(text: str, start: int, end: int) -> Block | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Block(start, end) if start < end else None
+
+
+def paragraphs(text: str) -> list[Block]:
+    """Paragraphs: runs of text between blank lines.
+
+    A text with no blank line at all but several lines (one paragraph a line, as some wire
+    copy and exports are written) is taken to have one paragraph per line.
+    """
+    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
+    out, pos = [], 0
+    for m in separator.finditer(text):
+        block = _trimmed(text, pos, m.start())
+        if block:
+            out.append(block)
+        pos = m.end()
+    block = _trimmed(text, pos, len(text))
+    if block:
+        out.append(block)
+    return out
+
+
+# ----------------------------------------------------------------------------- sentences
+
+# Titles and other abbreviations that never end a sentence in news copy.
+NEVER_FINAL = frozenset("""
+Mr Mrs Ms Messrs Mme Dr Prof Rev Revd Fr Sr St Ste Mt Ft Lt Col Gen Maj Capt Cmdr Cdr Adm Brig
+Sgt Cpl Pvt Pte Lieut Gov Sen Rep Rt Hon Pres Supt Insp Det Amb Gov Atty Insp Cllr Cpl Spc
+Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos Vol Vols Fig Figs pp Art Para vs v
+approx ca cf Ave Blvd Rd
+""".split())
+# Abbreviations that may or may not end a sentence: they end one only before a word that
+# typically opens a sentence ("... in the U.S. The president ...").
+MAYBE_FINAL = frozenset("""
+Inc Co Corp Ltd Plc plc Jr Bros etc al Univ Dept Assn Intl
+""".split())
+SENTENCE_OPENERS = frozenset("""
+The A An He She It They We I You His Her Its Their Our My This That These Those There Here
+But And Or So Yet In On At For From By With As If When While Although Though After Before
+Since Because However Meanwhile Now Then Today Yesterday Last Next Some Many Most All Both
+Neither No One Two Three Other Such What Who Why How Where Mr Mrs Ms Dr Sir
+""".split())
+
+_SENTENCE_END = regex.compile(
+    r"""(?:[.!?]+|…)[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[\p{Lu}\p{N}£$€])""")
+_TOKEN_BEFORE_DOT = regex.compile(r"(\S+)\.$")
+_INITIALISM = regex.compile(r"(?:\p{L}\.)+\p{L}$")      # U.S, a.m, e.g
+_NEXT_WORD = regex.compile(r"\s+[\"'“‘(\[]*([\p{L}\p{N}]+)")
+
+
+def _is_sentence_end(text: str, end: int, match_start: int) -> bool:
+    """Whether the terminal punctuation text[match_start:end] really ends a sentence."""
+    if text[match_start] != ".":
+        return True
+    m = _TOKEN_BEFORE_DOT.search(text, max(0, match_start - 40), match_start + 1)
+    if not m:
+        return True
+    token = m.group(1).lstrip("\"'“‘([")
+    nxt = _NEXT_WORD.match(text, end)
+    next_word = nxt.group(1) if nxt else ""
+    if token in NEVER_FINAL:
+        return False
+    if len(token) == 1 and token.isupper():       # an initial: "J. K. Rowling"
+        return False
+    if token in MAYBE_FINAL or _INITIALISM.fullmatch(token):
+        return next_word in SENTENCE_OPENERS
+    return True
+
+
+def sentences(text: str, paras: list[Block]) -> list[Block]:
+    """Sentences of every paragraph, in order; a sentence never crosses a paragraph."""
+    out = []
+    for para in paras:
+        pos = para.start
+        for m in _SENTENCE_END.finditer(text, para.start, para.end):
+            if _is_sentence_end(text, m.end(), m.start()):
+                block = _trimmed(text, pos, m.end())
+                if block:
+                    out.append(block)
+                pos = m.end()
+        block = _trimmed(text, pos, para.end)
+        if block:
+            out.append(block)
+    return out
+
+
+# --------------------------------------------------------------------------------- words
+
+WORD = regex.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+
+def words(text: str) -> list[Word]:
+    """Word tokens, keeping internal hyphens and apostrophes ("Al-Kadhimi's", "don't")."""
+    return [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+# ---------------------------------------------------------------------------- quotations
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+DOUBLE_MARKS = '"' + DOUBLE_OPEN + DOUBLE_CLOSE
+_OPEN_CONTEXT = set("([{—–-/") | {"\u00a0"}
+# apostrophes that open a word and are not quotation marks: 'n', '90s, 'em, 'tis
+_LEADING_APOSTROPHE = regex.compile(r"['’](?:n['’]|\d\d|em\b|tis\b|twas\b|cause\b|til\b)", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A quotation: from its opening mark to just past its closing mark.
+
+    `closed` is False when the paragraph ends first; `continues` says it runs on into the
+    next paragraph by the newspaper convention (no closing mark, next paragraph opens with
+    one), in which case `end` is the end of its paragraph. `continued_from` is the index (in
+    the document's list) of the quotation in the previous paragraph that this one carries
+    on. `double` is False for single-quote spans.
+    """
+
+    start: int
+    end: int
+    paragraph: int
+    double: bool = True
+    closed: bool = True
+    continues: bool = False
+    continued_from: int | None = None
+
+    @property
+    def inner_start(self) -> int:
+        return self.start + 1
+
+    @property
+    def inner_end(self) -> int:
+        return self.end - 1 if self.closed else self.end
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteAnalysis:
+    """The quotations of a text.
+
+    `double`: double-quote spans in document order (`continued_from` indexes this list);
+    `single`: single-quote spans, nested or not; `stray_closers`: offsets of closing double
+    marks with no opening one.
+    """
+
+    double: list[Quotation]
+    single: list[Quotation]
+    stray_closers: list[int]
+
+    def all(self) -> list[Quotation]:
+        """Double and single quotations together, by start offset."""
+        return sorted(self.double + self.single, key=lambda q: q.start)
+
+
+def _flanking(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
+    """(left-flanking, right-flanking) for the mark at text[i] inside [lo, hi)."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    opens = (before.isspace() or before in _OPEN_CONTEXT or before in DOUBLE_MARKS + "‘'") and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or not after.isalnum())
+    return opens, closes
+
+
+def _double_marks(text: str, lo: int, hi: int):
+    """Pair the double quotation marks of one paragraph.
+
+    Yields (open_offset, close_offset) for a closed pair, (open_offset, None) for an
+    opening mark that does not close before the next opening mark or the paragraph end,
+    and (None, close_offset) for a closing mark with no opening one.
+    """
+    open_at = None
+    for i in range(lo, hi):
+        c = text[i]
+        if c not in DOUBLE_MARKS:
+            continue
+        opens, closes = _flanking(text, i, lo, hi)
+        if c in DOUBLE_OPEN:
+            # a curly opener used as a closer ("word“ next") is still a closer
+            is_open = not (open_at is not None and closes and not opens)
+        elif c in DOUBLE_CLOSE:
+            # a curly closer used as an opener (” at a word start, nothing open)
+            is_open = open_at is None and opens and not closes
+        elif open_at is None:
+            is_open = opens or not closes
+        else:
+            is_open = opens and not closes
+        if is_open:
+            if open_at is not None:
+                yield open_at, None
+            open_at = i
+        elif open_at is not None:
+            yield open_at, i
+            open_at = None
+        else:
+            yield None, i
+    if open_at is not None:
+        yield open_at, None
+
+
+def _single_quotes(text: str, lo: int, hi: int, paragraph: int) -> list[Quotation]:
+    """Single-quote spans inside [lo, hi): openers at a word start, closers at a word end.
+
+    An apostrophe inside a word ("don't") or before a number ("’90s") never opens a quote; a
+    mark after "s" ("the Joneses’") closes one only when one is open.
+    """
+    out, open_at = [], None
+    for i in range(lo, hi):
+        c = text[i]
+        if c not in "'‘’":
+            continue
+        before = text[i - 1] if i > lo else " "
+        after = text[i + 1] if i + 1 < hi else " "
+        if before.isalnum() and after.isalnum():
+            continue                      # don't, Biden's, rock’n’roll
+        if open_at is None:
+            if (before.isspace() or before in _OPEN_CONTEXT or before in DOUBLE_MARKS) and after.isalnum() \
+                    and c != "’" and not _LEADING_APOSTROPHE.match(text, i):
+                open_at = i
+        elif not before.isspace() and not after.isalnum() and i - open_at > 1:
+            out.append(Quotation(open_at, i + 1, paragraph, double=False))
+            open_at = None
+    return out
+
+
+def quotations(text: str, paras: list[Block]) -> QuoteAnalysis:
+    """Quotation spans of every paragraph, with multi-paragraph quotes linked up.
+
+    A quotation left open when a new one opens after the end of a sentence ('"... win.
+    "Since ...') carries on into it: the multi-paragraph convention, in copy whose
+    paragraph breaks were lost. One left open at the end of its paragraph carries on into
+    the next paragraph when that opens with a quotation mark.
+    """
+    double: list[Quotation] = []
+    single: list[Quotation] = []
+    strays: list[int] = []
+    carried: int | None = None   # index of the open quotation the next opener carries on
+    for p, para in enumerate(paras):
+        pending: tuple[int, int | None] | None = None   # an opener not yet known to close
+
+        def settle(end: int, next_open: int | None) -> None:
+            nonlocal carried
+            start, from_ = pending
+            runs_on = next_open is not None and _ends_sentence(text, start, end)
+            double.append(Quotation(start, end, p, closed=False, continues=runs_on, continued_from=from_))
+            carried = len(double) - 1 if runs_on else None
+
+        for start, close in _double_marks(text, para.start, para.end):
+            if start is None:
+                strays.append(close)
+                continue
+            if pending is not None:
+                settle(_rstrip(text, pending[0], start), start)
+            from_ = carried if (start == para.start or double and double[-1].paragraph == p) else None
+            carried = None
+            if close is None:
+                pending = (start, from_)
+            else:
+                pending = None
+                double.append(Quotation(start, close + 1, p, continued_from=from_))
+        if pending is not None:
+            next_para = paras[p + 1] if p + 1 < len(paras) else None
+            opens_next = next_para is not None and text[next_para.start] in '"“„«'
+            settle(para.end, next_para.start if opens_next else None)
+        else:
+            carried = None
+        single.extend(_single_quotes(text, para.start, para.end, p))
+    return QuoteAnalysis(double, single, strays)
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the quoted text[start:end] ends like a sentence (so a new quote may follow)."""
+    return bool(regex.search(r"[.!?…:;,—–-][\"'”’)\]]*$", text[start:end]))

@@ -1,0 +1,33 @@
+"""Shared by the quote rules: finding speech cues ("said", "according to") in narration."""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from lintnews.document import Document
+from lintnews.rules._data import word_list
+
+
+@cache
+def cue_pattern(extra: tuple[str, ...] = (), lists: tuple[str, ...] = ("attribution_verbs", "speech_verbs")) -> regex.Pattern:
+    """A pattern matching any entry of the word lists (or `extra`) as a whole word or phrase."""
+    entries = sorted({e for name in lists for e in word_list(name)} | set(extra), key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(regex.escape, e.split())) for e in entries)
+    return regex.compile(r"(?<![\w'’-])(?:" + alternatives + r")(?![\w'’-])", regex.I)
+
+
+def narration(doc: Document, start: int, end: int) -> str:
+    """doc.prose[start:end] with every quotation blanked out (same length)."""
+    mask = doc.quoted_mask
+    chunk = doc.prose[start:end]
+    if not any(mask[start:end]):
+        return chunk
+    return "".join(" " if mask[start + i] else ch for i, ch in enumerate(chunk))
+
+
+def has_cue(doc: Document, start: int, end: int, pattern: regex.Pattern) -> bool:
+    """Whether the narration (quotes left out) of doc.prose[start:end] attributes speech."""
+    if start >= end:
+        return False
+    return pattern.search(narration(doc, start, end)) is not None

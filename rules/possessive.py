@@ -1,0 +1,113 @@
+"""LN201 mangled-possessive: a possessive that went wrong on its way into print."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import regex
+
+from lintnews.diagnostics import Finding, Fix
+from lintnews.document import Document
+from lintnews.ruleset import Rule
+
+APOSTROPHES = "'’"
+# Characters typed or converted in place of an apostrophe: backtick, acute accent, prime,
+# reversed prime, left single quotation mark.
+WRONG_APOSTROPHES = "`´′‵‘"
+# "’" written as UTF-8 and read back as Windows-1252 (once, or twice over).
+MOJIBAKE_APOSTROPHES = ("Ã¢â‚¬â„¢", "â€™", "â€˜")
+
+_DETACHED = regex.compile(r"(?<=\w)(\s+)([" + APOSTROPHES + WRONG_APOSTROPHES + r"])s(?![\w'’])")
+_DOUBLED = regex.compile(r"(?<=\w)([" + APOSTROPHES + r"])s([" + APOSTROPHES + r"])s(?![\w'’])")
+_WRONG_CHAR = regex.compile(r"(?<=\p{L})([" + WRONG_APOSTROPHES + r"])s(?![\w'’])")
+_MOJIBAKE = regex.compile(r"(?<=\p{L})(" + "|".join(map(regex.escape, MOJIBAKE_APOSTROPHES)) + r")s(?![\w'’])")
+# "Al-Kadhimis’s": a capitalised name ending in s, then 's
+_EXTRA_S = regex.compile(r"(?<![\w'’-])(\p{Lu}[\p{L}'’-]*?\p{Ll})s([" + APOSTROPHES + r"])s(?![\w'’])")
+
+
+class MangledPossessive(Rule):
+    """A possessive that is spelt wrong: "Al-Kadhimis’s" for "Al-Kadhimi’s", "Biden 's", "Biden's's".
+
+    Flags a possessive formed on a misspelling of a name the article uses elsewhere (an
+    extra "s" before the apostrophe: "Al-Kadhimis’s visit" where the article says
+    "Al-Kadhimi"), a doubled possessive ("Biden's's"), an apostrophe detached from its word
+    ("Biden 's"), a wrong character in place of the apostrophe (backtick, acute accent,
+    prime: "Biden`s") and an apostrophe garbled by a wrong decoding ("Bidenâ€™s"). Names
+    that really end in s ("Jones’s", "Paris’s", "Texas’") stay quiet.
+
+    ## Why it matters
+    A possessive on a misspelt name misnames a person in print; a detached or garbled
+    apostrophe is a conversion or typing slip that readers see as carelessness.
+
+    ## Example
+    Al-Kadhimis’s visit was seen as an attempt to boost his party's chances.
+
+    ## Use instead
+    Al-Kadhimi’s visit was seen as an attempt to boost his party's chances.
+
+    ## Fix safety
+    Joining a detached apostrophe, dropping a doubled "'s", and replacing a wrong or garbled
+    apostrophe character are safe. Respelling the name is unsafe: two people may really be
+    called "William" and "Williams".
+    """
+
+    code = "LN201"
+    name = "mangled-possessive"
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.prose
+        apostrophe = _house_apostrophe(text)
+        for m in _DOUBLED.finditer(text):
+            yield Finding(m.start(), m.end(), f"doubled possessive '{_word_before(text, m.start())}{m.group()}'",
+                          Fix.replace(m.start(2), m.end(), "", message="remove the second 's"))
+        for m in _DETACHED.finditer(text):
+            if m.group(1).count("\n") or m.group(1).count("\r"):
+                continue
+            word = _word_before(text, m.start())
+            yield Finding(m.start(), m.end(), f"apostrophe detached from '{word}'",
+                          Fix.replace(m.start(1), m.end(1), "", message="join the apostrophe to the word"))
+        for m in _WRONG_CHAR.finditer(text):
+            yield Finding(m.start(1), m.end(1), f"'{m.group(1)}' used as an apostrophe in "
+                          f"'{_word_before(text, m.start())}{m.group()}'",
+                          Fix.replace(m.start(1), m.end(1), apostrophe, message=f"use {apostrophe}"))
+        for m in _MOJIBAKE.finditer(text):
+            yield Finding(m.start(1), m.end(1), f"garbled apostrophe '{m.group(1)}' in "
+                          f"'{_word_before(text, m.start())}{m.group()}'",
+                          Fix.replace(m.start(1), m.end(1), "’", message="use ’"))
+        yield from self._extra_s(doc)
+
+    def _extra_s(self, doc: Document) -> Iterator[Finding]:
+        text = doc.prose
+        candidates = list(_EXTRA_S.finditer(text))
+        if not candidates:
+            return
+        counts = Counter(w.text for w in doc.words)
+        bare = Counter(_strip_possessive(w.text) for w in doc.words)
+        for m in candidates:
+            stem, apostrophe = m.group(1), m.group(2)
+            as_written = stem + "s"
+            # the stem must be in use on its own, and the name as written nowhere else
+            if bare[stem] == 0 or bare[as_written] > 1 or len(stem) < 3:
+                continue
+            if counts[stem] + counts[stem + "'s"] + counts[stem + "’s"] == 0:
+                continue
+            yield Finding(m.start(), m.end(), (
+                f"'{m.group()}' looks like a misspelt possessive of '{stem}' "
+                f"(the article writes '{stem}' elsewhere)"),
+                Fix.replace(m.start(), m.end(), f"{stem}{apostrophe}s", safe=False,
+                            message=f"write {stem}{apostrophe}s"))
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word[-2:] in ("'s", "’s") else word
+
+
+def _word_before(text: str, end: int) -> str:
+    m = regex.search(r"[\w'’-]+\s*$", text[max(0, end - 60):end])
+    return m.group().rstrip() if m else ""
+
+
+def _house_apostrophe(text: str) -> str:
+    """The apostrophe the article itself uses most: ' or ’."""
+    return "’" if text.count("’") > text.count("'") else "'"

@@ -1,0 +1,344 @@
+"""LN301 unattributed-quote and LN302 unmarked-quote: quotations gone wrong."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from lintnews.diagnostics import Finding
+from lintnews.document import Document
+from lintnews.ruleset import Rule
+from lintnews.rules._attribution import cue_pattern, has_cue, narration
+from lintnews.text import Quotation
+
+_WORD = regex.compile(r"\w+(?:[-'’]\w+)*")
+_SPEECH_END = regex.compile(r"[.,!?…:;—–-]\s*$")
+# '"Q," smiles one broker.' -- a short clause after a quote that ends in , ? ! or a dash.
+_ATTRIBUTION_TAIL = regex.compile(r"[,?!—–-][\"”]\s+(?:[\w'’.-]+\s+){0,9}[\w'’.-]+[.!?]?\s*$")
+_LEAD_IN = regex.compile(r":\s*$")
+_TAIL_CLOSES_SENTENCE = regex.compile(r"[\s.,!?…:;)\]\"'”’—–-]*")
+
+
+class UnattributedQuote(Rule):
+    """A quotation that no one is said to have said: "..." with no "said", "told", "according to".
+
+    Flags a direct quotation that stands as a sentence (or a paragraph) of its own when
+    neither its sentence, nor the sentence before or after it, names a speaker with a
+    speech verb ("said", "told", "added", "wrote", "according to" ...) or a colon
+    lead-in ("He told the BBC:"). A quotation that carries on an attributed one (the next
+    quotation of the same speaker, or the newspaper convention of a quote running over
+    several paragraphs) is attributed by it. Quoted words inside a sentence ("the so-called
+    "peace dividend"", titles, scare quotes) and quotations of fewer than `min-words` words
+    stay quiet.
+
+    ## Why it matters
+    A quotation without a speaker cannot be checked, cannot be trusted and may be taken
+    for the paper's own voice. It usually means an attribution was cut in editing.
+
+    ## Example
+    The talks ended without agreement.
+
+    "We will not accept these terms."
+
+    ## Use instead
+    "We will not accept these terms," the union's leader, Jane Smith, said.
+
+    ## Options
+    - `min-words`: shorter quotations are not checked (default 3).
+    - `speech-verbs`: more words that attribute speech, besides the built-in list.
+    """
+
+    code = "LN301"
+    name = "unattributed-quote"
+
+    @dataclass(frozen=True)
+    class Options:
+        min_words: int = 3
+        profile_quotes: int = 2
+        speech_verbs: tuple[str, ...] = ()
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        quotes = doc.quotes.double
+        if not quotes:
+            return
+        cue = cue_pattern(tuple(v.lower() for v in self.options.speech_verbs))
+        attributed_sentences: set[int] = set()
+        unattributed = []
+        for chain in _chains(quotes):
+            head = chain[0]
+            if not self._stands_alone(doc, head) or \
+                    any(self._attributed(doc, q, cue, attributed_sentences) for q in chain):
+                for q in chain:
+                    first, last = doc.sentence_of(q.start), doc.sentence_of(max(q.start, q.end - 1))
+                    attributed_sentences.update(range(first, last + 1))
+                continue
+            unattributed.append(head)
+        if len(unattributed) >= self.options.profile_quotes:
+            return                              # a profile or interview: its subject speaks throughout
+        for head in unattributed:
+            yield Finding(head.start, head.end if head.closed else head.start + 1,
+                          "quotation has no speaker: no 'said', 'told' or 'according to' in or next to it")
+
+    def _stands_alone(self, doc: Document, q: Quotation) -> bool:
+        """Whether q opens its sentence and reads as speech (not a quoted term or title)."""
+        s = doc.sentences[doc.sentence_of(q.start)]
+        if any(ch.isalnum() for ch in doc.prose[s.start:q.start]):
+            return False                      # embedded in narration: 'the so-called "x"'
+        inner = doc.prose[q.inner_start:q.inner_end]
+        if len(_WORD.findall(inner)) < self.options.min_words:
+            return False
+        if not q.closed or _SPEECH_END.search(inner):
+            return True
+        # "Q" with no punctuation of its own must end its sentence to be speech
+        end = doc.sentences[doc.sentence_of(q.end - 1)].end
+        return _TAIL_CLOSES_SENTENCE.fullmatch(doc.prose, q.end, end) is not None
+
+    @staticmethod
+    def _attributed(doc: Document, q: Quotation, cue, attributed_sentences: set[int]) -> bool:
+        sentences = doc.sentences
+        first = doc.sentence_of(q.start)
+        last = doc.sentence_of(max(q.start, q.end - 1))
+        if has_cue(doc, sentences[first].start, sentences[last].end, cue):
+            return True
+        if _LEAD_IN.search(doc.prose, max(0, q.start - 3), q.start):
+            return True                         # a colon lead-in: 'Name: "Q"'
+        if q.closed and _ATTRIBUTION_TAIL.match(doc.prose, q.end - 2, sentences[last].end):
+            return True                         # a short clause after it: '"Q," smiles one broker.' 
+        if first > 0:
+            prev = sentences[first - 1]
+            if prev.end <= q.start and (first - 1 in attributed_sentences or has_cue(doc, prev.start, prev.end, cue)
+                                       or doc.prose[prev.start:prev.end].rstrip().endswith(":")):
+                return True
+        if last + 1 < len(sentences) and has_cue(doc, sentences[last + 1].start, sentences[last + 1].end, cue):
+            return True
+        return False
+
+
+def _chains(quotes: list[Quotation]) -> list[list[Quotation]]:
+    """Quotations grouped so that a multi-paragraph quote is one chain, in order."""
+    chains: list[list[Quotation]] = []
+    chain_of: dict[int, int] = {}
+    for i, q in enumerate(quotes):
+        if q.continued_from is not None and q.continued_from in chain_of:
+            k = chain_of[q.continued_from]
+            chains[k].append(q)
+        else:
+            k = len(chains)
+            chains.append([q])
+        chain_of[i] = k
+    return chains
+
+
+# ---------------------------------------------------------------------------- LN302
+
+# First-person words; case is checked in code (see _first_person).
+_FIRST_PERSON = regex.compile(
+    r"(?<![\w'’-])(?:I(?:['’](?:m|ve|d|ll))?|me|my|myself|we(?:['’](?:re|ve|d|ll))?|us|our|ours|ourselves"
+    r"|let['’]s)(?![\w'’-])", regex.I)
+_CAPITALISED_NEXT = regex.compile(r" \p{Lu}")
+_WORD_BEFORE = regex.compile(r"([\w'’-]+)\W*$")
+# "our correspondent": the paper's own people, not a speaker's words
+_HOUSE_NOUNS = regex.compile(r"\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:correspondents?|reporters?|editors?|"
+                             r"analysts?|commentators?)\b", regex.I)
+_OBJECT_PRONOUNS = {"us", "me"}
+# the last break before a closing attribution: '..., he said', '...? he asked', '... - he said'
+_CLAUSE_BREAK = regex.compile(r"(?r)[,?!]\s|\s[—–-]\s")
+_LEAD_WORDS = 16           # an attribution that opens a sentence does so within this many words
+_TAIL_WORDS = 20           # one that closes it is at most this long
+
+
+class UnmarkedQuote(Rule):
+    """Speech left in the narration without quotation marks: first-person words outside quotes.
+
+    Flags a sentence of narration (outside every quotation) that speaks in the first person
+    ("I", "we", "our", "us" ...) inside an attribution, as when the marks of "We will
+    win," he said are lost ("We will win, he said.", "He said we will win."), together with
+    the first-person sentences that run on from it in the same paragraph. Reported once
+    per run. Third-person paraphrase closed by an attribution ("Pension costs posed the
+    greatest risk, he said.") is normal news style and stays quiet, as do headlines, "I" as
+    a numeral ("World War I") or in a title ("I'm a Celebrity"), the paper's own "our
+    correspondent", a reporter's "he told us", and articles written in the first person
+    throughout (columns, readers' letters).
+
+    ## Why it matters
+    Without its marks, a speaker's words read as the reporter's own: the paper appears to
+    say "our joint fight against ISIS", and the reader cannot tell quote from report.
+
+    ## Example
+    Biden said that even with the shift they were committed to our security cooperation.
+    Our joint fight against ISIS is essential to the stability of the region.
+
+    ## Use instead
+    Biden said that even with the shift, "we are committed to our security cooperation.
+    Our joint fight against ISIS is essential to the stability of the region."
+
+    ## Options
+    - `column-share`: when at least this share of an article's narration sentences (and
+      at least three of them) speak in the first person, the article is taken for a
+      first-person piece and not checked (default 0.25). An article whose narration
+      speaks in the first person away from any attribution twice or more is taken for
+      one too.
+    - `speech-verbs`: more words that attribute speech, besides the built-in list.
+    """
+
+    code = "LN302"
+    name = "unmarked-quote"
+
+    @dataclass(frozen=True)
+    class Options:
+        column_share: float = 0.25
+        speech_verbs: tuple[str, ...] = ()
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        cue = cue_pattern(tuple(v.lower() for v in self.options.speech_verbs), ("attribution_verbs",))
+        sentences = doc.sentences
+        found: dict[int, list[tuple[int, str]]] = {}
+        counted = 0
+        unopened = _unopened_spans(doc)
+        for si, s in enumerate(sentences):
+            if _headline_like(doc, si):
+                continue
+            counted += 1
+            words = [(o, w) for o, w in _first_person(doc, s.start, s.end) if not _inside(unopened, o)]
+            if words:
+                found[si] = words
+        if not found:
+            return
+        if len(found) >= 3 and len(found) >= self.options.column_share * counted:
+            return                              # a column or readers' letters: first person is the voice
+        runs = list(_runs(doc, sorted(found)))
+        attributed = [any(_speech_in_attribution(doc, sentences[i], found[i], cue) for i in run)
+                      or _attribution_carries_on(doc, run, cue) for run in runs]
+        if attributed.count(False) >= 2:
+            return                              # the writer's own first person, more than once
+        for run, speech in zip(runs, attributed):
+            if not speech:
+                continue
+            words = ", ".join(dict.fromkeys(w for i in run for _, w in found[i]))
+            yield Finding(sentences[run[0]].start, sentences[run[-1]].end,
+                          f"first-person words ({words}) outside quotation marks: a quotation that lost its marks?")
+
+
+def _speech_in_attribution(doc: Document, sentence, words: list[tuple[int, str]], cue) -> bool:
+    """Whether first-person words stand where quoted speech would, next to a speech cue.
+
+    Either the sentence closes with an attribution after them ("We will win, he said.") or
+    opens with one before them ("He said we will win."), the first-person words not being
+    the attribution's own subject or object ("I have said", "he told us").
+    """
+    text = narration(doc, sentence.start, sentence.end)
+    offsets = [o - sentence.start for o, _ in words]
+    tail = _closing_attribution(text, cue)
+    if tail is not None and any(o < tail for o in offsets):
+        return True
+    lead = _opening_attribution(text, cue)
+    if lead is not None and all(o >= lead for o in offsets):
+        first = min(words)[1]
+        return not (first.lower() in _OBJECT_PRONOUNS and not text[lead:offsets[0]].strip())
+    return False
+
+
+def _closing_attribution(text: str, cue) -> int | None:
+    """Where a closing attribution (", he said.", "? he asked") starts in a sentence, if any."""
+    cues = list(cue.finditer(text))
+    if not cues:
+        return None
+    last = cues[-1]
+    m = _CLAUSE_BREAK.search(text, 0, last.start())
+    if m and len(text[m.start():].split()) <= _TAIL_WORDS:
+        return m.start()
+    return None
+
+
+def _opening_attribution(text: str, cue) -> int | None:
+    """Where the words after an opening attribution ("He said (that) ...") start, if any."""
+    m = cue.search(text)
+    if m and len(text[:m.start()].split()) < _LEAD_WORDS:
+        return m.end()
+    return None
+
+
+def _attribution_carries_on(doc: Document, run: list[int], cue) -> bool:
+    """Whether a neighbouring sentence of the paragraph attributes the run's speech.
+
+    The sentence after it may close the speech ("We shall see. It was terrible, he said.")
+    and the one before it may open it ("Collins said it is a challenge. I will listen.").
+    """
+    sentences = doc.sentences
+    paragraph = doc.paragraph_of(sentences[run[0]].start)
+    after, before = run[-1] + 1, run[0] - 1
+    if after < len(sentences) and doc.paragraph_of(sentences[after].start) == paragraph:
+        s = sentences[after]
+        if not any(doc.quoted_mask[s.start:s.end]) and _closing_attribution(narration(doc, s.start, s.end), cue):
+            return True
+    if before >= 0 and doc.paragraph_of(sentences[before].start) == paragraph:
+        s = sentences[before]
+        if not any(doc.quoted_mask[s.start:s.end]) and _opening_attribution(narration(doc, s.start, s.end), cue):
+            return True
+    return False
+
+
+def _first_person(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, word) of the first-person pronouns in the narration of doc.prose[start:end]."""
+    text = narration(doc, start, end)
+    out = []
+    for m in _FIRST_PERSON.finditer(text):
+        word = m.group()
+        at_start = not any(ch.isalnum() for ch in text[:m.start()])
+        if word[0] == "i":
+            continue                            # lower-case "i" is not the pronoun
+        if word[0] == "I":
+            prev = _WORD_BEFORE.search(text, 0, m.start())
+            if _CAPITALISED_NEXT.match(text, m.end()) or (
+                    len(word) == 1 and prev and prev.group(1)[0].isupper() and not at_start):
+                continue                        # "World War I", "I Gough", "I'm a Celebrity"
+        elif word.isupper() and len(word) > 1:
+            continue                            # "US", "ME", "OUR" are not pronouns
+        elif word[0].isupper() and (not (at_start or _after_cue(text, m.start())) or word in ("Us", "Me")):
+            continue                            # a title ("Kiss Me Kate"), "Us magazine"
+        if word.lower() == "our" and _HOUSE_NOUNS.match(text, m.end()):
+            continue                            # "our correspondent"
+        out.append((start + m.start(), word))
+    return out
+
+
+def _after_cue(text: str, offset: int) -> bool:
+    """Whether a speech verb (or a colon) stands just before offset: 'said We're sure'."""
+    return bool(regex.search(r"(?:\b(?:said|says|added|told \w+|asked)|:)\s+$", text[max(0, offset - 20):offset]))
+
+
+def _unopened_spans(doc: Document) -> list[tuple[int, int]]:
+    """Text before a closing mark that has no opening one: quoted, though its opener is lost."""
+    spans = []
+    quotes = doc.quotes.double
+    for closer in doc.quotes.stray_closers:
+        p = doc.paragraphs[doc.paragraph_of(closer)]
+        start = max([q.end for q in quotes if p.start <= q.end <= closer] + [p.start])
+        spans.append((start, closer + 1))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(a <= offset < b for a, b in spans)
+
+
+def _headline_like(doc: Document, si: int) -> bool:
+    """A short paragraph with no closing punctuation: headline, subhead, byline, caption."""
+    s = doc.sentences[si]
+    p = doc.paragraphs[doc.paragraph_of(s.start)]
+    body = doc.prose[p.start:p.end].rstrip()
+    return not body.endswith((".", "!", "?", "…", '"', "”", "’", "'", ":")) and len(body.split()) <= 20
+
+
+def _runs(doc: Document, indexes: list[int]) -> Iterator[list[int]]:
+    """Consecutive sentence indexes in the same paragraph, grouped."""
+    run: list[int] = []
+    for i in indexes:
+        if run and (i != run[-1] + 1 or doc.paragraph_of(doc.sentences[i].start)
+                    != doc.paragraph_of(doc.sentences[run[-1]].start)):
+            yield run
+            run = []
+        run.append(i)
+    if run:
+        yield run

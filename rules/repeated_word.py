@@ -1,0 +1,155 @@
+"""LN101 repeated-word: a word or short phrase written twice by mistake."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from lintnews.diagnostics import Finding, Fix
+from lintnews.document import Document
+from lintnews.ruleset import Rule
+from lintnews.rules._data import word_list
+
+# What may stand between a word and its repeat: spaces with at most one line break, a comma,
+# or an opening quotation mark ('the "the').
+_GAP = regex.compile(r"[^\S\r\n]*(?:\r\n|\r|\n)?[^\S\r\n]*")
+_COMMA_GAP = regex.compile(r",[^\S\r\n]*(?:\r\n|\r|\n)?[^\S\r\n]*")
+_QUOTE_GAP = regex.compile(r"[^\S\r\n]+[\"“‘']")
+# After a repeated list item the list goes on: "assisting, assisting and dealing".
+_LIST_GOES_ON = regex.compile(r",|\s+(?:and|or|nor)\b")
+_IDIOM_LINKS = frozenset({"and", "or"})   # "on and on", "time and time again"
+_FUNCTION_WORDS = frozenset(word_list("function_words"))
+
+
+class RepeatedWord(Rule):
+    """A word or a two- or three-word phrase repeated by mistake: "training, assisting, assisting and".
+
+    Flags a word written twice in a row, whatever its case, separated by spaces, a line
+    break, a comma or an opening quotation mark ("the the", "The the", "assisting,
+    assisting", 'the "the'), and a repeated phrase of two or three words ("in the in the").
+    Legitimate doublings ("had had", "that that"), reduplicated names ("Sirhan Sirhan",
+    "Walla Walla"; any two capitalised words in mid-sentence are taken for a name),
+    emphatic repeats ("very, very", "no, no, no") and numbers stay quiet.
+
+    ## Why it matters
+    A doubled word is the commonest slip of fast editing: a sentence rewritten in place
+    keeps a word from its old version. Readers notice it at once and it makes the whole
+    article look unedited.
+
+    ## Example
+    The US will continue training, assisting, assisting and dealing with ISIS.
+
+    ## Use instead
+    The US will continue training, assisting and dealing with ISIS.
+
+    ## Fix safety
+    Removing the second of two words separated only by spaces ("the the") is safe. Removing
+    a repeated list item or phrase, or a repeat across a quotation mark, may change meaning,
+    so that fix is unsafe.
+
+    ## Options
+    - `allow`: doubled phrases that are legitimate, lower case ("had had").
+    - `emphatic`: words whose repetition is meant for emphasis ("very").
+    - `phrases`: also look for repeated two- and three-word phrases (default true).
+    """
+
+    code = "LN101"
+    name = "repeated-word"
+    fixable = True
+
+    @dataclass(frozen=True)
+    class Options:
+        allow: tuple[str, ...] = word_list("allowed_doublings")
+        emphatic: tuple[str, ...] = word_list("emphatic_words")
+        phrases: bool = True
+
+    def __init__(self, options=None) -> None:
+        super().__init__(options)
+        self._allow = frozenset(" ".join(a.casefold().split()) for a in self.options.allow)
+        self._emphatic = frozenset(w.casefold() for w in self.options.emphatic)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        words, prose = doc.words, doc.prose
+        reported_until = -1
+        for i in range(len(words) - 1):
+            a, b = words[i], words[i + 1]
+            if a.start < reported_until:
+                continue
+            finding = None
+            if a.text.casefold() == b.text.casefold():
+                finding = self._word(doc, words, i)
+            elif self.options.phrases:
+                finding = self._phrase(doc, words, i, 2) or self._phrase(doc, words, i, 3)
+            if finding:
+                reported_until = finding.end
+                yield finding
+
+    # ---------------------------------------------------------------------- single words
+
+    def _word(self, doc: Document, words, i: int) -> Finding | None:
+        a, b = words[i], words[i + 1]
+        prose, text = doc.prose, doc.text
+        word = a.text.casefold()
+        if i > 0 and words[i - 1].text.casefold() == word and _joined(doc, words[i - 1], a):
+            return None                     # the run was already judged at its first pair
+        if word in self._emphatic or f"{word} {word}" in self._allow or any(c.isdigit() for c in word):
+            return None
+        if b.text[0].isupper() and not (a.text[0].isupper() and _COMMA_GAP.fullmatch(prose, a.end, b.start)):
+            return None                     # a name ("Duran Duran", "law lord Lord Bingham")
+        if _GAP.fullmatch(prose, a.end, b.start) and _same_paragraph(doc, a.start, b.start):
+            fix = _delete(text, prose, a.end, b.end, safe=True) if not _mid_word(prose, b.end) else None
+            return Finding(b.start, b.end, f"'{b.text}' is repeated", fix)
+        if _COMMA_GAP.fullmatch(prose, a.end, b.start) and _same_paragraph(doc, a.start, b.start):
+            if not _LIST_GOES_ON.match(prose, b.end) or word in _FUNCTION_WORDS:
+                return None                 # "eluded her, her status"; "huge, huge crowds"
+            return Finding(b.start, b.end, f"'{b.text}' is repeated", _delete(text, prose, a.end, b.end, safe=False))
+        if _QUOTE_GAP.fullmatch(prose, a.end, b.start):
+            end = b.start - 1               # delete the first word and the space after it
+            return Finding(b.start, b.end, f"'{b.text}' is repeated across a quotation mark",
+                           _delete(text, prose, a.start, end, safe=False))
+        return None
+
+    # --------------------------------------------------------------------------- phrases
+
+    def _phrase(self, doc: Document, words, i: int, n: int) -> Finding | None:
+        if i + 2 * n > len(words):
+            return None
+        first, second = words[i:i + n], words[i + n:i + 2 * n]
+        if any(x.text.casefold() != y.text.casefold() for x, y in zip(first, second)):
+            return None
+        run = words[i:i + 2 * n]
+        if any(not _GAP.fullmatch(doc.prose, x.end, y.start) for x, y in zip(run, run[1:])):
+            return None
+        if len({w.text.casefold() for w in first}) == 1 or any(c.isdigit() for w in first for c in w.text):
+            return None
+        phrase = " ".join(w.text for w in second)
+        folded = [w.text.casefold() for w in first]
+        if f"{phrase} {phrase}".casefold() in self._allow or any(w.text[0].isupper() for w in second) \
+                or _IDIOM_LINKS.intersection(folded) or folded[0] in ("a", "an", "the"):
+            return None                     # "time and time again", "Measure for Measure", "makes a gadget a gadget"
+        if not _same_paragraph(doc, run[0].start, run[-1].start):
+            return None
+        start, end = second[0].start, second[-1].end
+        fix = _delete(doc.text, doc.prose, first[-1].end, end, safe=False)
+        return Finding(start, end, f"'{phrase}' is repeated", fix)
+
+
+def _joined(doc: Document, a, b) -> bool:
+    gap = (_GAP, _COMMA_GAP)
+    return any(g.fullmatch(doc.prose, a.end, b.start) for g in gap)
+
+
+def _same_paragraph(doc: Document, a: int, b: int) -> bool:
+    return doc.paragraph_of(a) == doc.paragraph_of(b)
+
+
+def _mid_word(prose: str, end: int) -> bool:
+    return end < len(prose) and (prose[end].isalnum() or prose[end] == "_")
+
+
+def _delete(text: str, prose: str, start: int, end: int, *, safe: bool) -> Fix | None:
+    """A fix deleting text[start:end], unless markup hides in it (then no fix is offered)."""
+    if text[start:end] != prose[start:end]:
+        return None
+    return Fix.replace(start, end, "", safe=safe, message="remove the repeat")
