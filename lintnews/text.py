@@ -12,7 +12,7 @@ import regex
 
 # ---------------------------------------------------------------------------- paragraphs
 
-_BLANK_LINE = regex.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)")
+_BLANK_LINE = regex.compile(r"(?>\r\n|\r|\n)[^\S\r\n]*(?>\r\n|\r|\n)")
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
@@ -32,13 +32,18 @@ def _trimmed(text: str, start: int, end: int) -> Block | None:
     return Block(start, end) if start < end else None
 
 
+_LONG_LINE = regex.compile(r"[^\r\n]{160}")
+
+
 def paragraphs(text: str) -> list[Block]:
     """Paragraphs: runs of text between blank lines.
 
-    A text with no blank line at all but several lines (one paragraph a line, as some wire
-    copy and exports are written) is taken to have one paragraph per line.
+    A text with no blank line at all whose lines are not hard-wrapped (some line is longer
+    than 160 characters: one paragraph a line, as some wire copy and exports are written)
+    is taken to have one paragraph per line.
     """
-    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
+    one_a_line = not _BLANK_LINE.search(text) and _LONG_LINE.search(text)
+    separator = _LINE_BREAK if one_a_line else _BLANK_LINE
     out, pos = [], 0
     for m in separator.finditer(text):
         block = _trimmed(text, pos, m.start())

@@ -1,0 +1,37 @@
+"""Shared test helpers: paths, and running the real `lintnews` command."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("LINTNEWS_SHARED", REPO.parent / "shared"))
+NEWS_CORPUS = SHARED / "corpus" / "news"
+
+
+def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m lintnews ARGS` and capture its output as text."""
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("NO_COLOR", None)
+    return subprocess.run([sys.executable, "-m", "lintnews", *args], cwd=cwd or REPO, input=stdin,
+                          capture_output=True, env=full_env, timeout=300)
+
+
+def text_of(proc: subprocess.CompletedProcess) -> tuple[str, str]:
+    return proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+def needs_news_corpus():
+    return pytest.mark.skipif(not NEWS_CORPUS.is_dir(),
+                              reason=f"the news corpus is not at {NEWS_CORPUS} (it lives outside the project; "
+                                     f"set LINTNEWS_SHARED to the folder holding corpus/news)")

@@ -1,0 +1,40 @@
+"""Whole-article snapshots: every seed article gives exactly its stored output."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import REPO, run_cli, text_of
+
+SEEDS = REPO / "seeds"
+SNAPSHOTS = sorted(SEEDS.glob("*.expected"))
+CLEAN = sorted((SEEDS / "clean").glob("*.txt"))
+
+
+@pytest.mark.parametrize("expected", SNAPSHOTS, ids=[p.stem for p in SNAPSHOTS])
+def test_seed_snapshot(expected):
+    article = expected.with_suffix(".txt")
+    proc = run_cli(str(article.relative_to(REPO)))
+    out, err = text_of(proc)
+    assert err == ""
+    assert out == expected.read_text(encoding="utf-8")
+    assert proc.returncode == (1 if out else 0)
+
+
+def test_seed_article_has_the_defects_the_issue_names():
+    out, _ = text_of(run_cli("seeds/000_c414c113dae7f080.txt"))
+    found = {(line.split(":")[1], line.split()[2]) for line in out.splitlines()}
+    for line, name in [("7", "repeated-word"), ("23", "repeated-word"), ("31", "mangled-possessive"),
+                       ("17", "unmarked-quote"), ("25", "unmarked-quote")]:
+        assert (line, name) in found
+    assert "'assisting' is repeated" in out and "'advisory' is repeated" in out
+
+
+@pytest.mark.parametrize("article", CLEAN, ids=[p.stem for p in CLEAN])
+def test_clean_seed_is_clean(article):
+    proc = run_cli(str(article))
+    assert text_of(proc) == ("", "")
+    assert proc.returncode == 0
+
+
+def test_there_are_clean_articles():
+    assert len(CLEAN) >= 3
