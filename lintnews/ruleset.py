@@ -5,7 +5,7 @@ import dataclasses
 import inspect
 import types
 import typing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
 import regex
@@ -147,11 +147,3 @@ def select(rules: Sequence[type[Rule]], select: Sequence[str] | None = None,
         if on and not any(matches(rule, s) for s in ignore):
             chosen.append(rule)
     return sorted(chosen, key=lambda r: r.code)
-
-
-def iter_unique(rules: Iterable[type[Rule]]) -> Iterator[type[Rule]]:
-    seen = set()
-    for r in rules:
-        if r not in seen:
-            seen.add(r)
-            yield r

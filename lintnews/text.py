@@ -179,18 +179,19 @@ class Quotation:
 class QuoteAnalysis:
     """The quotations of a text.
 
-    `double`: double-quote spans in document order (`continued_from` indexes this list);
-    `single`: single-quote spans, nested or not; `stray_closers`: offsets of closing double
-    marks with no opening one.
+    `double`: top-level double-quote spans in document order (`continued_from` indexes
+    this list); `inner`: quotations inside those (single-quote spans, and double quotes
+    nested in a double quote: 'he was the "Father of the House" and ...'), and single-quote
+    spans at top level; `stray_closers`: offsets of closing double marks with no opening one.
     """
 
     double: list[Quotation]
-    single: list[Quotation]
+    inner: list[Quotation]
     stray_closers: list[int]
 
     def all(self) -> list[Quotation]:
-        """Double and single quotations together, by start offset."""
-        return sorted(self.double + self.single, key=lambda q: q.start)
+        """Every quotation, by start offset."""
+        return sorted(self.double + self.inner, key=lambda q: q.start)
 
 
 def _flanking(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
@@ -268,29 +269,47 @@ def quotations(text: str, paras: list[Block]) -> QuoteAnalysis:
 
     A quotation left open when a new one opens after the end of a sentence ('"... win.
     "Since ...') carries on into it: the multi-paragraph convention, in copy whose
-    paragraph breaks were lost. One left open at the end of its paragraph carries on into
-    the next paragraph when that opens with a quotation mark.
+    paragraph breaks were lost. A new one opening mid-sentence is nested in it ('"... he
+    was the "Father of the House" and ...'), and the open one runs on to the next closing
+    mark or the end of the paragraph. One left open at the end of its paragraph carries on
+    into the next paragraph when that opens with a quotation mark.
     """
     double: list[Quotation] = []
-    single: list[Quotation] = []
+    inner: list[Quotation] = []
     strays: list[int] = []
     carried: int | None = None   # index of the open quotation the next opener carries on
     for p, para in enumerate(paras):
         pending: tuple[int, int | None] | None = None   # an opener not yet known to close
+        outer: tuple[int, int | None] | None = None     # an open quotation with another inside
 
-        def settle(end: int, next_open: int | None) -> None:
+        def settle(opened: tuple[int, int | None], end: int, next_open: int | None) -> None:
             nonlocal carried
-            start, from_ = pending
+            start, from_ = opened
             runs_on = next_open is not None and _ends_sentence(text, start, end)
             double.append(Quotation(start, end, p, closed=False, continues=runs_on, continued_from=from_))
             carried = len(double) - 1 if runs_on else None
 
         for start, close in _double_marks(text, para.start, para.end):
             if start is None:
-                strays.append(close)
+                if outer is not None:       # the closing mark of the quotation around a nested one
+                    double.append(Quotation(outer[0], close + 1, p, continued_from=outer[1]))
+                    outer = None
+                else:
+                    strays.append(close)
                 continue
             if pending is not None:
-                settle(_rstrip(text, pending[0], start), start)
+                cut = _rstrip(text, pending[0], start)
+                if close is not None and outer is None and not _ends_sentence(text, pending[0], cut):
+                    outer, pending = pending, None
+                    inner.append(Quotation(start, close + 1, p, double=True))
+                    continue
+                settle(pending, cut, start)
+            elif outer is not None and close is not None:
+                inner.append(Quotation(start, close + 1, p, double=True))
+                continue
+            elif outer is not None:
+                settle(outer, _rstrip(text, outer[0], start), start)
+                outer = None
             from_ = carried if (start == para.start or double and double[-1].paragraph == p) else None
             carried = None
             if close is None:
@@ -298,14 +317,15 @@ def quotations(text: str, paras: list[Block]) -> QuoteAnalysis:
             else:
                 pending = None
                 double.append(Quotation(start, close + 1, p, continued_from=from_))
-        if pending is not None:
+        left_open = pending or outer
+        if left_open is not None:
             next_para = paras[p + 1] if p + 1 < len(paras) else None
             opens_next = next_para is not None and text[next_para.start] in '"“„«'
-            settle(para.end, next_para.start if opens_next else None)
+            settle(left_open, para.end, next_para.start if opens_next else None)
         else:
             carried = None
-        single.extend(_single_quotes(text, para.start, para.end, p))
-    return QuoteAnalysis(double, single, strays)
+        inner.extend(_single_quotes(text, para.start, para.end, p))
+    return QuoteAnalysis(double, inner, strays)
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

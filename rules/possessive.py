@@ -22,7 +22,7 @@ _DOUBLED = regex.compile(r"(?<=\w)([" + APOSTROPHES + r"])s([" + APOSTROPHES + r
 _WRONG_CHAR = regex.compile(r"(?<=\p{L})([" + WRONG_APOSTROPHES + r"])s(?![\w'’])")
 _MOJIBAKE = regex.compile(r"(?<=\p{L})(" + "|".join(map(regex.escape, MOJIBAKE_APOSTROPHES)) + r")s(?![\w'’])")
 # "Al-Kadhimis’s": a capitalised name ending in s, then 's
-_EXTRA_S = regex.compile(r"(?<![\w'’-])(\p{Lu}[\p{L}'’-]*?\p{Ll})s([" + APOSTROPHES + r"])s(?![\w'’])")
+_EXTRA_S = regex.compile(r"(?<![\w'’-])(\p{Lu}[\p{L}'’-]*?\p{L})s([" + APOSTROPHES + r"])s(?![\w'’])")
 
 
 class MangledPossessive(Rule):

@@ -15,7 +15,7 @@ from lintnews.text import Quotation
 _WORD = regex.compile(r"\w+(?:[-'’]\w+)*")
 _SPEECH_END = regex.compile(r"[.,!?…:;—–-]\s*$")
 # '"Q," smiles one broker.' -- a short clause after a quote that ends in , ? ! or a dash.
-_ATTRIBUTION_TAIL = regex.compile(r"[,?!—–-][\"”]\s+(?:[\w'’.-]+\s+){0,9}[\w'’.-]+[.!?]?\s*$")
+_ATTRIBUTION_TAIL = regex.compile(r"[,?!—–-][\"”]\s+(?:[\w'’.-]+\s+){0,9}[\w'’.-]+(?:[.!?]?\s*$|[,:]\s)")
 _LEAD_IN = regex.compile(r":\s*$")
 _TAIL_CLOSES_SENTENCE = regex.compile(r"[\s.,!?…:;)\]\"'”’—–-]*")
 
@@ -105,11 +105,15 @@ class UnattributedQuote(Rule):
             return True                         # a colon lead-in: 'Name: "Q"'
         if q.closed and _ATTRIBUTION_TAIL.match(doc.prose, q.end - 2, sentences[last].end):
             return True                         # a short clause after it: '"Q," smiles one broker.' 
-        if first > 0:
-            prev = sentences[first - 1]
-            if prev.end <= q.start and (first - 1 in attributed_sentences or has_cue(doc, prev.start, prev.end, cue)
+        for back in (1, 2):                     # two back when the one before is a fragment ("POW!")
+            if first - back < 0:
+                break
+            prev = sentences[first - back]
+            if prev.end <= q.start and (first - back in attributed_sentences or has_cue(doc, prev.start, prev.end, cue)
                                        or doc.prose[prev.start:prev.end].rstrip().endswith(":")):
                 return True
+            if len(doc.prose[prev.start:prev.end].split()) > 3:
+                break
         if last + 1 < len(sentences) and has_cue(doc, sentences[last + 1].start, sentences[last + 1].end, cue):
             return True
         return False
@@ -144,6 +148,12 @@ _HOUSE_NOUNS = regex.compile(r"\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:correspondent
 _OBJECT_PRONOUNS = {"us", "me"}
 # the last break before a closing attribution: '..., he said', '...? he asked', '... - he said'
 _CLAUSE_BREAK = regex.compile(r"(?r)[,?!]\s|\s[—–-]\s")
+_TAIL_LEAD_WORDS = 10      # ", the club's chief executive said": the verb comes early in it
+_RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "that", "when", "where", "as", "if", "because",
+                             "while", "although", "though", "and", "but", "so"})
+_SUBJECT_REACH = 4          # "I spoke to said", "we have always said": subject near its verb
+_PASSIVE = regex.compile(r"\b(?:been|be|being)\s+$")
+_QUESTION_VERBS = frozenset({"asked", "asks"})   # "asked for them to be returned" opens no speech
 _LEAD_WORDS = 16           # an attribution that opens a sentence does so within this many words
 _TAIL_WORDS = 20           # one that closes it is at most this long
 
@@ -208,8 +218,7 @@ class UnmarkedQuote(Rule):
         if len(found) >= 3 and len(found) >= self.options.column_share * counted:
             return                              # a column or readers' letters: first person is the voice
         runs = list(_runs(doc, sorted(found)))
-        attributed = [any(_speech_in_attribution(doc, sentences[i], found[i], cue) for i in run)
-                      or _attribution_carries_on(doc, run, cue) for run in runs]
+        attributed = [self._attributed(doc, run, found, cue) for run in runs]
         if attributed.count(False) >= 2:
             return                              # the writer's own first person, more than once
         for run, speech in zip(runs, attributed):
@@ -220,43 +229,81 @@ class UnmarkedQuote(Rule):
                           f"first-person words ({words}) outside quotation marks: a quotation that lost its marks?")
 
 
-def _speech_in_attribution(doc: Document, sentence, words: list[tuple[int, str]], cue) -> bool:
-    """Whether first-person words stand where quoted speech would, next to a speech cue.
+    @staticmethod
+    def _attributed(doc: Document, run: list[int], found, cue) -> bool:
+        """Whether a run of first-person sentences stands where a speaker's words would."""
+        sentences = doc.sentences
+        if any(_closes_on_attribution(doc, sentences[i], found[i], cue) for i in run):
+            return True
+        if any(_narrator_speaks(doc, sentences[i], found[i], cue) for i in run):
+            return False
+        return any(_opens_with_attribution(doc, sentences[i], found[i], cue) for i in run) \
+            or _attribution_carries_on(doc, run, cue)
 
-    Either the sentence closes with an attribution after them ("We will win, he said.") or
-    opens with one before them ("He said we will win."), the first-person words not being
-    the attribution's own subject or object ("I have said", "he told us").
-    """
+
+def _closes_on_attribution(doc: Document, sentence, words: list[tuple[int, str]], cue) -> bool:
+    """First-person words before a closing attribution: "We will win, he said." """
     text = narration(doc, sentence.start, sentence.end)
-    offsets = [o - sentence.start for o, _ in words]
     tail = _closing_attribution(text, cue)
-    if tail is not None and any(o < tail for o in offsets):
-        return True
+    return tail is not None and any(o - sentence.start < tail for o, _ in words)
+
+
+def _opens_with_attribution(doc: Document, sentence, words: list[tuple[int, str]], cue) -> bool:
+    """First-person words after an opening attribution: "He said we will win." -- not when
+    the pronoun is the speech verb's object ("he told us")."""
+    text = narration(doc, sentence.start, sentence.end)
     lead = _opening_attribution(text, cue)
-    if lead is not None and all(o >= lead for o in offsets):
-        first = min(words)[1]
-        return not (first.lower() in _OBJECT_PRONOUNS and not text[lead:offsets[0]].strip())
-    return False
+    offsets = [o - sentence.start for o, _ in words]
+    if lead is None or any(o < lead for o in offsets):
+        return False
+    first = min(words)[1]
+    return not (first.lower() in _OBJECT_PRONOUNS and not text[lead:offsets[0]].strip())
+
+
+def _cues(text: str, cue, exclude: frozenset[str] = frozenset()) -> list:
+    """Speech cues in text, leaving out passives ("have been added to") and `exclude`."""
+    return [m for m in cue.finditer(text) if m.group().lower() not in exclude
+            and not _PASSIVE.search(text, 0, m.start())]
 
 
 def _closing_attribution(text: str, cue) -> int | None:
-    """Where a closing attribution (", he said.", "? he asked") starts in a sentence, if any."""
-    cues = list(cue.finditer(text))
+    """Where a closing attribution (", he said.", "? he asked") starts in a sentence, if any.
+
+    The clause after the last break must be short, start near its speech verb and not be
+    a relative clause (", which they claimed would ...").
+    """
+    cues = _cues(text, cue)
     if not cues:
         return None
     last = cues[-1]
     m = _CLAUSE_BREAK.search(text, 0, last.start())
-    if m and len(text[m.start():].split()) <= _TAIL_WORDS:
-        return m.start()
-    return None
+    if m is None or len(text[m.start():].split()) > _TAIL_WORDS:
+        return None
+    lead = text[m.end():last.start()].split()
+    if len(lead) > _TAIL_LEAD_WORDS or (lead and lead[0].lower() in _RELATIVE_WORDS):
+        return None
+    return m.start()
 
 
-def _opening_attribution(text: str, cue) -> int | None:
+def _opening_attribution(text: str, cue, exclude: frozenset[str] = frozenset()) -> int | None:
     """Where the words after an opening attribution ("He said (that) ...") start, if any."""
-    m = cue.search(text)
-    if m and len(text[:m.start()].split()) < _LEAD_WORDS:
-        return m.end()
+    cues = _cues(text, cue, exclude)
+    if cues and len(text[:cues[0].start()].split()) < _LEAD_WORDS:
+        return cues[0].end()
     return None
+
+
+def _narrator_speaks(doc: Document, sentence, words: list[tuple[int, str]], cue) -> bool:
+    """Whether a first-person word is the subject of a speech verb a few words on, with no
+    clause break between ("Every activist I spoke to said ..."): the writer reporting."""
+    text = narration(doc, sentence.start, sentence.end)
+    for m in _cues(text, cue):
+        for o, _ in words:
+            o -= sentence.start
+            if o < m.start() and len(text[o:m.start()].split()) <= _SUBJECT_REACH \
+                    and not _CLAUSE_BREAK.search(text, o, m.start()):
+                return True
+    return False
 
 
 def _attribution_carries_on(doc: Document, run: list[int], cue) -> bool:
@@ -274,7 +321,8 @@ def _attribution_carries_on(doc: Document, run: list[int], cue) -> bool:
             return True
     if before >= 0 and doc.paragraph_of(sentences[before].start) == paragraph:
         s = sentences[before]
-        if not any(doc.quoted_mask[s.start:s.end]) and _opening_attribution(narration(doc, s.start, s.end), cue):
+        if not any(doc.quoted_mask[s.start:s.end]) and \
+                _opening_attribution(narration(doc, s.start, s.end), cue, _QUESTION_VERBS):
             return True
     return False
 

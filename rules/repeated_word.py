@@ -19,6 +19,10 @@ _QUOTE_GAP = regex.compile(r"[^\S\r\n]+[\"“‘']")
 # After a repeated list item the list goes on: "assisting, assisting and dealing".
 _LIST_GOES_ON = regex.compile(r",|\s+(?:and|or|nor)\b")
 _IDIOM_LINKS = frozenset({"and", "or"})   # "on and on", "time and time again"
+# A preposition can end a clause after a participle and start the next phrase:
+# "waiting for for years", "placed in in the past".
+_STRANDABLE = frozenset({"for", "in"})
+_PARTICIPLE = regex.compile(r"(?:ing|ed)$")
 _FUNCTION_WORDS = frozenset(word_list("function_words"))
 
 
@@ -95,14 +99,18 @@ class RepeatedWord(Rule):
             return None                     # the run was already judged at its first pair
         if word in self._emphatic or f"{word} {word}" in self._allow or any(c.isdigit() for c in word):
             return None
-        if b.text[0].isupper() and not (a.text[0].isupper() and _COMMA_GAP.fullmatch(prose, a.end, b.start)):
-            return None                     # a name ("Duran Duran", "law lord Lord Bingham")
+        if word in _STRANDABLE and i > 0 and _PARTICIPLE.search(words[i - 1].text) and a.text.islower():
+            return None                     # "the moment I had been waiting for for years"
+        if b.text[0].isupper():
+            return None                     # a name or title: "Duran Duran", "Spend Spend Spend", "law lord Lord"
         if _GAP.fullmatch(prose, a.end, b.start) and _same_paragraph(doc, a.start, b.start):
             fix = _delete(text, prose, a.end, b.end, safe=True) if not _mid_word(prose, b.end) else None
             return Finding(b.start, b.end, f"'{b.text}' is repeated", fix)
         if _COMMA_GAP.fullmatch(prose, a.end, b.start) and _same_paragraph(doc, a.start, b.start):
             if not _LIST_GOES_ON.match(prose, b.end) or word in _FUNCTION_WORDS:
                 return None                 # "eluded her, her status"; "huge, huge crowds"
+            if i + 2 < len(words) and words[i + 2].text.casefold() == word:
+                return None                 # a chant: "scrum, scrum, scrum"
             return Finding(b.start, b.end, f"'{b.text}' is repeated", _delete(text, prose, a.end, b.end, safe=False))
         if _QUOTE_GAP.fullmatch(prose, a.end, b.start):
             end = b.start - 1               # delete the first word and the space after it

@@ -113,9 +113,23 @@ def test_stray_closing_mark():
 def test_single_quotes_nested_and_apostrophes():
     text = "He said: \"The fans shout 'scrum' in rock ’n’ roll style, since the ’90s, at the Joneses’ house.\""
     doc = Document(text)
-    assert [text[q.start:q.end] for q in doc.quotes.single] == ["'scrum'"]
+    assert [text[q.start:q.end] for q in doc.quotes.inner] == ["'scrum'"]
 
 
 def test_prose_view_must_keep_length():
     with pytest.raises(ValueError):
         Document("abc", prose="ab")
+
+
+def test_double_quote_nested_in_an_open_one():
+    text = 'He said: "When I arrived, he was the "Father of the House" and took an interest in my work.'
+    doc = Document(text)
+    assert [(text[q.start:q.end], q.closed) for q in doc.quotes.double] == [(text[9:], False)]
+    assert [text[q.start:q.end] for q in doc.quotes.inner] == ['"Father of the House"']
+
+
+def test_nested_double_quote_closed_by_a_later_mark():
+    text = 'She said: "He called it "a farce" and left," and walked out.'
+    doc = Document(text)
+    assert [text[q.start:q.end] for q in doc.quotes.double] == ['"He called it "a farce" and left,"']
+    assert doc.quotes.stray_closers == []
