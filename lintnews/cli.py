@@ -61,6 +61,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the reader went away (lintnews ... | head): nothing more to say
         sys.stderr.close()
         return 1
+    except Exception as exc:  # a bug in lintnews itself: one line, and a way to see more
+        if os.environ.get("LINTNEWS_DEBUG"):
+            raise
+        print(f"lintnews: internal error: {type(exc).__name__}: {exc} "
+              f"(set LINTNEWS_DEBUG=1 to see where; please report it)", file=sys.stderr)
+        return 2
 
 
 def run(args: argparse.Namespace) -> int:

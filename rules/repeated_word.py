@@ -101,7 +101,7 @@ class RepeatedWord(Rule):
             return None
         if word in _STRANDABLE and i > 0 and _PARTICIPLE.search(words[i - 1].text) and a.text.islower():
             return None                     # "the moment I had been waiting for for years"
-        if b.text[0].isupper():
+        if b.text[0].isupper() and not (a.text[0].isupper() and _COMMA_GAP.fullmatch(prose, a.end, b.start)):
             return None                     # a name or title: "Duran Duran", "Spend Spend Spend", "law lord Lord"
         if _GAP.fullmatch(prose, a.end, b.start) and _same_paragraph(doc, a.start, b.start):
             fix = _delete(text, prose, a.end, b.end, safe=True) if not _mid_word(prose, b.end) else None
