@@ -76,8 +76,14 @@ class Document:
         return textlib.sentences(self.prose, self.paragraphs)
 
     @cached_property
+    def tokens(self) -> textlib.Tokens:
+        """Word tokens as parallel lists (cheap); see text.Tokens."""
+        return textlib.Tokens(self.prose)
+
+    @cached_property
     def words(self) -> list[textlib.Word]:
-        return textlib.words(self.prose)
+        """Word tokens as Word objects (made from `tokens`)."""
+        return self.tokens.window(0, len(self.tokens))
 
     @cached_property
     def quotes(self) -> textlib.QuoteAnalysis:

@@ -6,7 +6,9 @@ calls these once and caches the result; rules ask the Document, not these functi
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from itertools import accumulate
 
 import regex
 
@@ -122,7 +124,9 @@ def sentences(text: str, paras: list[Block]) -> list[Block]:
 
 # --------------------------------------------------------------------------------- words
 
-WORD = regex.compile(r"\w+(?:[-'’]\w+)*")
+WORD_PATTERN = r"\w+(?:[-'’]\w+)*"
+WORD = regex.compile(WORD_PATTERN)
+_WORD_SPLIT = re.compile(f"({WORD_PATTERN})")      # the stdlib engine is faster for this one
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +136,45 @@ class Word:
     text: str
 
 
+class Tokens:
+    """The word tokens of a text as parallel lists: `texts`, `starts` and (on demand) `folded`.
+
+    Made in one split of the text (no match object per word), which is several times
+    cheaper than a list of Word objects; rules that compare neighbouring words work on the
+    lists and make Word objects only for the few places they report.
+    """
+
+    __slots__ = ("texts", "starts", "_folded")
+
+    def __init__(self, text: str) -> None:
+        parts = _WORD_SPLIT.split(text)
+        offsets = list(accumulate(map(len, parts), initial=0))
+        self.texts: list[str] = parts[1::2]
+        self.starts: list[int] = offsets[1::2]
+        self._folded: list[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @property
+    def folded(self) -> list[str]:
+        """The tokens case-folded, for case-insensitive comparison."""
+        if self._folded is None:
+            self._folded = [t.casefold() for t in self.texts]
+        return self._folded
+
+    def word(self, i: int) -> Word:
+        return Word(self.starts[i], self.starts[i] + len(self.texts[i]), self.texts[i])
+
+    def window(self, lo: int, hi: int) -> list[Word]:
+        """Word objects for tokens lo..hi-1 (clipped to the text)."""
+        return [self.word(i) for i in range(max(0, lo), min(hi, len(self.texts)))]
+
+
 def words(text: str) -> list[Word]:
     """Word tokens, keeping internal hyphens and apostrophes ("Al-Kadhimi's", "don't")."""
-    return [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    tokens = Tokens(text)
+    return tokens.window(0, len(tokens))
 
 
 # ---------------------------------------------------------------------------- quotations
@@ -142,6 +182,8 @@ def words(text: str) -> list[Word]:
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
 DOUBLE_MARKS = '"' + DOUBLE_OPEN + DOUBLE_CLOSE
+_DOUBLE_MARK = re.compile(f"[{DOUBLE_MARKS}]")
+_SINGLE_MARK = re.compile("['‘’]")
 _OPEN_CONTEXT = set("([{—–-/") | {"\u00a0"}
 # apostrophes that open a word and are not quotation marks: 'n', '90s, 'em, 'tis
 _LEADING_APOSTROPHE = regex.compile(r"['’](?:n['’]|\d\d|em\b|tis\b|twas\b|cause\b|til\b)", regex.I)
@@ -188,10 +230,14 @@ class QuoteAnalysis:
     double: list[Quotation]
     inner: list[Quotation]
     stray_closers: list[int]
+    every: list[Quotation] = field(default_factory=list)   # double and inner, by start offset
+
+    def __post_init__(self) -> None:
+        self.every[:] = sorted(self.double + self.inner, key=lambda q: q.start)
 
     def all(self) -> list[Quotation]:
         """Every quotation, by start offset."""
-        return sorted(self.double + self.inner, key=lambda q: q.start)
+        return self.every
 
 
 def _flanking(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
@@ -211,10 +257,9 @@ def _double_marks(text: str, lo: int, hi: int):
     and (None, close_offset) for a closing mark with no opening one.
     """
     open_at = None
-    for i in range(lo, hi):
+    for m in _DOUBLE_MARK.finditer(text, lo, hi):
+        i = m.start()
         c = text[i]
-        if c not in DOUBLE_MARKS:
-            continue
         opens, closes = _flanking(text, i, lo, hi)
         if c in DOUBLE_OPEN:
             # a curly opener used as a closer ("word“ next") is still a closer
@@ -246,10 +291,9 @@ def _single_quotes(text: str, lo: int, hi: int, paragraph: int) -> list[Quotatio
     mark after "s" ("the Joneses’") closes one only when one is open.
     """
     out, open_at = [], None
-    for i in range(lo, hi):
+    for m in _SINGLE_MARK.finditer(text, lo, hi):
+        i = m.start()
         c = text[i]
-        if c not in "'‘’":
-            continue
         before = text[i - 1] if i > lo else " "
         after = text[i + 1] if i + 1 < hi else " "
         if before.isalnum() and after.isalnum():

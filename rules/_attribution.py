@@ -1,12 +1,16 @@
 """Shared by the quote rules: finding speech cues ("said", "according to") in narration."""
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
 
 from lintnews.document import Document
 from lintnews.rules._data import word_list
+
+
+_QUOTED_RUN = re.compile(rb"\x01+")
 
 
 @cache
@@ -20,10 +24,15 @@ def cue_pattern(extra: tuple[str, ...] = (), lists: tuple[str, ...] = ("attribut
 def narration(doc: Document, start: int, end: int) -> str:
     """doc.prose[start:end] with every quotation blanked out (same length)."""
     mask = doc.quoted_mask
-    chunk = doc.prose[start:end]
-    if not any(mask[start:end]):
-        return chunk
-    return "".join(" " if mask[start + i] else ch for i, ch in enumerate(chunk))
+    if mask.find(1, start, end) < 0:
+        return doc.prose[start:end]
+    pieces, pos = [], start
+    for run in _QUOTED_RUN.finditer(mask, start, end):
+        pieces.append(doc.prose[pos:run.start()])
+        pieces.append(" " * (run.end() - run.start()))
+        pos = run.end()
+    pieces.append(doc.prose[pos:end])
+    return "".join(pieces)
 
 
 def has_cue(doc: Document, start: int, end: int, pattern: regex.Pattern) -> bool:

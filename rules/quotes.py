@@ -202,19 +202,23 @@ class UnmarkedQuote(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         cue = cue_pattern(tuple(v.lower() for v in self.options.speech_verbs), ("attribution_verbs",))
+        hits = {doc.sentence_of(m.start()) for m in _FIRST_PERSON.finditer(doc.prose)}
+        if not hits:
+            return
         sentences = doc.sentences
+        headlines = {p for p in range(len(doc.paragraphs)) if _headline_like(doc, p)}
         found: dict[int, list[tuple[int, str]]] = {}
-        counted = 0
         unopened = _unopened_spans(doc)
-        for si, s in enumerate(sentences):
-            if _headline_like(doc, si):
+        for si in sorted(hits):
+            s = sentences[si]
+            if doc.paragraph_of(s.start) in headlines:
                 continue
-            counted += 1
             words = [(o, w) for o, w in _first_person(doc, s.start, s.end) if not _inside(unopened, o)]
             if words:
                 found[si] = words
         if not found:
             return
+        counted = sum(1 for s in sentences if doc.paragraph_of(s.start) not in headlines)
         if len(found) >= 3 and len(found) >= self.options.column_share * counted:
             return                              # a column or readers' letters: first person is the voice
         runs = list(_runs(doc, sorted(found)))
@@ -371,10 +375,9 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return any(a <= offset < b for a, b in spans)
 
 
-def _headline_like(doc: Document, si: int) -> bool:
+def _headline_like(doc: Document, paragraph: int) -> bool:
     """A short paragraph with no closing punctuation: headline, subhead, byline, caption."""
-    s = doc.sentences[si]
-    p = doc.paragraphs[doc.paragraph_of(s.start)]
+    p = doc.paragraphs[paragraph]
     body = doc.prose[p.start:p.end].rstrip()
     return not body.endswith((".", "!", "?", "…", '"', "”", "’", "'", ":")) and len(body.split()) <= 20
 

@@ -9,6 +9,7 @@ import regex
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.ruleset import Rule
+
 from lintnews.rules._data import word_list
 
 # What may stand between a word and its repeat: spaces with at most one line break, a comma,
@@ -74,17 +75,23 @@ class RepeatedWord(Rule):
         self._emphatic = frozenset(w.casefold() for w in self.options.emphatic)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        words, prose = doc.words, doc.prose
+        tokens = doc.tokens
+        f = tokens.folded
+        # Candidates come from comparing neighbouring folded tokens (list work, no regex);
+        # each is then judged on Word objects for the few tokens around it.
+        candidates = [(i, 1) for i, (x, y) in enumerate(zip(f, f[1:])) if x == y]
+        if self.options.phrases:
+            candidates += [(i, 2) for i, (a, b, c, d) in enumerate(zip(f, f[1:], f[2:], f[3:]))
+                           if a == c and b == d and a != b]
+            candidates += [(i, 3) for i, (a, d) in enumerate(zip(f, f[3:]))
+                           if a == d and f[i + 1:i + 3] == f[i + 4:i + 6]]
         reported_until = -1
-        for i in range(len(words) - 1):
-            a, b = words[i], words[i + 1]
-            if a.start < reported_until:
+        for i, n in sorted(candidates):
+            lo = max(0, i - 2)
+            window = tokens.window(lo, i + 2 * n + 1)
+            if window[i - lo].start < reported_until:
                 continue
-            finding = None
-            if a.text.casefold() == b.text.casefold():
-                finding = self._word(doc, words, i)
-            elif self.options.phrases:
-                finding = self._phrase(doc, words, i, 2) or self._phrase(doc, words, i, 3)
+            finding = self._word(doc, window, i - lo) if n == 1 else self._phrase(doc, window, i - lo, n)
             if finding:
                 reported_until = finding.end
                 yield finding
