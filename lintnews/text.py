@@ -260,6 +260,8 @@ def _double_marks(text: str, lo: int, hi: int):
     for m in _DOUBLE_MARK.finditer(text, lo, hi):
         i = m.start()
         c = text[i]
+        if c == '"' and open_at is None and i > lo and text[i - 1].isdigit():
+            continue                      # an inch mark: "5' 10\" tall"
         opens, closes = _flanking(text, i, lo, hi)
         if c in DOUBLE_OPEN:
             # a curly opener used as a closer ("word“ next") is still a closer

@@ -8,8 +8,20 @@ from lintnews.hookspecs import hookimpl
 
 @hookimpl
 def lintnews_rules():
+    from lintnews.rules.appositive import UnclosedAppositive
+    from lintnews.rules.balance import UnbalancedBracket, UnbalancedQuote
+    from lintnews.rules.dates import WeekdayDate
+    from lintnews.rules.house_style import StyleConsistency
+    from lintnews.rules.leftovers import Placeholder, StrayMetadata
+    from lintnews.rules.mojibake import Mojibake
+    from lintnews.rules.names import NameVariant, TruncatedName
     from lintnews.rules.possessive import MangledPossessive
+    from lintnews.rules.punctuation import (DoubledPunctuation, DoubleSpace, LowercaseSentenceStart,
+                                            SpaceBeforePunctuation)
     from lintnews.rules.quotes import UnattributedQuote, UnmarkedQuote
     from lintnews.rules.repeated_word import RepeatedWord
 
-    return [RepeatedWord, MangledPossessive, UnattributedQuote, UnmarkedQuote]
+    return [RepeatedWord, MangledPossessive, DoubledPunctuation, SpaceBeforePunctuation, DoubleSpace,
+            LowercaseSentenceStart, UnattributedQuote, UnmarkedQuote, Mojibake, StrayMetadata, Placeholder,
+            UnbalancedQuote, UnbalancedBracket, UnclosedAppositive, WeekdayDate,
+            StyleConsistency, NameVariant, TruncatedName]

@@ -133,3 +133,9 @@ def test_nested_double_quote_closed_by_a_later_mark():
     doc = Document(text)
     assert [text[q.start:q.end] for q in doc.quotes.double] == ['"He called it "a farce" and left,"']
     assert doc.quotes.stray_closers == []
+
+
+def test_inch_mark_is_not_a_quotation_mark():
+    doc = Document('He is about 5\' 10" tall, police said. "He ran," a witness said.')
+    assert [doc.text[q.start:q.end] for q in doc.quotes.double] == ['"He ran,"']
+    assert doc.quotes.stray_closers == []

@@ -1,0 +1,106 @@
+"""LN303 unbalanced-quote and LN206 unbalanced-bracket: marks that open and never close."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from lintnews.diagnostics import Finding
+from lintnews.document import Document
+from lintnews.ruleset import Rule
+
+
+class UnbalancedQuote(Rule):
+    """A quotation mark that opens and never closes, or closes without opening.
+
+    Flags an opening double quotation mark with no closing one in its paragraph (unless
+    the next paragraph opens with a quotation mark: the newspaper convention for a quote
+    running over several paragraphs), and a closing mark with no opening one. Straight
+    and curly marks are paired alike ("like this" and “like this”), a double quote nested
+    in another is understood, and apostrophes ("rock ’n’ roll", "’90s", "the Joneses’")
+    are never taken for quotation marks.
+
+    ## Why it matters
+    An unclosed quotation makes the reader unsure where the speaker's words end and the
+    reporter's begin; a lone closing mark usually means the opening was lost in editing.
+
+    ## Example
+    "We will appeal against the ruling, the club's chairman said.
+
+    ## Use instead
+    "We will appeal against the ruling," the club's chairman said.
+    """
+
+    code = "LN303"
+    name = "unbalanced-quote"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for q in doc.quotes.double:
+            if not q.closed and not q.continues:
+                yield Finding(q.start, q.start + 1, "quotation mark opened here is never closed")
+        for offset in doc.quotes.stray_closers:
+            yield Finding(offset, offset + 1, "closing quotation mark with no opening one")
+
+
+_BRACKETS = regex.compile(r"[()\[\]]")
+# "1)", "a)", "iv)" at the start of a list item; smileys; a ")" in "1-0)" scores
+_LIST_MARKER = regex.compile(r"(?<![\w.,])(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)")
+_EMOTICON = regex.compile(r"[:;=8][-^']?[()\[\]]|[()\[\]][-^']?[:;=]")
+_PAIRS = {")": "(", "]": "["}
+
+
+class UnbalancedBracket(Rule):
+    """A parenthesis or square bracket that opens and never closes, or closes without opening.
+
+    Flags an unmatched "(", ")", "[" or "]" within a paragraph. List markers ("1)",
+    "a)") and emoticons (":)") stay quiet; brackets inside quotations are checked too.
+
+    ## Why it matters
+    An unclosed bracket leaves the reader holding an aside that never ends, and usually
+    marks text lost in an edit.
+
+    ## Example
+    The company (which employs 3,000 people said profits fell.
+
+    ## Use instead
+    The company (which employs 3,000 people) said profits fell.
+    """
+
+    code = "LN206"
+    name = "unbalanced-bracket"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.prose
+        for p in doc.paragraphs:
+            for at, message in _unmatched(text, p.start, p.end):
+                if not _excused(text, at):
+                    yield Finding(at, at + 1, message)
+
+
+def _unmatched(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """Offsets of the brackets of text[start:end] that find no partner, with a message."""
+    stack: list[tuple[str, int]] = []
+    for m in _BRACKETS.finditer(text, start, end):
+        i, c = m.start(), m.group()
+        if c in "([":
+            stack.append((c, i))
+        elif stack and stack[-1][0] == _PAIRS[c]:
+            stack.pop()
+        elif any(o == _PAIRS[c] for o, _ in stack):
+            while stack[-1][0] != _PAIRS[c]:       # "( [ )": the "[" never closed
+                o, at = stack.pop()
+                yield at, f"'{o}' is never closed"
+            stack.pop()
+        else:
+            yield i, f"'{c}' closes nothing"
+    for o, at in stack:
+        yield at, f"'{o}' is never closed"
+
+
+def _excused(text: str, at: int) -> bool:
+    """An unmatched bracket that belongs to a list marker ("1)", "a)") or an emoticon (":-(")."""
+    for pattern in (_LIST_MARKER, _EMOTICON):
+        for m in pattern.finditer(text, max(0, at - 5), at + 3):
+            if m.start() <= at < m.end():
+                return True
+    return False

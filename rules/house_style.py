@@ -1,0 +1,255 @@
+"""LN402 style-consistency: one spelling per article ("US" or "U.S."), or the house's own."""
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+import regex
+
+from lintnews.diagnostics import Finding, Fix
+from lintnews.document import Document
+from lintnews.errors import ConfigError
+from lintnews.ruleset import Rule
+
+
+@cache
+def style_data() -> dict:
+    return tomllib.loads(files(__package__).joinpath("data", "house_style.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def form_pattern(form: str, case: bool, after_number: bool) -> regex.Pattern:
+    """A pattern for one spelling as a whole word ("U.S." not inside "U.S.A")."""
+    body = r"\s+".join(regex.escape(part) for part in form.split())
+    if form[-1].isalpha() and not case:
+        body += "s?"                        # "website" and "websites" are one spelling
+    if after_number:
+        return regex.compile(r"(?<=\d[^\S\r\n]?)" + body + (r"(?![\w-])" if form[-1].isalnum() else ""),
+                             0 if case else regex.I)
+    start = r"(?<![\w.&-])" if form[0].isalnum() else ""
+    end = r"(?![\w&-]|\.\w)" if form[-1].isalnum() else r"(?!\w)"
+    return regex.compile(start + body + end, 0 if case else regex.I)
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    forms: tuple[str, ...]
+    case: bool = False
+    after_number: frozenset[str] = frozenset()
+
+    def occurrences(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, form) of every use of any form, in text order (longest form first)."""
+        taken: list[tuple[int, int, str]] = []
+        for form in sorted(self.forms, key=len, reverse=True):
+            for m in form_pattern(form, self.case, form in self.after_number).finditer(text):
+                if not any(a < m.end() and m.start() < b for a, b, _ in taken):
+                    taken.append((m.start(), m.end(), form))
+        return sorted(taken)
+
+
+def _groups() -> list[Group]:
+    return [Group(g["name"], tuple(g["forms"]), g.get("case", False), frozenset(g.get("after-number", ())))
+            for g in style_data()["group"]]
+
+
+_ISE_IZE_SUFFIX = r"(?P<z>[sz])(?:e|es|ed|ing|ation|ations|er|ers)"
+_NUMBER_WORDS_10_UP = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty "
+                       "forty fifty sixty seventy eighty ninety").split()
+_AP_SMALL_NUMBER = regex.compile(r"(?<![\w$£€.,:/#-]|No\.\s|page\s|chapter\s)(?P<n>[1-9])(?![\w.,:/%°-])"
+                                 r"[^\S\r\n]+(?P<next>[a-z][\w-]*)")
+_AP_UNITS = frozenset("""per percent million billion trillion bn m am pm a p years year-old old mph km kg cm mm
+ft in inches feet miles metres meters degrees points point goals goal runs wickets seconds minutes hours to or and
+out of times x v vs inch mile metre meter pounds dollars euros cents pence p.m. a.m.""".split())
+_AP_BIG_WORD = regex.compile(r"(?<![\w-])(?P<n>(?:" + "|".join(_NUMBER_WORDS_10_UP) + r")(?:-[a-z]+)?)"
+                             r"[^\S\r\n]+(?P<next>[a-z]+s)\b")
+
+
+class StyleConsistency(Rule):
+    """One article, two spellings of one thing: "US" and "U.S.", "per cent" and "%", "Coalition" and "coalition".
+
+    By default asks only for consistency within the article: for each group of
+    equivalent spellings ("US"/"U.S.", "UK"/"U.K.", "per cent"/"percent"/"%",
+    "email"/"e-mail", "website"/"web site", "-ise"/"-ize" ...) and for nouns capitalised
+    in one place and not in another in mid-sentence ("Coalition personnel" and
+    "coalition personnel"), it reports the forms used less and names the one used most,
+    so copy that writes "US" throughout stays quiet. A house style can be chosen instead:
+    `preset = "ap"` (U.S., percent, email, numerals as AP writes them: one to nine in
+    words, 10 and up in figures) or `preset = "bbc"` (US, %, email), and a newsroom can
+    declare its own preferred spellings with `prefer`; then every variant is reported.
+
+    ## Why it matters
+    Inconsistent spelling within one story looks careless and can read as two different
+    things; a house style exists so that readers never notice spelling at all.
+
+    ## Example
+    US troops will stay. The U.S. said the role of Coalition personnel and other
+    coalition personnel would change.
+
+    ## Use instead
+    US troops will stay. The US said the role of coalition personnel and other coalition
+    personnel would change.
+
+    ## Fix safety
+    Replacing a spelling with the majority or preferred one is safe, except between "%"
+    and words and for capitals, which are left to the editor.
+
+    ## Options
+    - `consistency`: report mixed spellings within an article (default true).
+    - `preset`: "ap" or "bbc", a house style whose variants are always reported.
+    - `prefer`: a table of preferred form -> variants, e.g.
+      `prefer = { "U.S." = ["US"], "percent" = ["per cent", "%"] }` (added to the preset's).
+    - `numerals`: "ap" to check numbers the AP way (set by the "ap" preset).
+    """
+
+    code = "LN402"
+    name = "style-consistency"
+    fixable = True
+
+    @dataclass(frozen=True)
+    class Options:
+        consistency: bool = True
+        preset: str = ""
+        prefer: dict[str, tuple[str, ...]] = field(default_factory=dict)
+        numerals: str = ""
+
+    def __init__(self, options=None) -> None:
+        super().__init__(options)
+        presets = style_data()["preset"]
+        if self.options.preset and self.options.preset not in presets:
+            raise ConfigError(f"style-consistency: unknown preset {self.options.preset!r} "
+                              f"(known: {', '.join(sorted(presets))})")
+        table = dict(presets.get(self.options.preset, {}))
+        self._numerals = self.options.numerals or table.pop("numerals", "")
+        table.update(self.options.prefer)
+        self._prefer = {preferred: tuple(variants) for preferred, variants in table.items()}
+        after_number = {"%"}
+        self._preferred_groups = [Group(p, (p, *vs), case=True, after_number=frozenset(after_number & {p, *vs}))
+                                  for p, vs in self._prefer.items()]
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.prose
+        covered: set[str] = set()
+        for group in self._preferred_groups:
+            covered.update(f.casefold() for f in group.forms)
+            for start, end, form in group.occurrences(text):
+                if form != group.name:
+                    yield self._finding(text, start, end, form, group.name, "but house style is '{wanted}'")
+        if self.options.consistency:
+            for group in _groups():
+                if not covered.intersection(f.casefold() for f in group.forms):
+                    yield from self._mixed(text, group)
+            yield from self._capitals(doc)
+            yield from self._ise_ize(text)
+        if self._numerals == "ap":
+            yield from _ap_numerals(doc)
+
+    def _mixed(self, text: str, group: Group) -> Iterator[Finding]:
+        found = [(a, b, form) for a, b, form in group.occurrences(text)
+                 if group.case or not _in_name(text, a, b)]
+        canonical = (lambda f: f) if group.case else str.casefold
+        counts = Counter(canonical(form) for _, _, form in found)
+        if len(counts) < 2:
+            return
+        order = {canonical(form): i for i, (_, _, form) in reversed(list(enumerate(found)))}
+        majority = max(counts, key=lambda f: (counts[f], -order[f]))
+        shown = next(form for _, _, form in found if canonical(form) == majority)
+        for start, end, form in found:
+            if canonical(form) != majority:
+                times = "once" if counts[majority] == 1 else f"{counts[majority]} times"
+                yield self._finding(text, start, end, form, shown, f"but '{{wanted}}' elsewhere in the article ({times})")
+
+    @staticmethod
+    def _finding(text: str, start: int, end: int, form: str, wanted: str, why: str) -> Finding:
+        written = text[start:end]
+        fix = None
+        if "%" not in (form, wanted):
+            replacement = wanted[0].upper() + wanted[1:] if written[0].isupper() and wanted[0].islower() else wanted
+            if written.lower().endswith("s") and not form.lower().endswith("s") and wanted[-1].isalpha():
+                replacement += "s"          # "e-mails" -> "emails"
+            fix = Fix.replace(start, end, replacement, message=f"write '{replacement}'")
+        return Finding(start, end, f"'{written}' here, " + why.format(wanted=wanted), fix)
+
+    def _capitals(self, doc: Document) -> Iterator[Finding]:
+        text = doc.prose
+        for noun in style_data()["capitalisation"]["nouns"]:
+            pattern = form_pattern(noun, False, False)
+            uses = []
+            for m in pattern.finditer(text):
+                word = m.group()
+                after = regex.match(r"[^\S\r\n]*([\w'’-]+)?", text[m.end():m.end() + 40])
+                follower = after.group(1) if after else None
+                if _sentence_initial(doc, m.start()):
+                    continue
+                if word[0].isupper():
+                    if follower and follower[0].isupper() or follower == "of" or _after_capital(text, m.start()):
+                        continue            # "Coalition Forces", "Government of Iraq", "Welsh Assembly Government"
+                    uses.append((m.start(), m.end(), "capital"))
+                else:
+                    uses.append((m.start(), m.end(), "lower"))
+            counts = Counter(kind for _, _, kind in uses)
+            if len(counts) < 2:
+                continue
+            majority = "capital" if counts["capital"] > counts["lower"] else "lower"
+            if counts["capital"] == counts["lower"]:
+                majority = uses[0][2]
+            for start, end, kind in uses:
+                if kind != majority:
+                    other = "capitalised" if majority == "capital" else "in lower case"
+                    times = "once" if counts[majority] == 1 else f"{counts[majority]} times"
+                    yield Finding(start, end, f"'{text[start:end]}' here, but {other} elsewhere in the article "
+                                              f"({times}) as a common noun")
+
+    def _ise_ize(self, text: str) -> Iterator[Finding]:
+        stems = "|".join(style_data()["ise-ize"]["stems"])
+        pattern = regex.compile(r"(?<![\w-])(?:" + stems + r")i" + _ISE_IZE_SUFFIX + r"(?![\w-])", regex.I)
+        uses = [(m.start(), m.end(), m.group("z").lower()) for m in pattern.finditer(text)
+                if not (m.group()[0].isupper() and _after_capital(text, m.start()))]   # "World Health Organization"
+        counts = Counter(z for _, _, z in uses)
+        if len(counts) < 2:
+            return
+        majority = max(counts, key=lambda z: (counts[z], -next(i for i, u in enumerate(uses) if u[2] == z)))
+        for start, end, z in uses:
+            if z != majority:
+                word = text[start:end]
+                times = "once" if counts[majority] == 1 else f"{counts[majority]} times"
+                yield Finding(start, end, f"'{word}' spelt -i{z}e here, but -i{majority}e elsewhere in the article ({times})")
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word next to another capitalised word: part of a name ("Email Systems")."""
+    if not text[start].isupper():
+        return False
+    after = regex.match(r"[^\S\r\n]+(\p{Lu})", text[end:end + 3])
+    return bool(after) or _after_capital(text, start)
+
+
+def _after_capital(text: str, offset: int) -> bool:
+    """Whether the word before offset is capitalised: the word at offset is part of a name."""
+    m = regex.search(r"([\w'’-]+)[^\S\r\n]+$", text[max(0, offset - 40):offset])
+    return bool(m and m.group(1)[0].isupper())
+
+
+def _sentence_initial(doc: Document, offset: int) -> bool:
+    s = doc.sentences[doc.sentence_of(offset)]
+    return not any(ch.isalnum() for ch in doc.prose[s.start:offset])
+
+
+def _ap_numerals(doc: Document) -> Iterator[Finding]:
+    """AP: one to nine in words, 10 and up in figures (ages, money, percentages, times exempt)."""
+    text = doc.prose
+    words = "one two three four five six seven eight nine".split()
+    for m in _AP_SMALL_NUMBER.finditer(text):
+        if m.group("next").lower() in _AP_UNITS or m.group("next").endswith("-old"):
+            continue
+        n = int(m.group("n"))
+        yield Finding(m.start("n"), m.end("n"), f"AP style writes numbers under 10 in words: '{words[n - 1]}'",
+                      Fix.replace(m.start("n"), m.end("n"), words[n - 1], message=f"write '{words[n - 1]}'"))
+    for m in _AP_BIG_WORD.finditer(text):
+        if _sentence_initial(doc, m.start()):
+            continue
+        yield Finding(m.start("n"), m.end("n"), f"AP style writes numbers of 10 and more in figures: '{m.group('n')}'")

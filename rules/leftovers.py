@@ -1,0 +1,175 @@
+"""LN502 stray-metadata and LN503 placeholder: things that were never meant to be printed."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from lintnews.diagnostics import Finding, Fix
+from lintnews.document import Document
+from lintnews.ruleset import Rule
+
+METADATA_KEYS = ("date", "title", "url", "author", "authors", "tags", "byline", "category", "categories",
+                 "slug", "published", "updated", "dateline", "headline", "source", "id", "keywords")
+# "date 2021-07-27 President Joe Biden ..." / "title: Harbour plan approved The council ..."
+_KEY_VALUE = regex.compile(
+    r"[^\S\r\n]*(?P<key>" + "|".join(METADATA_KEYS) + r")(?:[^\S\r\n]*:[^\S\r\n]*|[^\S\r\n]+)"
+    r"(?P<value>\d{4}-\d{2}-\d{2}(?:[T ][\d:.+\-Z]+)?|https?://\S+|\S+)")
+_HTML_TAG = regex.compile(r"</?(?:p|br|div|span|a|b|i|em|strong|img|h[1-6]|li|ul|ol|table|tr|td|script|style|font|"
+                          r"blockquote|figure|figcaption|iframe|section|article)\b[^<>]{0,200}?/?>", regex.I)
+_ENTITY = regex.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+_BULLET = regex.compile(r"[-*•–—]\s|\d{1,2}[.)]\s")
+
+
+class StrayMetadata(Rule):
+    """Export metadata leaking into the copy: "date 2021-07-27 President Joe Biden announced ...".
+
+    Flags a `key value` fragment (date, title, url, author, tags, byline ...) glued to the
+    start of the copy or of a paragraph, white space at the start of a paragraph (left by
+    an export that dropped something there), and, in plain-text articles, HTML tags and
+    character entities ("&#233;", "<br />") that a CMS export failed to convert. Bulleted
+    lines that are indented on purpose stay quiet.
+
+    ## Why it matters
+    A stray "date 2021-07-27" or "&#233;" in print shows the article went out straight
+    from an export without a read; readers see it first thing.
+
+    ## Example
+     date 2021-07-27 President Joe Biden announced Monday that US troops will leave.
+
+    ## Use instead
+    President Joe Biden announced Monday that US troops will leave.
+
+    ## Fix safety
+    Removing the leading white space and decoding an entity are safe; removing a metadata
+    fragment is unsafe (the value may belong to the sentence).
+    """
+
+    code = "LN502"
+    name = "stray-metadata"
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.prose
+        for i, p in enumerate(doc.paragraphs):
+            line_start = _line_start(text, p.start)
+            m = _KEY_VALUE.match(text, line_start) if (i == 0 or _looks_exported(text, p)) else None
+            if m and m.start("key") == p.start and _glued_to_prose(text, m.end(), p.end):
+                yield Finding(m.start("key"), m.end("value"),
+                              f"export metadata '{m.group('key')} {m.group('value')}' glued to the copy",
+                              Fix.replace(line_start, _skip_spaces(text, m.end()), "", safe=False,
+                                          message="remove the metadata"))
+            elif line_start < p.start and doc.text[line_start:p.start] == text[line_start:p.start] \
+                    and not _BULLET.match(text, p.start):
+                yield Finding(line_start, p.start, "white space at the start of a paragraph",
+                              Fix.replace(line_start, p.start, "", message="remove it"))
+        if doc.kind == "text":
+            for m in _HTML_TAG.finditer(text):
+                yield Finding(m.start(), m.end(), f"HTML tag '{m.group()}' in plain text")
+            for m in _ENTITY.finditer(text):
+                decoded = _decode_entity(m.group())
+                fix = Fix.replace(m.start(), m.end(), decoded, message=f"write '{decoded}'") if decoded else None
+                yield Finding(m.start(), m.end(), f"HTML entity '{m.group()}' in plain text", fix)
+
+
+def _line_start(text: str, offset: int) -> int:
+    while offset > 0 and text[offset - 1] not in "\r\n":
+        offset -= 1
+    return offset
+
+
+def _skip_spaces(text: str, offset: int) -> int:
+    while offset < len(text) and text[offset] in " \t":
+        offset += 1
+    return offset
+
+
+def _looks_exported(text: str, p) -> bool:
+    """A paragraph that opens with a lower-case key word: not how prose starts a paragraph."""
+    return text[p.start].islower()
+
+
+def _glued_to_prose(text: str, end: int, para_end: int) -> bool:
+    """Whether words of the copy follow the metadata value on the same line."""
+    rest = text[end:para_end].split("\n", 1)[0]
+    return len(rest.split()) >= 3
+
+
+def _decode_entity(entity: str) -> str:
+    """The character an entity stands for, when writing it is surely right ("&#233;" -> "é";
+    not "&#191;", an inverted question mark an export put where an apostrophe was)."""
+    import html
+
+    decoded = html.unescape(entity)
+    if decoded == entity or not (decoded.isalnum() or decoded in "£$€&<>\"'’‘“”–—… \u00a0"):
+        return ""
+    return decoded
+
+
+# ----------------------------------------------------------------------------- LN503
+
+_PRODUCTION_ITEMS = (r"quote|link|links|url|photo|photos|pic|picture|image|images|caption|graphic|chart|map|video|"
+                     r"name|names|date|figure|figures|number|numbers|stat|stats|headline|hed|dek|byline|credit|"
+                     r"source|para|paragraph|details|tk|tbc|tba|fact|facts|here")
+_PLACEHOLDER = regex.compile(
+    r"(?P<tk>(?<![\w-])(?:TK|TKTK+)(?![\w-]|\s+Maxx?\b))"
+    r"|(?P<xx>(?<=[$£€]|\d[.,]?|\b(?:on|in|by|of|to|about|around)\s)X{2,}(?![\w-])"
+    r"|(?<![\w.-])X{2,}(?=\s*(?:%|per\s*cent|percent|million|bn|billion|m\b|people|years?\b|[.,]\d)))"
+    r"|(?P<lorem>(?i:\blorem\s+ipsum\b))"
+    r"|(?P<qq>(?<=^|\s)\?{2,}(?=\s|[.,;:]|$))"
+    r"|(?P<insert>\bINSERT\b(?!\s+(?:INTO|KEY)\b))"
+    r"|(?P<bracket>(?i:[\[{]\s*(?:(?:insert|add|need|get)\s+(?:an?\s+|the\s+|more\s+)?(?:" + _PRODUCTION_ITEMS
+    + r")\b[^\]}\n]{0,40}|(?:check|confirm|fix|todo|to\s+come)\b[^\]}\n]{0,80}"
+    r"|(?:" + _PRODUCTION_ITEMS + r")\s*(?:to\s+come|tbc|here)?\s*)[\]}]))"
+    r"|(?P<caps>\[[^\S\n]*(?=[^\]\n]*\p{Lu}{2})[\p{Lu}\d\s'’:,.?!/-]{4,80}\])"
+    r"|(?P<brace>\{[^{}\n]{1,80}\})", regex.M)
+
+
+class Placeholder(Rule):
+    """Copy left unfinished: TK, XX, "[link]", "[PHOTO]", "INSERT", "???", "lorem ipsum", editor notes.
+
+    Flags the newsroom's placeholders for facts still to come ("TK", "TKTK", "$XX
+    million"), bracketed production notes ("[link]", "[PHOTO]", "[insert quote here]",
+    "[CHECK FIGURE]", "{update}"), "INSERT", a free-standing "???" and dummy text
+    ("lorem ipsum"). Editorial insertions in quotations ("he [Mr Bush] advocates"),
+    "Super Bowl XX", "the .xxx domain", "TK Maxx" and a reader's "really???" stay quiet.
+
+    ## Why it matters
+    A placeholder in print is the most visible sign of copy published before it was
+    finished, and the fact it stands for is missing.
+
+    ## Example
+    The deal is worth $XX million, according to [CHECK SOURCE].
+
+    ## Use instead
+    The deal is worth $40 million, according to company filings.
+
+    ## Options
+    - `words`: more placeholder words to flag (matched as whole words, in any case).
+    """
+
+    code = "LN503"
+    name = "placeholder"
+
+    @dataclass(frozen=True)
+    class Options:
+        words: tuple[str, ...] = ()
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.prose
+        for m in _PLACEHOLDER.finditer(text):
+            if m.group("caps") and not _note_like(m.group()):
+                continue
+            yield Finding(m.start(), m.end(), f"'{m.group()}' left in the copy")
+        if self.options.words:
+            extra = regex.compile(r"(?<![\w-])(?:" + "|".join(map(regex.escape, self.options.words)) + r")(?![\w-])",
+                                  regex.I)
+            for m in extra.finditer(text):
+                yield Finding(m.start(), m.end(), f"'{m.group()}' left in the copy")
+
+
+def _note_like(bracketed: str) -> bool:
+    """An all-capitals bracket that reads as a note ("[CHECK FIGURE]"), not an acronym ("[BBC]")."""
+    words = regex.findall(r"[\p{L}'’]+", bracketed)
+    return len(words) >= 2

@@ -1,0 +1,204 @@
+"""LN401 name-variant and LN404 truncated-name: names spelt two ways, or cut short."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from lintnews.diagnostics import Finding, Fix
+from lintnews.document import Document
+from lintnews.ruleset import Rule
+from lintnews.rules._data import word_list
+
+_POSSESSIVE = regex.compile(r"(?:['’]s|['’])$")
+# endings that make a different word of a name, not a misspelling of it: plurals,
+# demonyms, adjectives ("Israel"/"Israeli", "America"/"American", "Blair"/"Blairs")
+_DERIVED_ENDINGS = ("s", "es", "i", "n", "an", "ian", "ese", "ish", "ic", "ite", "ites", "ism", "ist", "ists")
+_VOWELS = set("aeiouy")
+_TITLES = frozenset("""Mr Mrs Ms Miss Dr Sir Lord Lady Prof Rev Dame President Prime Minister Chancellor King Queen
+Prince Princess Senator Governor General Judge Justice Coach Captain The A An In On At And But""".split())
+
+
+def _stem(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+def _derived(short: str, long: str) -> bool:
+    return long.startswith(short) and long[len(short):] in _DERIVED_ENDINGS
+
+
+def _variant(a: str, b: str) -> bool:
+    """Whether two spellings of a name differ as misspellings of one name do.
+
+    One letter changed between vowels or y ("Al-Kadhimi"/"Al-Kadhimy", "Mohammed"/
+    "Muhammed"), or a letter doubled or undoubled ("Mohammed"/"Mohamed",
+    "Zelensky"/"Zelenskyy"). Derived words ("Israel"/"Israeli") are not variants.
+    """
+    if a == b or a[0] != b[0] or min(len(a), len(b)) < 5:
+        return False
+    short, long = sorted((a, b), key=len)
+    if _derived(short, long):
+        return False
+    if len(a) == len(b):
+        diffs = [(i, x, y) for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        if len(diffs) != 1:
+            return False
+        i, x, y = diffs[0]
+        pair = {x.lower(), y.lower()}
+        if i == len(a) - 1:
+            return pair == {"i", "y"}       # "Kadhimi"/"Kadhimy"; not "Maria"/"Mario", "Argentina"/"Argentine"
+        return pair <= _VOWELS and pair != {"i", "y"}    # not "Brian"/"Bryan"
+    if len(long) - len(short) == 1:
+        for i, ch in enumerate(long):
+            if long[:i] + long[i + 1:] == short:
+                return (i > 0 and long[i - 1] == ch) or (i + 1 < len(long) and long[i + 1] == ch)
+    return False
+
+
+class NameVariant(Rule):
+    """The same name spelt two ways in one article: "Al-Kadhimi" and "Al-Kadhimy", "Zelensky" and "Zelenskyy".
+
+    Flags a capitalised name (five letters or more) that appears in the article in another
+    spelling differing by one vowel ("Kadhimi"/"Kadhimy") or by a doubled letter
+    ("Mohammed"/"Mohamed"). The less used spelling is reported and the one used most is
+    named. Possessives ("Biden's"), plurals and derived words ("Israel"/"Israeli",
+    "America"/"American") are not variants.
+
+    ## Why it matters
+    Two spellings of one name make readers wonder whether two people are meant, and one
+    of them is a misspelling of someone's name in print.
+
+    ## Example
+    Prime Minister Mustafa Al-Kadhimi met the president. Al-Kadhimy thanked him.
+
+    ## Use instead
+    Prime Minister Mustafa Al-Kadhimi met the president. Al-Kadhimi thanked him.
+
+    ## Fix safety
+    Respelling is unsafe: now and then two people really have names one letter apart.
+    """
+
+    code = "LN401"
+    name = "name-variant"
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        tokens = doc.tokens
+        texts = tokens.texts
+        places: dict[str, list[int]] = defaultdict(list)
+        for i, word in enumerate(texts):
+            if len(word) >= 5 and word[0].isupper() and not word.isupper():
+                places[_stem(word)].append(i)
+        # capitalised common words are not names ("These"/"Those", "Think" when "think" is used too)
+        lower = {t for t in texts if t.islower()}
+        common = frozenset(word_list("function_words"))
+        places = {name: at for name, at in places.items() if name.lower() not in lower and name.lower() not in common}
+        counts = Counter({name: len(at) for name, at in places.items()})
+        by_initial: dict[str, list[str]] = defaultdict(list)
+        for name in counts:
+            by_initial[name[:1]].append(name)
+        reported: set[str] = set()
+        for names in by_initial.values():
+            for i, a in enumerate(names):
+                for b in names[i + 1:]:
+                    if not _variant(a, b) or _different_people(doc, places[a], places[b]):
+                        continue
+                    major, minor = (a, b) if (counts[a], -places[a][0]) >= (counts[b], -places[b][0]) else (b, a)
+                    if minor in reported:
+                        continue
+                    reported.add(minor)
+                    for t in places[minor]:
+                        start = tokens.starts[t]
+                        end = start + len(minor)
+                        yield Finding(start, end, f"'{minor}' here, but '{major}' elsewhere in the article "
+                                                  f"({_times(counts[major])}): one name spelt two ways?",
+                                      Fix.replace(start, end, major, safe=False, message=f"write '{major}'"))
+
+
+def _different_people(doc: Document, at_a: list[int], at_b: list[int]) -> bool:
+    """Whether the two spellings stand beside different names ("Kelli White", "Kelly Holmes";
+    "David Walliams", "Robbie Williams"): two people, not one name spelt two ways."""
+    tokens = doc.tokens
+    texts = tokens.texts
+
+    def joined(i: int, j: int) -> bool:          # next to each other, with only a space between
+        lo, hi = min(i, j), max(i, j)
+        return doc.prose[tokens.starts[lo] + len(texts[lo]):tokens.starts[hi]].isspace()
+
+    def neighbours(at: list[int]) -> set[str]:
+        out = set()
+        for i in at:
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(texts) and texts[j][:1].isupper() and texts[j] not in _TITLES and joined(i, j):
+                    out.add(_stem(texts[j]))
+        return out
+    pair = {_stem(texts[at_a[0]]), _stem(texts[at_b[0]])}
+    a, b = neighbours(at_a) - pair, neighbours(at_b) - pair
+    return bool(a) and bool(b) and not (a & b)
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
+
+
+# ----------------------------------------------------------------------------- LN404
+
+class TruncatedName(Rule):
+    """A multi-word name cut short, leaving a fragment as subject: "United intend to continue" (for "United States").
+
+    Flags a word that in news copy stands only as the first part of a longer name
+    ("United", "Saudi", "Sri", "Hong", "Costa" ...) when it opens a sentence directly
+    followed by a lower-case word, and the article never uses it otherwise: neither alone
+    elsewhere nor in a longer name whose short form it could be ("Manchester United ...
+    United won"). The word list is an option.
+
+    ## Why it matters
+    A name that lost its second word no longer names anything ("United intend ..."), and
+    the sentence reads as a typo or as the wrong subject.
+
+    ## Example
+    United intend to continue their support for the Iraqi security forces.
+
+    ## Use instead
+    The United States intends to continue its support for the Iraqi security forces.
+
+    ## Options
+    - `fragments`: first words of multi-word names that never stand alone, replacing the
+      built-in list.
+    """
+
+    code = "LN404"
+    name = "truncated-name"
+
+    @dataclass(frozen=True)
+    class Options:
+        fragments: tuple[str, ...] = word_list("name_fragments")
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        fragments = frozenset(self.options.fragments)
+        tokens = doc.tokens
+        texts = tokens.texts
+        if not fragments.intersection(texts):
+            return
+        sentence_starts = {s.start for s in doc.sentences}
+        for i, word in enumerate(texts[:-1]):
+            if word not in fragments or tokens.starts[i] not in sentence_starts:
+                continue
+            following = texts[i + 1]
+            if not following[0].islower():
+                continue                    # "United States", "Saudi Arabia"
+            others = [j for j, w in enumerate(texts) if w == word and j != i]
+            if any(_used_as_name(texts, j) or tokens.starts[j] not in sentence_starts for j in others):
+                continue                    # used elsewhere: a short form the article set up
+            start = tokens.starts[i]
+            yield Finding(start, start + len(word), f"'{word} {following}': '{word}' is only part of a name "
+                                                    f"('{word} ...'); was a word lost?")
+
+
+def _used_as_name(texts: list[str], j: int) -> bool:
+    """Whether token j is inside a longer capitalised name ("Manchester United", "United Nations")."""
+    before = texts[j - 1] if j > 0 else ""
+    after = texts[j + 1] if j + 1 < len(texts) else ""
+    return (before[:1].isupper()) or (after[:1].isupper())

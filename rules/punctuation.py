@@ -1,0 +1,210 @@
+"""LN202-LN205: punctuation and spacing slips — doubled marks, stray spaces, lower-case starts."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from lintnews.diagnostics import Finding, Fix
+from lintnews.document import Document
+from lintnews.ruleset import Rule
+from lintnews.rules._data import word_list
+from lintnews.text import MAYBE_FINAL, NEVER_FINAL
+
+# ",,", ";;", "::", two full stops (not an ellipsis), ",." and ".,"
+_DOUBLED = regex.compile(r"([,;:])\1+|(?<![.…])\.\.(?![.…])|,\.|\.,|[,;:]\.(?!\.)|\.[;:]")
+_SPACE_BEFORE = regex.compile(r"(?<=[\w\"”’'%)\]])([^\S\r\n]+)([,.;:!?])(?![.\d\w])")
+_DOUBLE_SPACE = regex.compile(r"(?<=\S)( {2,})(?=\S)")
+# a full stop ending a word of two letters or more, closing marks, space, a lower-case word
+_LOWER_AFTER_STOP = regex.compile(r"(?<=(\b[\w'’-]{2,})\.[\"”’)\]]*[^\S\r\n]+)(\p{Ll}[\p{L}'’-]*)")
+
+
+def _real(doc: Document, start: int, end: int) -> bool:
+    """Whether doc.text[start:end] is the file's own text, not a stand-in for masked markup."""
+    return doc.text[start:end] == doc.prose[start:end]
+
+
+class DoubledPunctuation(Rule):
+    """A punctuation mark typed twice or two marks run together: ",,", "..", ",." and the like.
+
+    Flags doubled commas, semicolons and colons, two full stops that are not an ellipsis,
+    and a comma or other mark run into a full stop (",." ".,"). An ellipsis ("..." or
+    "…"), a full stop after an abbreviation followed by a comma ("U.S., officials") and a
+    title ending in "?" or "!" before a comma ("Airplane!, starring") stay quiet.
+
+    ## Why it matters
+    Doubled punctuation is a keying slip that survives spell-checking and reads as
+    carelessness.
+
+    ## Example
+    The minister said the plan would go ahead,, despite the protests..
+
+    ## Use instead
+    The minister said the plan would go ahead, despite the protests.
+
+    ## Fix safety
+    Keeping the first mark is safe for ",,", ";;", "::" and "..". For ",." and ".," the
+    fix keeps the full stop and is unsafe: the writer may have meant the comma.
+    """
+
+    code = "LN202"
+    name = "doubled-punctuation"
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.prose
+        for m in _DOUBLED.finditer(text):
+            s, e = m.start(), m.end()
+            if not _real(doc, s, e):
+                continue
+            mark = m.group()
+            if mark == ".," and _abbreviation_before(text, s):
+                continue                    # "U.S., officials"
+            if mark[0] == ";" and regex.search(r"&#?\w+$", text[max(0, s - 12):s]):
+                continue                    # the end of an HTML entity ("caf&#233;."): stray-metadata's
+
+            if mark[0] == mark[-1]:
+                fix = Fix.replace(s + 1, e, "", message=f"keep one '{mark[0]}'")
+            else:
+                keep = "." if "." in mark else mark[0]
+                fix = Fix.replace(s, e, keep, safe=False, message=f"keep '{keep}'")
+            yield Finding(s, e, f"doubled punctuation '{mark}'", fix)
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    m = regex.search(r"([\w.]+)$", text[max(0, dot - 12):dot])
+    if not m:
+        return False
+    token = m.group(1)
+    return "." in token or token in NEVER_FINAL or token in MAYBE_FINAL or (len(token) == 1 and token.isupper())
+
+
+class SpaceBeforePunctuation(Rule):
+    """A space before a comma, full stop, semicolon, colon, question or exclamation mark.
+
+    Flags white space between a word and the punctuation that should follow it directly
+    ("at Commerzbank ." "the market , followed by"). A spaced ellipsis (" ..."), a decimal
+    (" .5") and a mark that starts a new token stay quiet.
+
+    ## Why it matters
+    A space before punctuation is a conversion or keying slip; at a line end it can leave
+    a mark stranded at the start of the next line.
+
+    ## Example
+    Shares rose 5% at Commerzbank . Analysts were surprised .
+
+    ## Use instead
+    Shares rose 5% at Commerzbank. Analysts were surprised.
+
+    ## Fix safety
+    Removing the space is safe.
+    """
+
+    code = "LN203"
+    name = "space-before-punctuation"
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in _SPACE_BEFORE.finditer(doc.prose):
+            s, e = m.span(1)
+            if not _real(doc, s - 1, m.end()):
+                continue                    # markup was masked there, not a real space
+            mark = m.group(2)
+            if mark == "." and doc.prose.startswith(" .", m.end()):
+                continue                    # a spaced ellipsis: ". . ."
+            yield Finding(s, m.end(), f"space before '{mark}'", Fix.replace(s, e, "", message="remove the space"))
+
+
+class DoubleSpace(Rule):
+    """Two or more spaces between words inside a sentence.
+
+    Flags runs of spaces between two words or between a word and punctuation within a
+    sentence. Spaces after the end of a sentence (the typewriter convention), indentation,
+    spaces before a line break (Markdown hard breaks) and runs standing in for markup
+    stay quiet.
+
+    ## Why it matters
+    Stray double spaces come from edits that deleted a word; they show in print as
+    uneven gaps and often mark a place where a word went missing.
+
+    ## Example
+    The council met on  Tuesday to approve the budget.
+
+    ## Use instead
+    The council met on Tuesday to approve the budget.
+
+    ## Fix safety
+    Replacing the run with one space is safe.
+    """
+
+    code = "LN204"
+    name = "double-space"
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.prose
+        for m in _DOUBLE_SPACE.finditer(text):
+            s, e = m.span(1)
+            if not _real(doc, s - 1, e + 1):
+                continue
+            if text[s - 1] in ".!?:\"”’)" and _ends_sentence_before(text, s):
+                continue                    # two spaces after a full stop: a convention, not a slip
+            yield Finding(s, e, "double space inside a sentence", Fix.replace(s, e, " ", message="use one space"))
+
+
+def _ends_sentence_before(text: str, space: int) -> bool:
+    return bool(regex.search(r"[.!?][\"”’)]*$|:$", text[max(0, space - 4):space]))
+
+
+class LowercaseSentenceStart(Rule):
+    """A sentence or paragraph that starts with a lower-case letter.
+
+    Flags a lower-case word after a full stop that ends a sentence ("was sold. the
+    company said") and a paragraph that starts in lower case, which in news copy usually
+    means a lost capital, a stray full stop, or words lost at a paragraph break. Words
+    after an abbreviation ("e.g. apples", "10 a.m. tomorrow"), after "?" or "!" (titles
+    such as "Are We There Yet? and"), brand names spelt in lower case ("iPod", "eBay") and
+    the continuation of an ellipsis stay quiet.
+
+    ## Why it matters
+    A lower-case start is either a missing capital or a sign that the sentence before it
+    was cut or mispunctuated: both are worth a second look.
+
+    ## Example
+    Nissan notched up a 10% increase. overall sales across the industry also rose.
+
+    ## Use instead
+    Nissan notched up a 10% increase. Overall sales across the industry also rose.
+
+    ## Options
+    - `lowercase-words`: words that may start a sentence in lower case (brands such as
+      "iPod"), besides the built-in list.
+    """
+
+    code = "LN205"
+    name = "lowercase-sentence-start"
+
+    @dataclass(frozen=True)
+    class Options:
+        lowercase_words: tuple[str, ...] = ()
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        allowed = set(word_list("lowercase_words")) | set(self.options.lowercase_words)
+        text = doc.prose
+        for m in _LOWER_AFTER_STOP.finditer(text):
+            word, before = m.group(2), m.group(1)
+            if word in allowed or _is_abbreviation(before) or not _real(doc, m.start() - 2, m.end()):
+                continue
+            yield Finding(m.start(), m.end(), f"sentence starts in lower case: '{word}'")
+        for p in doc.paragraphs:
+            first = text[p.start]
+            if first.islower() and _real(doc, p.start, p.start + 1):
+                word = regex.match(r"[\w'’-]+", text[p.start:p.end])
+                if word and word.group() not in allowed:
+                    yield Finding(p.start, p.start + len(word.group()),
+                                  f"paragraph starts in lower case: '{word.group()}'")
+
+
+def _is_abbreviation(token: str) -> bool:
+    return token in NEVER_FINAL or token in MAYBE_FINAL or token.lower() in ("etc", "vs", "cf", "approx", "eg", "ie")
