@@ -57,7 +57,12 @@ def _groups() -> list[Group]:
             for g in style_data()["group"]]
 
 
-_ISE_IZE_SUFFIX = r"(?P<z>[sz])(?:e|es|ed|ing|ation|ations|er|ers)"
+_ISE_IZE = regex.compile(r"(?P<stem>\w+?)i(?P<z>[sz])(?:e|es|ed|ing|ation|ations|er|ers)")
+
+
+@cache
+def _ise_ize_stems() -> frozenset[str]:
+    return frozenset(style_data()["ise-ize"]["stems"])
 _NUMBER_WORDS_10_UP = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty "
                        "forty fifty sixty seventy eighty ninety").split()
 _AP_SMALL_NUMBER = regex.compile(r"(?<![\w$£€.,:/#-]|No\.\s|page\s|chapter\s)(?P<n>[1-9])(?![\w.,:/%°-])"
@@ -144,7 +149,7 @@ class StyleConsistency(Rule):
                 if not covered.intersection(f.casefold() for f in group.forms):
                     yield from self._mixed(text, group)
             yield from self._capitals(doc)
-            yield from self._ise_ize(text)
+            yield from self._ise_ize(doc)
         if self._numerals == "ap":
             yield from _ap_numerals(doc)
 
@@ -204,11 +209,15 @@ class StyleConsistency(Rule):
                     yield Finding(start, end, f"'{text[start:end]}' here, but {other} elsewhere in the article "
                                               f"({times}) as a common noun")
 
-    def _ise_ize(self, text: str) -> Iterator[Finding]:
-        stems = "|".join(style_data()["ise-ize"]["stems"])
-        pattern = regex.compile(r"(?<![\w-])(?:" + stems + r")i" + _ISE_IZE_SUFFIX + r"(?![\w-])", regex.I)
-        uses = [(m.start(), m.end(), m.group("z").lower()) for m in pattern.finditer(text)
-                if not (m.group()[0].isupper() and _after_capital(text, m.start()))]   # "World Health Organization"
+    def _ise_ize(self, doc: Document) -> Iterator[Finding]:
+        text, tokens = doc.prose, doc.tokens
+        stems = _ise_ize_stems()
+        uses = []
+        for i, word in enumerate(tokens.folded):
+            if ("is" in word or "iz" in word) and (m := _ISE_IZE.fullmatch(word)) and m.group("stem") in stems:
+                start = tokens.starts[i]
+                if not (text[start].isupper() and _after_capital(text, start)):      # "World Health Organization"
+                    uses.append((start, start + len(word), m.group("z")))
         counts = Counter(z for _, _, z in uses)
         if len(counts) < 2:
             return

@@ -88,33 +88,35 @@ class NameVariant(Rule):
         tokens = doc.tokens
         texts = tokens.texts
         places: dict[str, list[int]] = defaultdict(list)
-        for i, word in enumerate(texts):
-            if len(word) >= 5 and word[0].isupper() and not word.isupper():
-                places[_stem(word)].append(i)
+        for i in [i for i, word in enumerate(texts) if len(word) >= 5 and word[0].isupper()]:
+            if not texts[i].isupper():
+                places[_stem(texts[i])].append(i)
         # capitalised common words are not names ("These"/"Those", "Think" when "think" is used too)
         lower = {t for t in texts if t.islower()}
         common = frozenset(word_list("function_words"))
         places = {name: at for name, at in places.items() if name.lower() not in lower and name.lower() not in common}
         counts = Counter({name: len(at) for name, at in places.items()})
-        by_initial: dict[str, list[str]] = defaultdict(list)
+        # variants share their first letter and differ in length by one at most
+        by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
         for name in counts:
-            by_initial[name[:1]].append(name)
+            by_shape[name[0], len(name)].append(name)
         reported: set[str] = set()
-        for names in by_initial.values():
-            for i, a in enumerate(names):
-                for b in names[i + 1:]:
-                    if not _variant(a, b) or _different_people(doc, places[a], places[b]):
-                        continue
-                    major, minor = (a, b) if (counts[a], -places[a][0]) >= (counts[b], -places[b][0]) else (b, a)
-                    if minor in reported:
-                        continue
-                    reported.add(minor)
-                    for t in places[minor]:
-                        start = tokens.starts[t]
-                        end = start + len(minor)
-                        yield Finding(start, end, f"'{minor}' here, but '{major}' elsewhere in the article "
-                                                  f"({_times(counts[major])}): one name spelt two ways?",
-                                      Fix.replace(start, end, major, safe=False, message=f"write '{major}'"))
+        for (initial, length), names in by_shape.items():
+            longer = by_shape.get((initial, length + 1), [])
+            pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1:]] + [(a, b) for a in names for b in longer]
+            for a, b in pairs:
+                if not _variant(a, b) or _different_people(doc, places[a], places[b]):
+                    continue
+                major, minor = (a, b) if (counts[a], -places[a][0]) >= (counts[b], -places[b][0]) else (b, a)
+                if minor in reported:
+                    continue
+                reported.add(minor)
+                for t in places[minor]:
+                    start = tokens.starts[t]
+                    end = start + len(minor)
+                    yield Finding(start, end, f"'{minor}' here, but '{major}' elsewhere in the article "
+                                              f"({_times(counts[major])}): one name spelt two ways?",
+                                  Fix.replace(start, end, major, safe=False, message=f"write '{major}'"))
 
 
 def _different_people(doc: Document, at_a: list[int], at_b: list[int]) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import re
+
 import regex
 
 from lintnews.diagnostics import Finding, Fix
@@ -15,9 +17,10 @@ from lintnews.text import MAYBE_FINAL, NEVER_FINAL
 # ",,", ";;", "::", two full stops (not an ellipsis), ",." and ".,"
 _DOUBLED = regex.compile(r"([,;:])\1+|(?<![.…])\.\.(?![.…])|,\.|\.,|[,;:]\.(?!\.)|\.[;:]")
 _SPACE_BEFORE = regex.compile(r"(?<=[\w\"”’'%)\]])([^\S\r\n]+)([,.;:!?])(?![.\d\w])")
+_SPACE_THEN_MARK = re.compile(r"[^\S\r\n][,.;:!?]")
 _DOUBLE_SPACE = regex.compile(r"(?<=\S)( {2,})(?=\S)")
 # a full stop ending a word of two letters or more, closing marks, space, a lower-case word
-_LOWER_AFTER_STOP = regex.compile(r"(?<=(\b[\w'’-]{2,})\.[\"”’)\]]*[^\S\r\n]+)(\p{Ll}[\p{L}'’-]*)")
+_LOWER_AFTER_STOP = regex.compile(r"\b([\w'’-]{2,})\.[\"”’)\]]*[^\S\r\n]+(\p{Ll}[\p{L}'’-]*)")
 
 
 def _real(doc: Document, start: int, end: int) -> bool:
@@ -106,6 +109,8 @@ class SpaceBeforePunctuation(Rule):
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if not _SPACE_THEN_MARK.search(doc.prose):
+            return
         for m in _SPACE_BEFORE.finditer(doc.prose):
             s, e = m.span(1)
             if not _real(doc, s - 1, m.end()):
@@ -194,9 +199,9 @@ class LowercaseSentenceStart(Rule):
         text = doc.prose
         for m in _LOWER_AFTER_STOP.finditer(text):
             word, before = m.group(2), m.group(1)
-            if word in allowed or _is_abbreviation(before) or not _real(doc, m.start() - 2, m.end()):
+            if word in allowed or _is_abbreviation(before) or not _real(doc, m.end(1), m.end()):
                 continue
-            yield Finding(m.start(), m.end(), f"sentence starts in lower case: '{word}'")
+            yield Finding(m.start(2), m.end(2), f"sentence starts in lower case: '{word}'")
         for p in doc.paragraphs:
             first = text[p.start]
             if first.islower() and _real(doc, p.start, p.start + 1):
