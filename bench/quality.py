@@ -21,6 +21,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from lintnews.config import load_config
 from lintnews.engine import Linter
 
 FAMILIES = {
@@ -136,8 +137,9 @@ def main() -> None:
     ap.add_argument("--clean", type=Path, help="a folder of clean articles")
     ap.add_argument("--known", type=Path, help="known genuine slips of the clean folder (JSONL)")
     ap.add_argument("--show", help="print the findings of this rule (code, name or 'all') in context")
+    ap.add_argument("--config", type=Path, help="a lintnews.toml to lint with (default: built-in defaults)")
     args = ap.parse_args()
-    linter = Linter()
+    linter = Linter(load_config(args.config) if args.config else None)
     if args.gold:
         score_gold(args.gold, linter)
     if args.clean:

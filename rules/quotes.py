@@ -29,7 +29,11 @@ class UnattributedQuote(Rule):
     Flags a direct quotation that stands as a sentence (or a paragraph) of its own when
     neither its sentence, nor the sentence before or after it, names a speaker with a
     speech verb ("said", "told", "added", "wrote", "according to" ...) or a colon
-    lead-in ("He told the BBC:"). A quotation that carries on an attributed one (the next
+    lead-in ("He told the BBC:"). Across a paragraph break only a plain attribution
+    ("said", "told", "added" ...) counts; within the quotation's paragraph a looser one
+    does too ("The suit claims ...", "Kerr applauded the goal."), and so does a sentence
+    that voices someone's view just before it ("Greene believes he lost the race."),
+    the way news copy introduces a speaker. A quotation that carries on an attributed one (the next
     quotation of the same speaker, or the newspaper convention of a quote running over
     several paragraphs) is attributed by it. Quoted words inside a sentence ("the so-called
     "peace dividend"", titles, scare quotes) and quotations of fewer than `min-words` words
@@ -49,6 +53,9 @@ class UnattributedQuote(Rule):
 
     ## Options
     - `min-words`: shorter quotations are not checked (default 3).
+    - `profile-quotes`: an article with this many unattributed quotations or more is
+      taken for a profile or interview, whose subject speaks throughout, and is not
+      reported (default 2).
     - `speech-verbs`: more words that attribute speech, besides the built-in list.
     """
 
@@ -101,6 +108,7 @@ class UnattributedQuote(Rule):
     @staticmethod
     def _attributed(doc: Document, q: Quotation, cue, attributed_sentences: set[int]) -> bool:
         sentences = doc.sentences
+        near = cue_pattern(lists=("attribution_verbs",))
         first = doc.sentence_of(q.start)
         last = doc.sentence_of(max(q.start, q.end - 1))
         if has_cue(doc, sentences[first].start, sentences[last].end, cue):
@@ -113,14 +121,29 @@ class UnattributedQuote(Rule):
             if first - back < 0:
                 break
             prev = sentences[first - back]
-            if prev.end <= q.start and (first - back in attributed_sentences or has_cue(doc, prev.start, prev.end, cue)
+            # in the quotation's own paragraph any speech verb introduces it; across a
+            # paragraph break only a plain attribution ("said", "told") does
+            same_paragraph = doc.paragraph_of(prev.start) == q.paragraph
+            if prev.end <= q.start and (first - back in attributed_sentences
+                                       or has_cue(doc, prev.start, prev.end, cue if same_paragraph else near)
                                        or doc.prose[prev.start:prev.end].rstrip().endswith(":")):
                 return True
             if len(doc.prose[prev.start:prev.end].split()) > 3:
                 break
-        if last + 1 < len(sentences) and has_cue(doc, sentences[last + 1].start, sentences[last + 1].end, cue):
+        if last + 1 < len(sentences) and has_cue(doc, sentences[last + 1].start, sentences[last + 1].end, near):
             return True
+        return _after_stance(doc, first)
+
+
+def _after_stance(doc: Document, first: int) -> bool:
+    """Whether the sentence before sentence `first`, in its paragraph, voices someone's view
+    ("McIlroy is keen to ...", "Greene believes ..."): it introduces the speaker."""
+    if first == 0:
         return False
+    prev = doc.sentences[first - 1]
+    if doc.paragraph_of(prev.start) != doc.paragraph_of(doc.sentences[first].start):
+        return False
+    return has_cue(doc, prev.start, prev.end, cue_pattern(lists=("stance_words",)))
 
 
 def _chains(quotes: list[Quotation]) -> list[list[Quotation]]:
