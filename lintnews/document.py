@@ -1,10 +1,11 @@
 """Document: one article as the rules see it, with its analysis computed once and shared.
 
-`text` is the original text of the file (after decoding) and every offset a rule reports is
-an offset into it. `prose` is a view of the same length in which whatever is not prose
-(markup, front matter, code) is blanked out with spaces, newlines kept; for plain text it
-is the text itself. The analysis (paragraphs, sentences, words, quotations) is made from
-`prose` on first use and cached.
+`text` is the original text of the file (after decoding). `prose` is what a reader reads:
+for plain text the text itself (or a copy of the same length with a header blanked out);
+for Markdown and HTML the prose with the markup, code and front matter taken out, and a
+`prose_map` that leads every prose offset back to the text. Rules work in prose offsets
+only; the engine maps their findings onto the text. The analysis (paragraphs, sentences,
+words, quotations) is made from `prose` on first use and cached.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Any
 import regex
 
 from lintnews import text as textlib
+from lintnews.prosemap import ProseMap
 
 _LINE_END = regex.compile(r"\r\n|\r|\n")
 
@@ -48,14 +50,22 @@ class Document:
     """One article: original text, prose view, metadata and shared analysis."""
 
     def __init__(self, text: str, path: str = "<string>", *, prose: str | None = None,
-                 meta: dict[str, Any] | None = None, kind: str = "text") -> None:
-        if prose is not None and len(prose) != len(text):
-            raise ValueError("the prose view must have the length of the text")
+                 prose_map: ProseMap | None = None, meta: dict[str, Any] | None = None, kind: str = "text",
+                 blocks: list[tuple[int, str]] | None = None) -> None:
+        if prose is not None and prose_map is None and len(prose) != len(text):
+            raise ValueError("a prose view of another length needs a prose_map")
         self.text = text
         self.prose = text if prose is None else prose
+        self.prose_map = prose_map
         self.path = path
         self.meta: dict[str, Any] = dict(meta or {})
         self.kind = kind
+        # (prose offset, kind) where each block of marked-up prose starts: "paragraph",
+        # "heading", "list-item", "table-cell", "alt-text" ...; empty for plain text
+        self.blocks = blocks or []
+        # what went wrong while loading, though the article could still be linted
+        # (a front matter block that does not parse): reported as input errors
+        self.problems: list[str] = []
 
     def __repr__(self) -> str:
         return f"Document({self.path!r}, {len(self.text)} chars, kind={self.kind!r})"
@@ -65,7 +75,33 @@ class Document:
         return LineIndex(self.text)
 
     def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a text offset."""
         return self.lines.position(offset)
+
+    def text_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the text that the prose span [start, end) was made from."""
+        if self.prose_map is None:
+            return start, end
+        return self.prose_map.span(start, end)
+
+    def is_verbatim(self, start: int, end: int) -> bool:
+        """Whether prose[start:end] is the text as it stands in the file (no markup, entity
+        or placeholder inside), so that an edit of it can be made on the file."""
+        if self.prose_map is None:
+            return self.text[start:end] == self.prose[start:end]
+        a, b = self.prose_map.span(start, end)
+        return self.text[a:b] == self.prose[start:end]
+
+    def block_kind(self, offset: int) -> str:
+        """The kind of marked-up block holding prose `offset` ("paragraph" for plain text)."""
+        if not self.blocks:
+            return "paragraph"
+        i = bisect_right(self._block_starts, offset) - 1
+        return self.blocks[i][1] if i >= 0 else "paragraph"
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [start for start, _ in self.blocks]
 
     @cached_property
     def paragraphs(self) -> list[textlib.Block]:

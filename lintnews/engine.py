@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lintnews.config import Config
-from lintnews.diagnostics import Diagnostic, Finding, Problem
+from lintnews.diagnostics import Diagnostic, Edit, Finding, Fix, Problem
 from lintnews.document import Document
 from lintnews.errors import ConfigError, InputError
 from lintnews.plugins import Plugins, load_plugins
@@ -81,6 +81,7 @@ class Linter:
 
     def lint_document(self, doc: Document) -> Result:
         result = Result(doc.path, document=doc)
+        result.problems.extend(Problem("input", doc.path, message) for message in doc.problems)
         for rule in self.rules:
             try:
                 findings = list(rule.check(doc))
@@ -96,17 +97,32 @@ class Linter:
     @staticmethod
     def _diagnostics(doc: Document, rule: Rule, findings: Iterable[Finding],
                      problems: list[Problem]) -> Iterable[Diagnostic]:
-        size = len(doc.text)
+        size = len(doc.prose)
         for f in findings:
             if not 0 <= f.start <= f.end <= size:
                 problems.append(Problem("rule", doc.path, (
                     f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) reported span "
                     f"{f.start}..{f.end} outside the text (0..{size})")))
                 continue
-            line, col = doc.position(f.start)
-            end_line, end_col = doc.position(f.end)
+            start, end = doc.text_span(f.start, f.end)
+            line, col = doc.position(start)
+            end_line, end_col = doc.position(end)
             yield Diagnostic(doc.path, line, col, end_line, end_col, rule.code, rule.name, f.message,
-                             rule.severity, f.fix, f.start, f.end)
+                             rule.severity, _fix_on_text(doc, f.fix), start, end)
+
+
+def _fix_on_text(doc: Document, fix: Fix | None) -> Fix | None:
+    """A rule's fix (in prose offsets) as edits of the text; None when an edit would cut
+    through markup the prose view left out (the finding is still reported)."""
+    if fix is None or doc.prose_map is None:
+        return fix
+    edits = []
+    for e in fix.edits:
+        if e.start < e.end and not doc.is_verbatim(e.start, e.end):
+            return None
+        start, end = doc.text_span(e.start, e.end)
+        edits.append(Edit(start, end, e.content))
+    return Fix(tuple(edits), fix.applicability, fix.message)
 
 
 _default: Linter | None = None

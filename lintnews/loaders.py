@@ -1,7 +1,9 @@
-"""Built-in document loaders: decoded text -> Document (plain text for now).
+"""Built-in document loaders: decoded text -> Document, chosen by the file's extension.
 
-Each loader is an implementation of `lintnews_load_document`; the plain-text loader is the
-last resort and accepts anything.
+Markdown (.md, .markdown) and HTML (.html, .htm) get a prose view without their markup
+(see markdown_prose and html_prose, imported only when such a file comes); anything else
+is plain text. Each is an implementation of `lintnews_load_document`; the plain-text
+loader is the last resort and accepts anything.
 """
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from lintnews.document import Document
 from lintnews.hookspecs import hookimpl
 
 TEXT_EXTENSIONS = (".txt", ".text")
+MARKDOWN_EXTENSIONS = (".md", ".markdown")
+HTML_EXTENSIONS = (".html", ".htm")
 # A "date 2021-07-27" header some exports put before the copy.
 _DATE_HEADER = regex.compile(r"\A[^\S\r\n]*date:?[^\S\r\n]+(\d{4}-\d{2}-\d{2})\b")
 _REST_OF_LINE = regex.compile(r"[^\S\r\n]*(?=\r|\n|\Z)")
@@ -30,8 +34,26 @@ def text_metadata(text: str) -> tuple[dict[str, Any], int]:
     return {"date": m.group(1)}, (alone.end() if alone else 0)
 
 
-@hookimpl(trylast=True)
-def lintnews_load_document(path: str, text: str, options: Mapping[str, Any]) -> Document:
+@hookimpl
+def lintnews_load_document(path: str, text: str, options: Mapping[str, Any]) -> Document | None:
+    """Markdown and HTML files, by extension."""
+    name = path.lower()
+    meta = {"date": options["date"]} if options.get("date") else {}
+    if name.endswith(MARKDOWN_EXTENSIONS):
+        from lintnews.markdown_prose import markdown_document
+
+        doc = markdown_document(text, path, meta)
+    elif name.endswith(HTML_EXTENSIONS):
+        from lintnews.html_prose import html_document
+
+        doc = html_document(text, path, meta)
+    else:
+        return None
+    return doc
+
+
+@hookimpl(trylast=True, specname="lintnews_load_document")
+def lintnews_plain_text(path: str, text: str, options: Mapping[str, Any]) -> Document:
     meta, header_end = text_metadata(text)
     if options.get("date"):
         meta["date"] = options["date"]
@@ -41,4 +63,4 @@ def lintnews_load_document(path: str, text: str, options: Mapping[str, Any]) -> 
 
 @hookimpl
 def lintnews_article_extensions():
-    return TEXT_EXTENSIONS + (".md", ".markdown")
+    return TEXT_EXTENSIONS + MARKDOWN_EXTENSIONS + HTML_EXTENSIONS

@@ -70,7 +70,7 @@ approx ca cf Ave Blvd Rd
 # Abbreviations that may or may not end a sentence: they end one only before a word that
 # typically opens a sentence ("... in the U.S. The president ...").
 MAYBE_FINAL = frozenset("""
-Inc Co Corp Ltd LLC LLP Plc plc Jr Bros etc al Univ Dept Assn Intl
+Inc Co Corp Ltd LLC LLP Plc plc Jr Bros etc al Univ Dept Assn Intl Ed
 """.split())
 SENTENCE_OPENERS = frozenset("""
 The A An He She It They We I You His Her Its Their Our My This That These Those There Here

@@ -60,7 +60,7 @@ class StrayMetadata(Rule):
                               f"export metadata '{m.group('key')} {m.group('value')}' glued to the copy",
                               Fix.replace(line_start, _skip_spaces(text, m.end()), "", safe=False,
                                           message="remove the metadata"))
-            elif line_start < p.start and doc.text[line_start:p.start] == text[line_start:p.start] \
+            elif line_start < p.start and doc.is_verbatim(line_start, p.start) \
                     and not _BULLET.match(text, p.start):
                 yield Finding(line_start, p.start, "white space at the start of a paragraph",
                               Fix.replace(line_start, p.start, "", message="remove it"))

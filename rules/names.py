@@ -89,7 +89,7 @@ class NameVariant(Rule):
         texts = tokens.texts
         places: dict[str, list[int]] = defaultdict(list)
         for i in [i for i, word in enumerate(texts) if len(word) >= 5 and word[0].isupper()]:
-            if not texts[i].isupper():
+            if not texts[i].isupper() and not texts[i][1].isupper():   # not "NASA", nor "MErcury Surface ..."
                 places[_stem(texts[i])].append(i)
         # capitalised common words are not names ("These"/"Those", "Think" when "think" is used too)
         lower = {t for t in texts if t.islower()}

@@ -20,12 +20,13 @@ _SPACE_BEFORE = regex.compile(r"(?<=[\w\"”’'%)\]])([^\S\r\n]+)([,.;:!?])(?![
 _SPACE_THEN_MARK = re.compile(r"[^\S\r\n][,.;:!?]")
 _DOUBLE_SPACE = regex.compile(r"(?<=\S)( {2,})(?=\S)")
 # a full stop ending a word of two letters or more, closing marks, space, a lower-case word
+_ADDRESS = regex.compile(r"(?:[.\w+-]*@|\.\w+[./]|://)")
 _LOWER_AFTER_STOP = regex.compile(r"\b([\w'’-]{2,})\.[\"”’)\]]*[^\S\r\n]+(\p{Ll}[\p{L}'’-]*)")
 
 
 def _real(doc: Document, start: int, end: int) -> bool:
-    """Whether doc.text[start:end] is the file's own text, not a stand-in for masked markup."""
-    return doc.text[start:end] == doc.prose[start:end]
+    """Whether prose[start:end] is the file's own text, not a stand-in for masked markup."""
+    return doc.is_verbatim(start, end)
 
 
 class DoubledPunctuation(Rule):
@@ -62,8 +63,8 @@ class DoubledPunctuation(Rule):
             if not _real(doc, s, e):
                 continue
             mark = m.group()
-            if mark == ".," and _abbreviation_before(text, s):
-                continue                    # "U.S., officials"
+            if mark in (".,", ".:", ".;") and _abbreviation_before(text, s):
+                continue                    # "U.S., officials", "(Ed.: a note)"
             if mark[0] == ";" and regex.search(r"&#?\w+$", text[max(0, s - 12):s]):
                 continue                    # the end of an HTML entity ("caf&#233;."): stray-metadata's
 
@@ -127,7 +128,8 @@ class DoubleSpace(Rule):
     Flags runs of spaces between two words or between a word and punctuation within a
     sentence. Spaces after the end of a sentence (the typewriter convention), indentation,
     spaces before a line break (Markdown hard breaks) and runs standing in for markup
-    stay quiet.
+    stay quiet, and so does all of Markdown and HTML, where the reader never sees a run
+    of spaces (it is shown as one).
 
     ## Why it matters
     Stray double spaces come from edits that deleted a word; they show in print as
@@ -148,6 +150,8 @@ class DoubleSpace(Rule):
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if doc.kind in ("markdown", "html"):
+            return
         text = doc.prose
         for m in _DOUBLE_SPACE.finditer(text):
             s, e = m.span(1)
@@ -199,16 +203,24 @@ class LowercaseSentenceStart(Rule):
         text = doc.prose
         for m in _LOWER_AFTER_STOP.finditer(text):
             word, before = m.group(2), m.group(1)
-            if word in allowed or _is_abbreviation(before) or not _real(doc, m.end(1), m.end()):
+            if word in allowed or _is_abbreviation(before) or not _real(doc, m.end(1), m.end()) \
+                    or _name_or_address(text, m.start(2), m.end(2)):
                 continue
             yield Finding(m.start(2), m.end(2), f"sentence starts in lower case: '{word}'")
         for p in doc.paragraphs:
             first = text[p.start]
-            if first.islower() and _real(doc, p.start, p.start + 1):
+            if first.islower() and _real(doc, p.start, p.start + 1) \
+                    and doc.block_kind(p.start) not in ("list-item", "table-cell"):
                 word = regex.match(r"[\w'’-]+", text[p.start:p.end])
-                if word and word.group() not in allowed:
+                if word and word.group() not in allowed and not _name_or_address(text, p.start, p.start + word.end()):
                     yield Finding(p.start, p.start + len(word.group()),
                                   f"paragraph starts in lower case: '{word.group()}'")
+
+
+def _name_or_address(text: str, start: int, end: int) -> bool:
+    """A brand spelt with an inner capital ("iGEM", "eBay"), or the start of an e-mail or
+    web address ("s.jones@example.org")."""
+    return any(c.isupper() for c in text[start + 1:end]) or bool(_ADDRESS.match(text, end))
 
 
 def _is_abbreviation(token: str) -> bool:

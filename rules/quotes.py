@@ -20,6 +20,7 @@ _SPEECH_END = regex.compile(r"[.,!?…:;—–-]\s*$")
 # '"Q," smiles one broker.' -- a short clause after a quote that ends in , ? ! or a dash.
 _ATTRIBUTION_TAIL = regex.compile(r"[,?!—–-][\"”]\s+(?:[\w'’.-]+\s+){0,9}[\w'’.-]+(?:[.!?]?\s*$|[,:]\s)")
 _LEAD_IN = regex.compile(r":\s*$")
+_CREDIT = regex.compile(r"[\"”][^\S\r\n]*[—–-]+[^\S\r\n]*\p{Lu}")
 _TAIL_CLOSES_SENTENCE = regex.compile(r"[\s.,!?…:;)\]\"'”’—–-]*")
 
 
@@ -91,7 +92,10 @@ class UnattributedQuote(Rule):
                           "quotation has no speaker: no 'said', 'told' or 'according to' in or next to it")
 
     def _stands_alone(self, doc: Document, q: Quotation) -> bool:
-        """Whether q opens its sentence and reads as speech (not a quoted term or title)."""
+        """Whether q opens its sentence and reads as speech (not a quoted term or title,
+        nor a pull quote: a block quote that repeats a line of the article)."""
+        if doc.block_kind(q.start) == "blockquote" and _fills_paragraph(doc, q):
+            return False
         s = doc.sentences[doc.sentence_of(q.start)]
         if _ALNUM.search(doc.prose, s.start, q.start):
             return False                      # embedded in narration: 'the so-called "x"'
@@ -117,6 +121,9 @@ class UnattributedQuote(Rule):
             return True                         # a colon lead-in: 'Name: "Q"'
         if q.closed and _ATTRIBUTION_TAIL.match(doc.prose, q.end - 2, sentences[last].end):
             return True                         # a short clause after it: '"Q," smiles one broker.' 
+        if q.closed and _CREDIT.match(doc.prose, q.end - 1):
+            return True                         # a credit line: '"Q" - Jane Smith'
+        inverted = q.closed and doc.prose[q.end - 2] in "?!"
         for back in (1, 2):                     # two back when the one before is a fragment ("POW!")
             if first - back < 0:
                 break
@@ -130,9 +137,20 @@ class UnattributedQuote(Rule):
                 return True
             if len(doc.prose[prev.start:prev.end].split()) > 3:
                 break
-        if last + 1 < len(sentences) and has_cue(doc, sentences[last + 1].start, sentences[last + 1].end, near):
-            return True
+        if last + 1 < len(sentences):
+            # '"Don't interrupt me!" Cruz snapped.': after a quotation ending in "?" or "!"
+            # the next sentence may be its own attribution, with any speech verb
+            after = sentences[last + 1]
+            loose = inverted and after.start - q.end <= 1 and doc.paragraph_of(after.start) == q.paragraph
+            if has_cue(doc, after.start, after.end, cue if loose else near):
+                return True
         return _after_stance(doc, first)
+
+
+def _fills_paragraph(doc: Document, q: Quotation) -> bool:
+    """Whether q is all there is of its paragraph (punctuation aside)."""
+    p = doc.paragraphs[q.paragraph]
+    return not _ALNUM.search(doc.prose, p.start, q.start) and not _ALNUM.search(doc.prose, q.end, p.end)
 
 
 def _after_stance(doc: Document, first: int) -> bool:
@@ -173,7 +191,7 @@ _CAPITALISED_NEXT = regex.compile(r" \p{Lu}")
 _WORD_BEFORE = regex.compile(r"([\w'’-]+)\W*$")
 # "our correspondent": the paper's own people, not a speaker's words
 _HOUSE_NOUNS = regex.compile(r"\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:correspondents?|reporters?|editors?|"
-                             r"analysts?|commentators?)\b", regex.I)
+                             r"analysts?|commentators?|sources?)\b", regex.I)
 _OBJECT_PRONOUNS = {"us", "me"}
 # the last break before a closing attribution: '..., he said', '...? he asked', '... - he said'
 _CLAUSE_BREAK = regex.compile(r"(?r)[,?!]\s|\s[—–-]\s")
@@ -182,6 +200,9 @@ _RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "that", "when", "w
                              "while", "although", "though", "and", "but", "so"})
 _SUBJECT_REACH = 4          # "I spoke to said", "we have always said": subject near its verb
 _PASSIVE = regex.compile(r"\b(?:been|be|being)\s+$")
+_TOLD_PASSIVE = regex.compile(r"\b(?:was|were|is|are)\s+$")     # "if you were told that ..."
+# "continued to push", "continues with": a verb of going on, not of speaking
+_NOT_SPEECH_AFTER = regex.compile(r"\s+(?:to|with|in|on|at|for|into|until|its|his|her|their|the|a|an)\b", regex.I)
 _QUESTION_VERBS = frozenset({"asked", "asks"})   # "asked for them to be returned" opens no speech
 _LEAD_WORDS = 16           # an attribution that opens a sentence does so within this many words
 _TAIL_WORDS = 20           # one that closes it is at most this long
@@ -296,7 +317,9 @@ def _opens_with_attribution(doc: Document, sentence, words: list[tuple[int, str]
 def _cues(text: str, cue, exclude: frozenset[str] = frozenset()) -> list:
     """Speech cues in text, leaving out passives ("have been added to") and `exclude`."""
     return [m for m in cue.finditer(text) if m.group().lower() not in exclude
-            and not _PASSIVE.search(text, 0, m.start())]
+            and not _PASSIVE.search(text, 0, m.start())
+            and not (m.group().lower() in ("told", "asked") and _TOLD_PASSIVE.search(text, 0, m.start()))
+            and not (m.group().lower().startswith("continue") and _NOT_SPEECH_AFTER.match(text, m.end()))]
 
 
 def _closing_attribution(text: str, cue) -> int | None:

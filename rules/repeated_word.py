@@ -20,6 +20,9 @@ _QUOTE_GAP = regex.compile(r"[^\S\r\n]+[\"“‘']")
 # After a repeated list item the list goes on: "assisting, assisting and dealing".
 _LIST_GOES_ON = regex.compile(r",|\s+(?:and|or|nor)\b")
 _IDIOM_LINKS = frozenset({"and", "or"})   # "on and on", "time and time again"
+# "hand in hand in ...", "station after station after station": a noun, a link, the noun
+_NOUN_LINKS = frozenset({"after", "by", "in", "upon"})
+_SENTENCE_OPENING = regex.compile(r"(?:^|[.!?:;\"“‘(\[]|\n)[\s\"“‘(\[]*$")
 # A preposition can end a clause after a participle and start the next phrase:
 # "waiting for for years", "placed in in the past".
 _STRANDABLE = frozenset({"for", "in"})
@@ -88,7 +91,7 @@ class RepeatedWord(Rule):
         reported_until = -1
         for i, n in sorted(candidates):
             lo = max(0, i - 2)
-            window = tokens.window(lo, i + 2 * n + 1)
+            window = tokens.window(lo, i + 2 * n + 4)
             if window[i - lo].start < reported_until:
                 continue
             finding = self._word(doc, window, i - lo) if n == 1 else self._phrase(doc, window, i - lo, n)
@@ -100,7 +103,7 @@ class RepeatedWord(Rule):
 
     def _word(self, doc: Document, words, i: int) -> Finding | None:
         a, b = words[i], words[i + 1]
-        prose, text = doc.prose, doc.text
+        prose = doc.prose
         word = a.text.casefold()
         if i > 0 and words[i - 1].text.casefold() == word and _joined(doc, words[i - 1], a):
             return None                     # the run was already judged at its first pair
@@ -110,19 +113,21 @@ class RepeatedWord(Rule):
             return None                     # "the moment I had been waiting for for years"
         if b.text[0].isupper() and not (a.text[0].isupper() and _COMMA_GAP.fullmatch(prose, a.end, b.start)):
             return None                     # a name or title: "Duran Duran", "Spend Spend Spend", "law lord Lord"
+        if a.text[0].isupper() and b.text[0].islower() and not _SENTENCE_OPENING.search(prose, 0, a.start):
+            return None                     # a name, then a word: "Theresa May may resign"
         if _GAP.fullmatch(prose, a.end, b.start) and _same_paragraph(doc, a.start, b.start):
-            fix = _delete(text, prose, a.end, b.end, safe=True) if not _mid_word(prose, b.end) else None
+            fix = _delete(doc, a.end, b.end, safe=True) if not _mid_word(prose, b.end) else None
             return Finding(b.start, b.end, f"'{b.text}' is repeated", fix)
         if _COMMA_GAP.fullmatch(prose, a.end, b.start) and _same_paragraph(doc, a.start, b.start):
             if not _LIST_GOES_ON.match(prose, b.end) or word in _FUNCTION_WORDS:
                 return None                 # "eluded her, her status"; "huge, huge crowds"
-            if i + 2 < len(words) and words[i + 2].text.casefold() == word:
-                return None                 # a chant: "scrum, scrum, scrum"
-            return Finding(b.start, b.end, f"'{b.text}' is repeated", _delete(text, prose, a.end, b.end, safe=False))
+            if any(w.text.casefold() == word for w in words[i + 2:i + 5]):
+                return None                 # a chant: "scrum, scrum, scrum", "food, food and more food"
+            return Finding(b.start, b.end, f"'{b.text}' is repeated", _delete(doc, a.end, b.end, safe=False))
         if _QUOTE_GAP.fullmatch(prose, a.end, b.start):
             end = b.start - 1               # delete the first word and the space after it
             return Finding(b.start, b.end, f"'{b.text}' is repeated across a quotation mark",
-                           _delete(text, prose, a.start, end, safe=False))
+                           _delete(doc, a.start, end, safe=False))
         return None
 
     # --------------------------------------------------------------------------- phrases
@@ -140,13 +145,15 @@ class RepeatedWord(Rule):
             return None
         phrase = " ".join(w.text for w in second)
         folded = [w.text.casefold() for w in first]
+        if n == 2 and any(x in _NOUN_LINKS and y not in _FUNCTION_WORDS for x, y in (folded, folded[::-1])):
+            return None                     # "hand in hand in human history"
         if f"{phrase} {phrase}".casefold() in self._allow or any(w.text[0].isupper() for w in second) \
                 or _IDIOM_LINKS.intersection(folded) or folded[0] in ("a", "an", "the"):
             return None                     # "time and time again", "Measure for Measure", "makes a gadget a gadget"
         if not _same_paragraph(doc, run[0].start, run[-1].start):
             return None
         start, end = second[0].start, second[-1].end
-        fix = _delete(doc.text, doc.prose, first[-1].end, end, safe=False)
+        fix = _delete(doc, first[-1].end, end, safe=False)
         return Finding(start, end, f"'{phrase}' is repeated", fix)
 
 
@@ -163,8 +170,8 @@ def _mid_word(prose: str, end: int) -> bool:
     return end < len(prose) and (prose[end].isalnum() or prose[end] == "_")
 
 
-def _delete(text: str, prose: str, start: int, end: int, *, safe: bool) -> Fix | None:
-    """A fix deleting text[start:end], unless markup hides in it (then no fix is offered)."""
-    if text[start:end] != prose[start:end]:
+def _delete(doc: Document, start: int, end: int, *, safe: bool) -> Fix | None:
+    """A fix deleting prose[start:end], unless markup hides in it (then no fix is offered)."""
+    if not doc.is_verbatim(start, end):
         return None
     return Fix.replace(start, end, "", safe=safe, message="remove the repeat")

@@ -1,0 +1,391 @@
+"""Markdown -> Document: the prose a reader reads, every offset mapped back to the file.
+
+markdown-it-py parses the blocks (CommonMark, tables, strikethrough, footnotes, math); the
+prose of each paragraph, heading, list item, block quote, table cell and footnote is then
+rebuilt from the file itself, token by token: text is kept as written; emphasis marks,
+link brackets and destinations, footnote labels and inline HTML are left out; an entity
+or an escape is read as the character it stands for; a code span, a URL, an image or
+math becomes one placeholder character (U+FFFC), so that it neither joins nor splits the
+words around it. Image alt text is prose of its own, after its paragraph. Code blocks,
+HTML blocks and comments, reference definitions and front matter are not prose at all.
+
+Blocks are separated by a blank line in the prose, so each is a paragraph to the rules.
+Should a block's source not match its tokens (a case this walker does not know), the
+block is kept as written rather than dropped, and `meta["markdown_fallbacks"]` counts it.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+from typing import Any
+
+from lintnews.document import Document, LineIndex
+from lintnews.front_matter import find_front_matter
+from lintnews.prosemap import ProseBuilder
+
+PLACEHOLDER = "\ufffc"
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'“”‘’()\[\]]*[^\s<>\"'“”‘’()\[\].,;:!?]")
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+_IMAGE_TAG = re.compile(r"<img\b", re.I)
+_BLOCK_KINDS = {"paragraph_open": "paragraph", "heading_open": "heading", "th_open": "table-cell",
+                "td_open": "table-cell"}
+_CONTAINER_KINDS = {"list_item_open": "list-item", "blockquote_open": "blockquote", "footnote_open": "footnote"}
+
+
+@cache
+def parser():
+    """The markdown-it parser, made once (importing it costs ~30 ms, so only when needed)."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md.use(footnote_plugin).use(dollarmath_plugin, allow_space=False, allow_digits=False)
+    md.disable("text_join")        # keep escapes and entities as tokens of their own
+    return md
+
+
+def markdown_document(text: str, path: str, meta: dict[str, Any] | None = None) -> Document:
+    """The Document of a Markdown file: prose view, map, metadata and block kinds."""
+    meta = dict(meta or {})
+    problems = []
+    body_start = 0
+    front = find_front_matter(text)
+    if front is not None:
+        body_start = front.end
+        for key, value in front.meta.items():
+            meta.setdefault(key, value)
+        if front.error:
+            problems.append(front.error)
+    lines = LineIndex(text)
+    # markdown-it sees the front matter as empty lines, so its line numbers are the file's
+    blank = "\n" * (bisect_right(lines.starts, body_start) - 1)
+    tokens = parser().parse(blank + text[body_start:])
+    prose, prose_map, blocks, fallbacks = _Builder(text, lines).build(tokens)
+    if fallbacks:
+        meta["markdown_fallbacks"] = fallbacks
+    doc = Document(text, path, prose=prose, prose_map=prose_map, meta=meta, kind="markdown", blocks=blocks)
+    doc.problems.extend(problems)
+    return doc
+
+
+class _Mismatch(Exception):
+    """The source of a block does not read the way its tokens say."""
+
+
+class _Builder:
+    """Walks the token stream and writes the prose of every block into one ProseBuilder."""
+
+    def __init__(self, text: str, lines: LineIndex) -> None:
+        self.text = text
+        self.lines = lines
+        self.out = ProseBuilder(text)
+        self.blocks: list[tuple[int, str]] = []
+        self.fallbacks = 0
+        self.row_cursor: dict[int, int] = {}
+
+    def line_text(self, n: int) -> tuple[int, str]:
+        """(start offset, text without its line break) of 0-based line n."""
+        starts = self.lines.starts
+        start = starts[n]
+        end = starts[n + 1] if n + 1 < len(starts) else len(self.text)
+        line = self.text[start:end]
+        return start, line.rstrip("\r\n") if n + 1 < len(starts) else line
+
+    def build(self, tokens) -> tuple[str, Any, list[tuple[int, str]], int]:
+        containers: list[str] = []
+        for i, tok in enumerate(tokens):
+            if tok.type in _CONTAINER_KINDS:
+                containers.append(_CONTAINER_KINDS[tok.type])
+            elif tok.type.replace("_close", "_open") in _CONTAINER_KINDS and tok.nesting == -1:
+                containers.pop()
+            elif tok.type == "inline" and tok.map is not None and i > 0:
+                kind = _BLOCK_KINDS.get(tokens[i - 1].type)
+                if kind is None:
+                    continue
+                if kind == "paragraph" and containers:
+                    kind = containers[-1]
+                self.block(tok, kind)
+        prose, prose_map = self.out.build()
+        return prose, prose_map, self.blocks, self.fallbacks
+
+    def block(self, tok, kind: str) -> None:
+        if not tok.content.strip():
+            return
+        try:
+            where = self.locate(tok, kind)
+        except _Mismatch:
+            self.fallbacks += 1
+            return
+        self.separate(where.source(0), kind)
+        mark = self.out.length
+        deferred: list = []
+        try:
+            _Inline(self.out, tok.content, where, deferred).walk(tok.children or [])
+        except _Mismatch:                       # keep the block as written
+            self.out.rewind(mark)
+            self.fallbacks += 1
+            for a, b in where.line_spans():
+                if self.out.length > mark:
+                    self.out.put("\n", a, a)
+                self.out.keep(a, b)
+            return
+        for image, cursor in deferred:          # alt text: prose of its own
+            before = self.out.length
+            self.separate(where.source(cursor), "alt-text")
+            try:
+                _Inline(self.out, tok.content, where, [], cursor).walk(image.children or [])
+            except _Mismatch:
+                self.fallbacks += 1
+            if self.out.length <= before + 2:   # an empty alt text
+                self.out.rewind(before)
+                self.blocks.pop()
+
+    def separate(self, at: int, kind: str) -> None:
+        """Start a new block of prose (after a blank line, when one came before)."""
+        if self.out.length:
+            self.out.put("\n\n", at, at)
+        self.blocks.append((self.out.length, kind))
+
+    def locate(self, tok, kind: str) -> _ContentMap:
+        """Where each line of the token's content stands in the file."""
+        first, last = tok.map
+        content_lines = tok.content.split("\n")
+        if len(content_lines) > last - first:
+            raise _Mismatch
+        spans = []
+        for j, line in enumerate(content_lines):
+            start, source = self.line_text(first + j)
+            if kind == "table-cell":
+                at = source.find(line, self.row_cursor.get(first + j, 0)) if line else -1
+                if at < 0:
+                    raise _Mismatch
+                self.row_cursor[first + j] = at + len(line)
+            elif source.endswith(line):
+                at = len(source) - len(line)
+            elif source.rstrip().endswith(line):
+                at = len(source.rstrip()) - len(line)
+            else:
+                raise _Mismatch
+            spans.append((start + at, start + at + len(line)))
+        return _ContentMap(spans)
+
+
+class _ContentMap:
+    """Maps offsets of an inline token's content (its lines joined by "\\n") to the file."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans                 # per content line: its (start, end) in the file
+        self.line_starts = []
+        pos = 0
+        for start, end in spans:
+            self.line_starts.append(pos)
+            pos += end - start + 1
+
+    def source(self, offset: int) -> int:
+        """The file offset of content `offset` (the "\\n" ending a line maps to its end)."""
+        j = bisect_right(self.line_starts, offset) - 1
+        start, end = self.spans[j]
+        return min(start + offset - self.line_starts[j], end)
+
+    def line_spans(self) -> list[tuple[int, int]]:
+        return list(self.spans)
+
+
+class _Inline:
+    """Writes the prose of one inline token, matching each child token against the source."""
+
+    def __init__(self, out: ProseBuilder, content: str, where: _ContentMap, deferred: list, cursor: int = 0) -> None:
+        self.out = out
+        self.content = content
+        self.where = where
+        self.deferred = deferred
+        self.c = cursor
+        self.skip_to_close = False
+        self.urls = [(m.start(), m.end()) for m in _URL.finditer(content)]
+
+    # ------------------------------------------------------------------ source helpers
+
+    def src(self, offset: int) -> int:
+        return self.where.source(offset)
+
+    def expect(self, s: str) -> int:
+        if not self.content.startswith(s, self.c):
+            raise _Mismatch
+        start = self.c
+        self.c += len(s)
+        return start
+
+    def keep(self, a: int, b: int) -> None:
+        """Keep content[a:b] (one line), URLs in it made placeholders."""
+        pos = a
+        for u0, u1 in self.urls:
+            if u1 <= pos or u0 >= b:
+                continue
+            self.out.keep(self.src(pos), self.src(max(pos, u0)))
+            if u0 >= pos:
+                self.out.put(PLACEHOLDER, self.src(u0), self.src(u1))
+            pos = min(u1, b)
+        self.out.keep(self.src(pos), self.src(b))
+
+    def placeholder(self, a: int, b: int) -> None:
+        self.out.put(PLACEHOLDER, self.src(a), self.src(b))
+
+    def closing(self, opener: str, closer: str) -> int:
+        """Offset just past the `closer` that balances the `opener` at the cursor."""
+        depth, i, s = 0, self.c, self.content
+        while i < len(s):
+            ch = s[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == opener:
+                depth += 1
+            elif ch == closer:
+                depth -= 1
+                if depth == 0:
+                    return i + 1
+            i += 1
+        raise _Mismatch
+
+    def link_tail(self) -> None:
+        """Skip "(destination "title")" or "[label]" after a link's "]"."""
+        if self.content.startswith("(", self.c):
+            self.c = self._parenthesised()
+        elif self.content.startswith("[", self.c):
+            self.c = self.closing("[", "]")
+
+    def _parenthesised(self) -> int:
+        s, i = self.content, self.c + 1
+        while i < len(s) and s[i] in " \t\n":
+            i += 1
+        if i < len(s) and s[i] == "<":                 # <destination with spaces>
+            end = s.find(">", i)
+            if end < 0:
+                raise _Mismatch
+            i = end + 1
+        depth = 1
+        quote = None
+        while i < len(s):
+            ch = s[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if quote:
+                if ch == quote:
+                    quote = None
+            elif ch in "\"'" and s[i - 1] in " \t\n":
+                quote = ch
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    return i + 1
+            i += 1
+        raise _Mismatch
+
+    # ------------------------------------------------------------------------ tokens
+
+    def walk(self, tokens) -> None:
+        for tok in tokens:
+            if self.skip_to_close:
+                if tok.type == "link_close":
+                    self.skip_to_close = False
+                continue
+            handler = getattr(self, "on_" + tok.type, None)
+            if handler is None:
+                raise _Mismatch
+            handler(tok)
+
+    def on_text(self, tok) -> None:
+        if not tok.content:
+            return
+        start = self.expect(tok.content)
+        self.keep(start, self.c)
+
+    def on_text_special(self, tok) -> None:        # an escape ("\\*") or an entity ("&amp;")
+        start = self.expect(tok.markup)
+        self.out.put(tok.content, self.src(start), self.src(self.c))
+
+    def _line_break(self, backslash: bool) -> None:
+        start = self.c
+        while self.content.startswith((" ", "\t"), self.c):
+            self.c += 1
+        if backslash:
+            self.expect("\\")
+        self.expect("\n")
+        while self.content.startswith((" ", "\t"), self.c):
+            self.c += 1
+        self.out.put("\n", self.src(start), self.src(self.c))
+
+    def on_softbreak(self, tok) -> None:
+        self._line_break(backslash=False)
+
+    def on_hardbreak(self, tok) -> None:
+        self._line_break(backslash=self.content.startswith("\\", self.c))
+
+    def _markup(self, tok) -> None:
+        self.expect(tok.markup)
+
+    on_em_open = on_em_close = on_strong_open = on_strong_close = on_s_open = on_s_close = _markup
+
+    def on_link_open(self, tok) -> None:
+        if tok.markup == "autolink":
+            start = self.expect("<")
+            end = self.content.find(">", self.c)
+            if end < 0:
+                raise _Mismatch
+            self.c = end + 1
+            self.placeholder(start, self.c)
+            self.skip_to_close = True
+        else:
+            self.expect("[")
+
+    def on_link_close(self, tok) -> None:
+        self.expect("]")
+        self.link_tail()
+
+    def on_image(self, tok) -> None:
+        start = self.c
+        self.expect("!")
+        alt_start = self.c + 1
+        self.c = self.closing("[", "]")
+        self.link_tail()
+        self.placeholder(start, self.c)
+        if tok.children:
+            self.deferred.append((tok, alt_start))
+
+    def on_code_inline(self, tok) -> None:
+        start = self.expect(tok.markup)
+        fence = re.compile(r"(?<!`)" + re.escape(tok.markup) + r"(?!`)")
+        m = fence.search(self.content, self.c)
+        if m is None:
+            raise _Mismatch
+        self.c = m.end()
+        self.placeholder(start, self.c)
+
+    def on_html_inline(self, tok) -> None:
+        start = self.expect(tok.content)
+        if _BREAK_TAG.fullmatch(tok.content.strip()):
+            self.out.put("\n", self.src(start), self.src(self.c))
+        elif _IMAGE_TAG.match(tok.content):
+            self.placeholder(start, self.c)
+
+    def _math(self, tok) -> None:
+        start = self.expect(tok.markup)
+        end = self.content.find(tok.markup, self.c)
+        if end < 0:
+            raise _Mismatch
+        self.c = end + len(tok.markup)
+        self.placeholder(start, self.c)
+
+    on_math_inline = on_math_inline_double = _math
+
+    def on_footnote_ref(self, tok) -> None:
+        self.expect("[^")
+        end = self.content.find("]", self.c)
+        if end < 0:
+            raise _Mismatch
+        self.c = end + 1

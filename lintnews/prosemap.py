@@ -1,0 +1,102 @@
+"""The prose view of a marked-up file and the map from its offsets back to the file's.
+
+Markdown and HTML are linted as a copy editor reads them: "the **the**" is checked as
+"the the" and "[Biden](url)'s" as "Biden's". Deleting the markup changes lengths, so the
+prose view is built piece by piece with a ProseBuilder, which records where every piece
+came from; the ProseMap it returns turns any span of the prose back into a span of the
+original text. Rules only ever see prose offsets; the engine maps them at the edge.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+
+class ProseMap:
+    """Maps offsets of a prose view to offsets of the text it was made from.
+
+    Made of segments (prose_start, prose_end, text_start, text_end). A segment of equal
+    lengths maps character by character; any other (an entity "&amp;" read as "&", a
+    line break standing for "\\n> ", a placeholder for a code span) maps as a whole.
+    """
+
+    __slots__ = ("_segments", "_starts", "prose_length", "text_length")
+
+    def __init__(self, segments: list[tuple[int, int, int, int]], prose_length: int, text_length: int) -> None:
+        self._segments = segments
+        self._starts = [s[0] for s in segments]
+        self.prose_length = prose_length
+        self.text_length = text_length
+
+    def _segment(self, offset: int) -> tuple[int, int, int, int] | None:
+        i = bisect_right(self._starts, offset) - 1
+        return self._segments[i] if i >= 0 else None
+
+    def start(self, offset: int) -> int:
+        """The text offset where the prose character at `offset` begins."""
+        if offset >= self.prose_length:
+            return self.end(offset) if offset else 0
+        ps, pe, ts, te = self._segment(offset)
+        return ts + (offset - ps) if pe - ps == te - ts else ts
+
+    def end(self, offset: int) -> int:
+        """The text offset just past the prose character at `offset - 1`."""
+        if offset <= 0:
+            return self.start(0) if self.prose_length else 0
+        ps, pe, ts, te = self._segment(min(offset, self.prose_length) - 1)
+        return ts + (min(offset, pe) - ps) if pe - ps == te - ts else te
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The text span of the prose span [start, end)."""
+        if start >= end:
+            at = self.start(start)
+            return at, at
+        return self.start(start), self.end(end)
+
+
+class ProseBuilder:
+    """Builds a prose view of `text` from kept, replaced and dropped pieces, in order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._parts: list[str] = []
+        self._segments: list[tuple[int, int, int, int]] = []
+        self.length = 0
+
+    def keep(self, start: int, end: int) -> None:
+        """Copy text[start:end] into the prose as it is."""
+        if start < end:
+            self._add(self.text[start:end], start, end)
+
+    def put(self, content: str, start: int, end: int) -> None:
+        """Write `content` into the prose, standing for text[start:end]."""
+        if content:
+            self._add(content, start, end)
+
+    def rewind(self, length: int) -> None:
+        """Forget what was written after the first `length` characters (a length this
+        builder had between two writes)."""
+        while self._parts and self.length > length:
+            n = len(self._parts.pop())
+            self.length -= n
+            ps, pe, ts, te = self._segments[-1]
+            if pe - ps > n:                     # the end of a merged run
+                self._segments[-1] = (ps, pe - n, ts, te - n)
+            else:
+                self._segments.pop()
+
+    def _add(self, content: str, start: int, end: int) -> None:
+        n = len(content)
+        if self._segments:
+            ps, pe, ts, te = self._segments[-1]
+            if pe - ps == te - ts and n == end - start and te == start:
+                self._segments[-1] = (ps, pe + n, ts, end)      # one run, one segment
+                self._parts.append(content)
+                self.length += n
+                return
+        self._segments.append((self.length, self.length + n, start, end))
+        self._parts.append(content)
+        self.length += n
+
+    def build(self) -> tuple[str, ProseMap]:
+        prose = "".join(self._parts)
+        return prose, ProseMap(self._segments, len(prose), len(self.text))
