@@ -8,14 +8,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 
 from lintnews import __version__
 from lintnews.errors import LintnewsError
-
-SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"})
-
 
 def _split(values: list[str] | None) -> tuple[str, ...] | None:
     if values is None:
@@ -41,6 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the articles' publication date")
     p.add_argument("--max-file-size", type=int, metavar="BYTES", help="skip larger files (default 10 MB)")
     p.add_argument("--stdin-filename", metavar="PATH", help="name to report for standard input")
+    p.add_argument("--exclude", action="append", metavar="GLOBS",
+                   help="leave out files and folders matching these globs when searching directories")
+    p.add_argument("--force-exclude", action="store_true", default=None,
+                   help="apply the excludes to files named on the command line too (for pre-commit)")
+    p.add_argument("--report-unused-suppressions", action="store_true", default=None,
+                   help="report lintnews suppression comments that suppress nothing")
     p.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     p.add_argument("--explain", metavar="RULE", help="show a rule's documentation and exit")
     p.add_argument("--version", action="version", version=f"lintnews {__version__}")
@@ -76,9 +78,13 @@ def run(args: argparse.Namespace) -> int:
     from lintnews.errors import UsageError
 
     config = Config() if args.isolated else load_config(args.config)
+    exclude = _split(args.exclude)
     config = config.merged(select=_split(args.select), ignore=_split(args.ignore),
                            extend_select=_split(args.extend_select), encoding=args.encoding,
-                           date=args.date, max_file_size=args.max_file_size)
+                           date=args.date, max_file_size=args.max_file_size,
+                           exclude=config.exclude + exclude if exclude else None,
+                           force_exclude=args.force_exclude,
+                           report_unused_suppressions=args.report_unused_suppressions)
     linter = Linter(config)
     status = 0
     for problem in linter.problems:
@@ -98,7 +104,10 @@ def run(args: argparse.Namespace) -> int:
     reporter = reporters[args.format](sys.stdout)
 
     found = False
-    for target in iter_targets(args.paths, linter.article_extensions()):
+    from lintnews.discovery import iter_targets
+
+    extensions = config.extensions or linter.article_extensions()
+    for target in iter_targets(args.paths, extensions, config):
         if isinstance(target, Warning):
             print(f"lintnews: warning: {target}", file=sys.stderr)
             continue
@@ -127,26 +136,6 @@ def lint_stdin(linter, name: str):
     except InputError as exc:
         return Result(name, problems=[Problem("input", name, str(exc))])
     return linter.lint_text(text, name)
-
-
-def iter_targets(paths: Sequence[str], extensions: tuple[str, ...]) -> Iterator[str | Warning]:
-    """Files to lint, in the order given; directories searched (sorted) for articles."""
-    for raw in paths:
-        if raw == "-" or not os.path.isdir(raw):
-            yield raw             # a missing file is reported by the engine, as an input error
-            continue
-        found = sorted(_walk(Path(raw), extensions))
-        if not found:
-            yield Warning(f"{raw}: no articles found ({', '.join('*' + e for e in extensions)})")
-        yield from (str(p) for p in found)
-
-
-def _walk(root: Path, extensions: tuple[str, ...]) -> Iterator[Path]:
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if d not in SKIPPED_DIRS and not d.startswith(".")]
-        for name in files:
-            if name.lower().endswith(extensions):
-                yield Path(folder) / name
 
 
 def list_rules(linter) -> int:

@@ -6,6 +6,14 @@
     extend-select = ["truncated-name"]      # add opt-in rules to the default set
     max-file-size = 10485760                # bytes; larger files are reported and skipped
     encoding = "utf-8"                      # for files without a BOM
+    extensions = [".txt", ".md", ".html"]   # what a directory is searched for (default: all known)
+    exclude = ["drafts/**"]                 # globs (.gitignore syntax), for directory searches
+    force-exclude = false                   # exclude files named on the command line too
+    respect-gitignore = true                # skip what git ignores when searching a directory
+    report-unused-suppressions = false
+
+    [tool.lintnews.per-file-ignores]        # globs -> rules not to check there
+    "wire/*.txt" = ["LN205"]
 
     [tool.lintnews.rules.repeated-word]     # per-rule options, by rule name
     allow = ["had had", "that that"]
@@ -34,7 +42,18 @@ class Config:
     encoding: str | None = None
     date: str | None = None
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    extensions: tuple[str, ...] | None = None
+    exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
+    respect_gitignore: bool = True
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    report_unused_suppressions: bool = False
     source: str | None = None     # the file it came from, for messages
+
+    @property
+    def root(self) -> Path:
+        """The folder globs are relative to: the configuration file's, or the current one."""
+        return Path(self.source).resolve().parent if self.source else Path.cwd()
 
     def merged(self, **overrides: Any) -> Config:
         """This configuration with command-line values (those not None) on top."""
@@ -90,12 +109,23 @@ def parse_config(table: Mapping[str, Any], source: str = "<config>") -> Config:
 
 
 def _check(attr: str, value: Any, where: str) -> Any:
-    if attr in ("select", "ignore", "extend_select"):
+    if attr in ("select", "ignore", "extend_select", "exclude", "extensions"):
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{where}: expected a list of rule codes or names")
+            raise ConfigError(f"{where}: expected a list of strings")
+        if attr == "extensions":
+            value = [v if v.startswith(".") else "." + v for v in value]
         return tuple(value)
+    if attr in ("force_exclude", "respect_gitignore", "report_unused_suppressions"):
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: expected true or false")
+        return value
+    if attr == "per_file_ignores":
+        if not isinstance(value, dict) or not all(
+                isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()):
+            raise ConfigError(f"{where}: expected a table of globs -> lists of rule codes or names")
+        return {glob: tuple(codes) for glob, codes in value.items()}
     if attr == "max_file_size":
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
             raise ConfigError(f"{where}: expected a positive number of bytes")

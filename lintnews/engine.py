@@ -16,7 +16,8 @@ from lintnews.document import Document
 from lintnews.errors import ConfigError, InputError
 from lintnews.plugins import Plugins, load_plugins
 from lintnews.reading import decode, read_bytes
-from lintnews.ruleset import Rule, build_options, check_selectors, select
+from lintnews.ruleset import Rule, build_options, check_selectors, matches, select
+from lintnews.suppression import apply as apply_suppressions, suppressions, unused as unused_suppressions
 
 
 @dataclass
@@ -46,6 +47,9 @@ class Linter:
         options = {by_name[n].code: build_options(by_name[n], raw) for n, raw in self.config.rules.items()}
         chosen = select(available, self.config.select, self.config.ignore, self.config.extend_select)
         self.rules: list[Rule] = [cls(options.get(cls.code)) for cls in chosen]
+        for codes in self.config.per_file_ignores.values():
+            check_selectors(available, codes, f"{where}: per-file-ignores")
+        self._per_file = per_file_matcher(self.config)
 
     @property
     def problems(self) -> list[Problem]:
@@ -68,7 +72,12 @@ class Linter:
 
     def lint_text(self, text: str, path: str = "<string>") -> Result:
         """Lint a string as if it were the file `path` (its extension picks the loader)."""
-        return self.lint_document(self.load(text, path))
+        try:
+            doc = self.load(text, path)
+        except Exception as exc:          # a loader's bug: report it, lint the other files
+            return Result(path, problems=[Problem("plugin", path, (
+                f"could not be read as an article: {type(exc).__name__}: {exc}"))])
+        return self.lint_document(doc)
 
     def lint_file(self, path: str | os.PathLike, display_path: str | None = None) -> Result:
         """Lint one file; a file that cannot be read gives a Result with one problem."""
@@ -82,7 +91,10 @@ class Linter:
     def lint_document(self, doc: Document) -> Result:
         result = Result(doc.path, document=doc)
         result.problems.extend(Problem("input", doc.path, message) for message in doc.problems)
+        skipped = self._per_file(doc.path)
         for rule in self.rules:
+            if any(matches(rule, s) for s in skipped):
+                continue
             try:
                 findings = list(rule.check(doc))
             except Exception as exc:
@@ -91,6 +103,11 @@ class Linter:
                     f"{type(exc).__name__}: {exc}")))
                 continue
             result.diagnostics.extend(self._diagnostics(doc, rule, findings, result.problems))
+        found = suppressions(doc)
+        if found:
+            result.diagnostics = apply_suppressions(result.diagnostics, found)
+            if self.config.report_unused_suppressions:
+                result.diagnostics.extend(unused_suppressions(doc, found))
         result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code, d.end_line, d.end_column))
         return result
 
@@ -109,6 +126,25 @@ class Linter:
             end_line, end_col = doc.position(end)
             yield Diagnostic(doc.path, line, col, end_line, end_col, rule.code, rule.name, f.message,
                              rule.severity, _fix_on_text(doc, f.fix), start, end)
+
+
+def per_file_matcher(config: Config):
+    """A function from a path to the rule selectors `per-file-ignores` turns off for it."""
+    if not config.per_file_ignores:
+        return lambda path: ()
+    import pathspec
+
+    root = config.root
+    table = [(pathspec.GitIgnoreSpec.from_lines([glob]), codes) for glob, codes in config.per_file_ignores.items()]
+
+    def ignored(path: str) -> tuple[str, ...]:
+        try:
+            rel = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+        except ValueError:                  # another drive (Windows)
+            rel = Path(path).as_posix()
+        return tuple(c for spec, codes in table if spec.match_file(rel) for c in codes)
+
+    return ignored
 
 
 def _fix_on_text(doc: Document, fix: Fix | None) -> Fix | None:

@@ -1,0 +1,122 @@
+"""Which files to lint: the paths given, and the articles found in the directories given.
+
+A directory is searched (in sorted order) for files with the article extensions, leaving
+out hidden folders, what `exclude` names, and, in a git working tree, what git ignores
+(every .gitignore from the top of the tree down, and .git/info/exclude, read with
+pathspec, which implements git's own matching). Files named on the command line are
+always linted, unless `force-exclude` applies `exclude` to them too (for pre-commit,
+which names files itself).
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from lintnews.config import Config
+
+SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
+
+
+def iter_targets(paths: Sequence[str], extensions: tuple[str, ...], config: Config) -> Iterator[str | Warning]:
+    """Files to lint in the order given, directories expanded; a Warning for a directory
+    with no articles in it."""
+    exclude = _Globs(config.root, config.exclude) if config.exclude else None
+    for raw in paths:
+        if raw == "-" or not os.path.isdir(raw):
+            if config.force_exclude and exclude and raw != "-" and exclude.matches(Path(raw)):
+                continue
+            yield raw             # a missing file is reported by the engine, as an input error
+            continue
+        found = sorted(_walk(Path(raw), extensions, exclude, config.respect_gitignore))
+        if not found:
+            yield Warning(f"{raw}: no articles found ({', '.join('*' + e for e in extensions)})")
+        yield from (str(p) for p in found)
+
+
+def _walk(root: Path, extensions: tuple[str, ...], exclude: _Globs | None, gitignore: bool) -> Iterator[Path]:
+    ignored = _GitIgnored(root) if gitignore else None
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        here = Path(folder)
+        if ignored:
+            ignored.enter(here)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS
+                         and not (exclude and exclude.matches(here / d, directory=True))
+                         and not (ignored and ignored.matches(here / d, directory=True)))
+        for name in files:
+            path = here / name
+            if name.lower().endswith(extensions) and not name.startswith(".") \
+                    and not (exclude and exclude.matches(path)) and not (ignored and ignored.matches(path)):
+                yield path
+
+
+class _Globs:
+    """Globs in .gitignore syntax, relative to a root folder."""
+
+    def __init__(self, root: Path, globs: Sequence[str]) -> None:
+        import pathspec
+
+        self.root = root
+        self.spec = pathspec.GitIgnoreSpec.from_lines(globs)
+
+    def matches(self, path: Path, directory: bool = False) -> bool:
+        try:
+            rel = Path(os.path.relpath(os.path.abspath(path), self.root)).as_posix()
+        except ValueError:
+            return False
+        if rel.startswith("../"):
+            rel = Path(path).as_posix()
+        return self.spec.match_file(rel + "/" if directory else rel)
+
+
+class _GitIgnored:
+    """What git ignores in the working tree around a folder (none outside a git tree)."""
+
+    def __init__(self, start: Path) -> None:
+        self.top = _git_top(start.resolve())
+        self.specs: dict[Path, object] = {}
+        if self.top is None:
+            return
+        info = self.top / ".git" / "info" / "exclude"
+        self._load(self.top, info)
+        folder = start.resolve()
+        chain = [folder, *folder.parents]
+        for parent in reversed(chain[:chain.index(self.top) + 1] if self.top in chain else []):
+            self._load(parent, parent / ".gitignore")
+
+    def _load(self, folder: Path, file: Path) -> None:
+        if file.is_file():
+            import pathspec
+
+            lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+            spec = pathspec.GitIgnoreSpec.from_lines(lines)
+            if folder in self.specs:                     # info/exclude and .gitignore of the top
+                spec = self.specs[folder] + spec
+            self.specs[folder] = spec
+
+    def enter(self, folder: Path) -> None:
+        """Read the .gitignore of a folder the search has come into."""
+        if self.top is not None:
+            resolved = folder.resolve()
+            if resolved not in self.specs:
+                self._load(resolved, resolved / ".gitignore")
+
+    def matches(self, path: Path, directory: bool = False) -> bool:
+        if self.top is None:
+            return False
+        full = path.resolve() if not path.is_symlink() else path.absolute()
+        for folder, spec in self.specs.items():
+            try:
+                rel = full.relative_to(folder).as_posix()
+            except ValueError:
+                continue
+            if spec.match_file(rel + "/" if directory else rel):
+                return True
+        return False
+
+
+def _git_top(folder: Path) -> Path | None:
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None

@@ -1,0 +1,49 @@
+"""Finding the articles in a directory: extensions, exclude globs and .gitignore."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import run_cli, text_of
+
+DEFECT = "It was the the end.\n"
+
+
+def tree(root, files):
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+
+
+def linted(cwd, *args) -> list[str]:
+    out, _ = text_of(run_cli(*args, cwd=cwd))
+    return sorted({line.split(":")[0] for line in out.splitlines()})
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_files_git_ignores_are_skipped(tmp_path):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    tree(tmp_path, {".gitignore": "drafts/\n*.bak.md\n", "a.md": DEFECT, "drafts/b.md": DEFECT,
+                    "old.bak.md": DEFECT, "sub/.gitignore": "secret.txt\n", "sub/secret.txt": DEFECT,
+                    "sub/c.txt": DEFECT, "page.html": f"<p>{DEFECT}</p>"})
+    assert linted(tmp_path, ".") == ["a.md", "page.html", "sub/c.txt"]
+    assert linted(tmp_path / "sub", ".") == ["c.txt"]
+    # a file named on the command line is linted even if git ignores it
+    assert linted(tmp_path, "drafts/b.md") == ["drafts/b.md"]
+
+
+def test_exclude_extensions_and_force_exclude(tmp_path):
+    tree(tmp_path, {"lintnews.toml": 'exclude = ["archive/**"]\nextensions = ["md"]\n',
+                    "a.md": DEFECT, "b.txt": DEFECT, "archive/c.md": DEFECT})
+    assert linted(tmp_path, ".") == ["a.md"]
+    assert linted(tmp_path, "archive/c.md") == ["archive/c.md"]
+    assert linted(tmp_path, "--force-exclude", "archive/c.md", "a.md") == ["a.md"]
+    assert linted(tmp_path, "--exclude", "a.md", ".") == []
+
+
+def test_stdin_filename_picks_the_loader_and_names_the_file(tmp_path):
+    proc = run_cli("-", "--stdin-filename", "news/story.md", stdin=b"It was the **the** end.\n")
+    assert text_of(proc)[0] == "news/story.md:1:14: LN101 repeated-word 'the' is repeated\n"
