@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 
 from lintnews.errors import WriteError
 from lintnews.reading import byte_order_mark
@@ -42,6 +41,8 @@ def replace_file(path: str | os.PathLike, data: bytes, expected: bytes) -> None:
         raise WriteError("the file changed on disk while it was being fixed; not overwritten")
     if not os.access(target, os.W_OK):
         raise WriteError("the file is read-only; not fixed")
+    import tempfile
+
     folder, name = os.path.split(target)
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".lintnews-tmp", dir=folder)
