@@ -191,12 +191,11 @@ def list_rules(linter) -> int:
 def explain(linter, key: str) -> int:
     from lintnews.errors import UsageError
 
+    from lintnews.docs import page
+
     for rule in linter.available_rules():
         if key in (rule.code, rule.name):
-            print(f"# {rule.code} {rule.name}\n")
-            print(f"Plugin: {rule.plugin}. Fixable: {'yes' if rule.fixable else 'no'}. "
-                  f"On by default: {'yes' if rule.default_enabled else 'no'}.\n")
-            print(rule.documentation())
+            print(page(rule), end="")
             return 0
     raise UsageError(f"no rule {key!r} (see lintnews --list-rules)")
 

@@ -49,6 +49,9 @@ class UnattributedQuote(Rule):
 
     ## Options
     - `min-words`: shorter quotations are not checked (default 3).
+    - `profile-quotes`: an article with at least this many unattributed quotations is
+      taken for a profile or interview whose subject speaks throughout, and none of them
+      is reported (default 2).
     - `speech-verbs`: more words that attribute speech, besides the built-in list.
     """
 
