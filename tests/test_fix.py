@@ -24,6 +24,15 @@ def linter(**config) -> Linter:
     return Linter(Config(**config))
 
 
+def linter_with(rule: type[Rule]) -> Linter:
+    """A Linter running only `rule`, contributed by a plugin object."""
+    class Plugin:
+        @lintnews.hookimpl
+        def lintnews_rules(self):
+            return [rule]
+    return Linter(Config(select=(rule.code,)), plugins=load_plugins(extra=(Plugin(),)))
+
+
 # ------------------------------------------------------------------------- the fix loop
 
 def test_fix_text_applies_every_safe_fix_and_counts_them_by_rule():
@@ -62,14 +71,8 @@ class _Grows(Rule):
         yield Finding(0, 0, "wants more", Fix.replace(0, 0, "!"))
 
 
-class _GrowsPlugin:
-    @lintnews.hookimpl
-    def lintnews_rules(self):
-        return [_Grows]
-
-
 def test_a_fix_loop_that_does_not_converge_stops_and_says_so():
-    lin = Linter(Config(select=("XT901",)), plugins=load_plugins(extra=(_GrowsPlugin(),)))
+    lin = linter_with(_Grows)
     outcome = lin.fix_text("News.", max_passes=3)
     assert outcome.text == "!!!News."
     assert outcome.fixed == {"XT901": 3} and not outcome.converged
@@ -91,14 +94,8 @@ class _BadFix(Rule):
         yield Finding(0, 4, "bad", Fix((Edit(0, 4, "A"), Edit(2, 6, "B"))))
 
 
-class _BadFixPlugin:
-    @lintnews.hookimpl
-    def lintnews_rules(self):
-        return [_BadFix]
-
-
 def test_a_fix_with_overlapping_edits_is_dropped_and_reported():
-    lin = Linter(Config(select=("XT902",)), plugins=load_plugins(extra=(_BadFixPlugin(),)))
+    lin = linter_with(_BadFix)
     result = lin.lint_text("abcdefgh")
     [d] = result.diagnostics
     assert d.fix is None
