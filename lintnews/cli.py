@@ -189,9 +189,8 @@ def list_rules(linter) -> int:
 
 
 def explain(linter, key: str) -> int:
-    from lintnews.errors import UsageError
-
     from lintnews.docs import page
+    from lintnews.errors import UsageError
 
     for rule in linter.available_rules():
         if key in (rule.code, rule.name):

@@ -93,8 +93,9 @@ class Diagnostic:
 class Problem:
     """Something that stopped lintnews from checking all it was asked to (exit code 2).
 
-    `kind` is one of "input" (a file that cannot be read), "plugin" (a plugin that failed to
-    load), "rule" (a rule that raised), "config".
+    `kind` is one of "input" (a file that cannot be read), "output" (a fixed file that
+    cannot be written back), "plugin" (a plugin that failed to load), "rule" (a rule that
+    raised), "config".
     """
 
     kind: str

@@ -59,7 +59,7 @@ def span_rows(d: Diagnostic, text: str, index: LineIndex):
     last = d.end_line
     if last > d.line and d.end_column == 1:      # the span ends with a line break
         last -= 1
-    for number in range(d.line, last + 1):
+    for number in range(d.line, min(last, len(index.starts)) + 1):
         begin = index.starts[number - 1]
         stop = index.starts[number] if number < len(index.starts) else len(text)
         source = text[begin:stop].rstrip("\r\n")

@@ -37,6 +37,8 @@ def open_reporter(linter, args: argparse.Namespace, stream) -> Reporter:
 
 
 class RunMode:
+    """One run's options and tallies: what is reported, what is written, what is summed up."""
+
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.diff = args.diff
@@ -107,7 +109,8 @@ class RunMode:
         if self.fixing:
             by_rule = ", ".join(f"{code} {n}" for code, n in sorted(self.fixes.items()))
             done = "would fix" if self.diff else "fixed"
-            where = f" in {self.changed_files} file{'s' * (self.changed_files != 1)} ({by_rule})" if self.fixes else ""
+            files = f"{self.changed_files} file{'s' * (self.changed_files != 1)}"
+            where = f" in {files} ({by_rule})" if self.fixes else ""
             left = "" if self.diff else f"; {_findings(self.remaining)} remain{'s' * (self.remaining == 1)}"
             lines.append(f"{done} {_findings(sum(self.fixes.values()))}{where}{left}")
         if self.baseline is not None and self.baseline.suppressed:
