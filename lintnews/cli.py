@@ -25,7 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 clean, 1 findings, 2 usage, configuration, input or plugin errors.")
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="article files, or directories to search for articles; - reads standard input")
-    p.add_argument("--format", default="text", help="output format: text (default), json")
+    p.add_argument("--format", default="text",
+                   help="output format: text (default), full, json, sarif, github, junit")
     p.add_argument("--select", action="append", metavar="RULES",
                    help="only these rules: codes, code prefixes or names, comma-separated")
     p.add_argument("--ignore", action="append", metavar="RULES", help="leave out these rules")
@@ -46,7 +47,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     p.add_argument("--explain", metavar="RULE", help="show a rule's documentation and exit")
     p.add_argument("--version", action="version", version=f"lintnews {__version__}")
+    add_run_arguments(p)
     return p
+
+
+def add_run_arguments(p: argparse.ArgumentParser) -> None:
+    """Fixing, baselines and how the results are shown."""
+    g = p.add_argument_group("fixing")
+    g.add_argument("--fix", action="store_true", help="apply the safe fixes, then report what remains")
+    g.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also the fixes "
+                   "that may change meaning")
+    g.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
+    g = p.add_argument_group("baseline")
+    g.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    g.add_argument("--write-baseline", metavar="FILE", help="record every finding in FILE and exit 0")
+    g = p.add_argument_group("output")
+    g.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour the text output (auto: on a terminal, unless NO_COLOR is set)")
+    g.add_argument("--statistics", action="store_true", help="print the count of findings per rule instead")
+    g.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings "
+                   "(errors still exit 2)")
+    g.add_argument("-q", "--quiet", action="store_true", help="print the findings only: no summary, "
+                   "no warnings")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -76,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
     from lintnews.config import Config, load_config
     from lintnews.engine import Linter
     from lintnews.errors import UsageError
+    from lintnews.runmode import check_run_arguments, open_reporter
 
     config = Config() if args.isolated else load_config(args.config)
     exclude = _split(args.exclude)
@@ -98,31 +121,38 @@ def run(args: argparse.Namespace) -> int:
     if not args.paths:
         raise UsageError("no paths given (try: lintnews article.txt, or lintnews --help)")
 
-    reporters = {k: v for group in linter.plugins.hook.lintnews_reporters() for k, v in group.items()}
-    if args.format not in reporters:
-        raise UsageError(f"unknown format {args.format!r} (known: {', '.join(sorted(reporters))})")
-    reporter = reporters[args.format](sys.stdout)
-
-    found = False
     from lintnews.discovery import iter_targets
 
+    mode = check_run_arguments(args)
+    reporter = open_reporter(linter, args, sys.stderr if mode.fixes_stdin(args.paths) else sys.stdout)
     extensions = config.extensions or linter.article_extensions()
     for target in iter_targets(args.paths, extensions, config):
         if isinstance(target, Warning):
-            print(f"lintnews: warning: {target}", file=sys.stderr)
+            mode.warn(str(target))
             continue
-        if target == "-":
-            result = lint_stdin(linter, args.stdin_filename or "-")
-        else:
-            result = linter.lint_file(target)
+        result = check(linter, target, args, mode)
         for problem in result.problems:
             print(f"{problem.path}: error: {problem.message}", file=sys.stderr)
             status = 2
-        found = found or bool(result.diagnostics)
-        reporter.file(result.path, result.diagnostics, result.document.text if result.document else None)
-    reporter.finish()
+        if mode.reports:
+            reporter.file(result.path, result.diagnostics, result.document.text if result.document else None)
+    if mode.reports:
+        reporter.finish()
     sys.stdout.flush()
-    return status or (1 if found else 0)
+    mode.finish()
+    return mode.exit_status(status)
+
+
+def check(linter, target: str, args: argparse.Namespace, mode):
+    """Lint, fix or diff one target; the Result whose findings are to be reported."""
+    name = args.stdin_filename or "-"
+    if not mode.fixing:
+        return mode.linted(lint_stdin(linter, name) if target == "-" else linter.lint_file(target))
+    if target == "-":
+        from lintnews.runmode import fix_stdin
+
+        return mode.fixed(fix_stdin(linter, name, args.unsafe_fixes, mode.writes))
+    return mode.fixed(linter.fix_file(target, unsafe=args.unsafe_fixes, write=mode.writes))
 
 
 def lint_stdin(linter, name: str):
@@ -148,14 +178,12 @@ def list_rules(linter) -> int:
 
 
 def explain(linter, key: str) -> int:
+    from lintnews.docs import page
     from lintnews.errors import UsageError
 
     for rule in linter.available_rules():
         if key in (rule.code, rule.name):
-            print(f"# {rule.code} {rule.name}\n")
-            print(f"Plugin: {rule.plugin}. Fixable: {'yes' if rule.fixable else 'no'}. "
-                  f"On by default: {'yes' if rule.default_enabled else 'no'}.\n")
-            print(rule.documentation())
+            print(page(rule), end="")
             return 0
     raise UsageError(f"no rule {key!r} (see lintnews --list-rules)")
 

@@ -40,13 +40,9 @@ class Fix:
 
     def apply(self, text: str) -> str:
         """The text with this fix's edits applied."""
-        out, pos = [], 0
-        for edit in sorted(self.edits, key=lambda e: (e.start, e.end)):
-            out.append(text[pos:edit.start])
-            out.append(edit.content)
-            pos = edit.end
-        out.append(text[pos:])
-        return "".join(out)
+        from lintnews.fixes import splice
+
+        return splice(text, self.edits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +93,9 @@ class Diagnostic:
 class Problem:
     """Something that stopped lintnews from checking all it was asked to (exit code 2).
 
-    `kind` is one of "input" (a file that cannot be read), "plugin" (a plugin that failed to
-    load), "rule" (a rule that raised), "config".
+    `kind` is one of "input" (a file that cannot be read), "output" (a fixed file that
+    cannot be written back), "plugin" (a plugin that failed to load), "rule" (a rule that
+    raised), "config".
     """
 
     kind: str

@@ -6,18 +6,23 @@ these methods, so the same text gets the same findings wherever it is linted.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lintnews.config import Config
 from lintnews.diagnostics import Diagnostic, Edit, Finding, Fix, Problem
 from lintnews.document import Document
-from lintnews.errors import ConfigError, InputError
+from lintnews.errors import ConfigError, InputError, WriteError
+from lintnews.fixes import select_fixes, splice, well_formed
 from lintnews.plugins import Plugins, load_plugins
 from lintnews.reading import decode, read_bytes
 from lintnews.ruleset import Rule, build_options, check_selectors, matches, select
 from lintnews.suppression import apply as apply_suppressions, suppressions, unused as unused_suppressions
+from lintnews.writing import encode_like, replace_file
+
+MAX_FIX_PASSES = 10
 
 
 @dataclass
@@ -28,6 +33,26 @@ class Result:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     document: Document | None = None
+
+
+@dataclass
+class FixResult:
+    """What fixing one article gave: the text before and after, how many fixes of each rule
+    were applied, and the Result of linting the fixed text (the findings that remain)."""
+
+    original: str
+    text: str
+    result: Result
+    fixed: Counter[str] = field(default_factory=Counter)
+    converged: bool = True      # False when fixes still applied after the last pass
+
+    @property
+    def count(self) -> int:
+        return sum(self.fixed.values())
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
 
 
 class Linter:
@@ -88,6 +113,52 @@ class Linter:
             return Result(name, problems=[Problem("input", name, str(exc))])
         return self.lint_text(text, name)
 
+    def fix_text(self, text: str, path: str = "<string>", *, unsafe: bool = False,
+                 max_passes: int = MAX_FIX_PASSES) -> FixResult:
+        """Apply every safe fix (and unsafe ones if asked), re-linting until none applies.
+
+        Fixes that overlap are applied in later passes; after `max_passes` passes the
+        result says whether anything was still left to apply (`converged`).
+        """
+        original, fixed = text, Counter()
+        result = self.lint_text(text, path)
+        problems = list(result.problems)
+        for _ in range(max_passes):
+            chosen = select_fixes(text, result.diagnostics, unsafe)
+            if not chosen:
+                break
+            text = splice(text, (e for d in chosen for e in d.fix.edits))
+            fixed.update(d.code for d in chosen)
+            result = self.lint_text(text, path)
+            problems += [p for p in result.problems if p not in problems]
+        converged = not select_fixes(text, result.diagnostics, unsafe)
+        return FixResult(original, text, replace(result, problems=problems), fixed, converged)
+
+    def fix_file(self, path: str | os.PathLike, display_path: str | None = None, *, unsafe: bool = False,
+                 write: bool = True) -> FixResult:
+        """Fix one file and, if `write` and anything changed, write it back in place.
+
+        The file keeps its encoding, BOM, line endings and permissions; one that changed on
+        disk meanwhile is not overwritten. Problems (unreadable, unwritable) are in
+        `.result.problems`; when the file could not be written, the findings are those of
+        the unchanged file.
+        """
+        name = display_path or str(path)
+        try:
+            data = read_bytes(path, self.config.max_file_size)
+            text = decode(data, self.config.encoding)
+        except InputError as exc:
+            return FixResult("", "", Result(name, problems=[Problem("input", name, str(exc))]))
+        outcome = self.fix_text(text, name, unsafe=unsafe)
+        if write and outcome.changed:
+            try:
+                replace_file(path, encode_like(outcome.text, data, self.config.encoding), expected=data)
+            except WriteError as exc:
+                result = self.lint_text(text, name)
+                result.problems.append(Problem("output", name, str(exc)))
+                return FixResult(text, text, result)
+        return outcome
+
     def lint_document(self, doc: Document) -> Result:
         result = Result(doc.path, document=doc)
         result.problems.extend(Problem("input", doc.path, message) for message in doc.problems)
@@ -121,11 +192,17 @@ class Linter:
                     f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) reported span "
                     f"{f.start}..{f.end} outside the text (0..{size})")))
                 continue
+            fix = f.fix
+            if fix is not None and not well_formed(sorted(fix.edits, key=lambda e: (e.start, e.end)), size):
+                problems.append(Problem("rule", doc.path, (
+                    f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) offered a fix whose edits "
+                    f"overlap or fall outside the text; fix dropped")))
+                fix = None
             start, end = doc.text_span(f.start, f.end)
             line, col = doc.position(start)
             end_line, end_col = doc.position(end)
             yield Diagnostic(doc.path, line, col, end_line, end_col, rule.code, rule.name, f.message,
-                             rule.severity, _fix_on_text(doc, f.fix), start, end)
+                             rule.severity, _fix_on_text(doc, fix), start, end)
 
 
 def per_file_matcher(config: Config):

@@ -15,3 +15,7 @@ class UsageError(LintnewsError):
 
 class InputError(LintnewsError):
     """A file cannot be read as text: missing, unreadable, binary, badly encoded, too big."""
+
+
+class WriteError(LintnewsError):
+    """A fixed file cannot be written back safely (changed on disk, read-only, unencodable)."""

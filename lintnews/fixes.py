@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lintnews.diagnostics import Applicability, Diagnostic, Edit
+from lintnews.diagnostics import Applicability, Diagnostic, Edit, Fix
 
 
 def applicable(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> list[Diagnostic]:
@@ -12,27 +12,50 @@ def applicable(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> list[
             and (unsafe or d.fix.applicability is Applicability.SAFE)]
 
 
-def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> tuple[str, int]:
-    """The text with every applicable fix applied, and how many fixes were applied.
+def select_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> list[Diagnostic]:
+    """The diagnostics whose fixes can be applied together, in position order.
 
-    Fixes are taken in position order; one whose edits overlap an edit already taken is
-    left for another pass, so overlapping fixes never corrupt the text.
+    A fix is left out when its edits fall outside the text or overlap one another, or when
+    they overlap an edit of a fix already taken (that one is left for another pass), so a
+    text is never corrupted by fixes that disagree.
     """
     taken: list[Edit] = []
-    count = 0
-    for d in sorted(applicable(diagnostics, unsafe), key=lambda d: (d.fix.edits[0].start, d.code)):
+    chosen = []
+    for d in sorted(applicable(diagnostics, unsafe), key=lambda d: (_first(d.fix), d.code)):
         edits = sorted(d.fix.edits, key=lambda e: (e.start, e.end))
-        if any(_overlaps(e, t) for e in edits for t in taken):
+        if not well_formed(edits, len(text)) or any(_overlaps(e, t) for e in edits for t in taken):
             continue
         taken.extend(edits)
-        count += 1
+        chosen.append(d)
+    return chosen
+
+
+def well_formed(edits: list[Edit], size: int) -> bool:
+    """Edits (sorted) that lie inside a text of `size` characters and do not overlap."""
+    if not edits or not all(0 <= e.start <= e.end <= size for e in edits):
+        return False
+    return not any(_overlaps(a, b) for a, b in zip(edits, edits[1:]))
+
+
+def splice(text: str, edits: Iterable[Edit]) -> str:
+    """The text with non-overlapping `edits` applied."""
     out, pos = [], 0
-    for edit in sorted(taken, key=lambda e: (e.start, e.end)):
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
         out.append(text[pos:edit.start])
         out.append(edit.content)
         pos = edit.end
     out.append(text[pos:])
-    return "".join(out), count
+    return "".join(out)
+
+
+def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> tuple[str, int]:
+    """The text with every applicable fix that fits applied, and how many were applied."""
+    chosen = select_fixes(text, diagnostics, unsafe)
+    return splice(text, (e for d in chosen for e in d.fix.edits)), len(chosen)
+
+
+def _first(fix: Fix) -> int:
+    return min((e.start for e in fix.edits), default=0)
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:

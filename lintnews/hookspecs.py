@@ -41,7 +41,11 @@ def lintnews_reporters() -> Mapping[str, type[Reporter]]:
     """Return output formats keyed by their `--format` name.
 
     Called once when the CLI resolves `--format`. A later plugin may replace a format of
-    an earlier one by returning the same key.
+    an earlier one by returning the same key. A reporter class is called with the output
+    stream; then, if it has one, its `start(run)` method is called once with a
+    `lintnews.reporters.Run` (the rules that ran, whether to colour); then `file(path,
+    diagnostics, text)` for each file and `finish()` at the end. Subclass
+    `lintnews.reporters.Reporter` to get all of them.
     """
 
 

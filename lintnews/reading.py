@@ -40,11 +40,19 @@ def read_bytes(path: str | os.PathLike, max_bytes: int | None = DEFAULT_MAX_BYTE
         raise InputError(f"cannot read: {exc.strerror or exc}") from None
 
 
+def byte_order_mark(data: bytes) -> tuple[bytes, str] | None:
+    """The BOM `data` starts with and the codec it names, or None."""
+    return next(((bom, codec) for bom, codec in _BOMS if data.startswith(bom)), None)
+
+
 def decode(data: bytes, encoding: str | None = None) -> str:
-    """Text from bytes: a BOM wins; else `encoding`, else UTF-8. Binary data is refused."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return _decode(data[len(bom):], codec, len(bom))
+    """Text from bytes: a BOM wins; else `encoding`, else UTF-8. Binary data is refused.
+
+    Line endings are kept as they are ("\r\n", "\r", "\n"): no newline translation.
+    """
+    if (found := byte_order_mark(data)) is not None:
+        bom, codec = found
+        return _decode(data[len(bom):], codec, len(bom))
     if b"\x00" in data:
         raise InputError("binary file (contains NUL bytes); not an article")
     return _decode(data, encoding or "utf-8", 0)

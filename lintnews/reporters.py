@@ -1,11 +1,34 @@
-"""Output formats. Each is a Reporter class registered under its --format name."""
+"""Output formats. Each is a Reporter class registered under its --format name.
+
+A reporter is made with the output stream, told about the run once (`start`: the rules
+that ran, whether to use colour), given the diagnostics of each file in turn (`file`), and
+told when all files are done (`finish`). `start` is optional for third-party reporters.
+Modules a format needs (json, xml) are imported when that format is used, not before.
+"""
 from __future__ import annotations
 
-import json
-from typing import TextIO
+import os
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TextIO
 
+from lintnews import __version__
 from lintnews.diagnostics import Applicability, Diagnostic
 from lintnews.hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    from lintnews.ruleset import Rule
+
+_STYLES = {"path": "1", "code": "1;31", "fix": "36", "gutter": "1;34", "caret": "1;31", "dim": "2"}
+
+
+@dataclass(frozen=True)
+class Run:
+    """What a reporter may want to know about the run as a whole."""
+
+    rules: tuple[type[Rule], ...] = ()     # the rules that ran, in code order
+    color: bool = False                    # whether to colour the output
+    version: str = __version__
 
 
 class Reporter:
@@ -13,6 +36,11 @@ class Reporter:
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
+        self.run = Run()
+
+    def start(self, run: Run) -> None:
+        """Called once, before the first file."""
+        self.run = run
 
     def file(self, path: str, diagnostics: list[Diagnostic], text: str | None) -> None:
         """The diagnostics of one file, in position order (`text` is the file's text)."""
@@ -20,14 +48,33 @@ class Reporter:
     def finish(self) -> None:
         """All files are done."""
 
+    def paint(self, text: str, style: str) -> str:
+        """`text` in the colour of `style` when the run asks for colour."""
+        return f"\x1b[{_STYLES[style]}m{text}\x1b[0m" if self.run.color and text else text
+
+
+def wants_color(choice: str, stream: TextIO, environ=os.environ) -> bool:
+    """`--color`: always, never, or auto (a terminal, and NO_COLOR not set)."""
+    if choice != "auto":
+        return choice == "always"
+    return not environ.get("NO_COLOR") and hasattr(stream, "isatty") and stream.isatty()
+
+
+def safely_fixable(d: Diagnostic) -> bool:
+    return d.fix is not None and d.fix.applicability is Applicability.SAFE
+
 
 class TextReporter(Reporter):
     """`path:line:col: CODE name message`, one finding a line; `[*]` marks a safe fix."""
 
     def file(self, path, diagnostics, text):
         for d in diagnostics:
-            mark = " [*]" if d.fix is not None and d.fix.applicability is Applicability.SAFE else ""
-            self.stream.write(f"{d.path}:{d.line}:{d.column}: {d.code} {d.name} {d.message}{mark}\n")
+            self.stream.write(self.line(d) + "\n")
+
+    def line(self, d: Diagnostic) -> str:
+        mark = " " + self.paint("[*]", "fix") if safely_fixable(d) else ""
+        return (f"{self.paint(d.path, 'path')}:{d.line}:{d.column}: {self.paint(d.code, 'code')} "
+                f"{d.name} {d.message}{mark}")
 
 
 class JsonReporter(Reporter):
@@ -41,10 +88,61 @@ class JsonReporter(Reporter):
         self.items.extend(d.to_dict() for d in diagnostics)
 
     def finish(self):
+        import json
+
         json.dump(self.items, self.stream, ensure_ascii=False, indent=2)
         self.stream.write("\n")
 
 
+class GithubReporter(Reporter):
+    """GitHub Actions workflow commands: `::warning file=...,line=...::message` annotations."""
+
+    LEVELS = {"error": "error", "warning": "warning"}
+
+    def file(self, path, diagnostics, text):
+        for d in diagnostics:
+            props = {"file": d.path, "line": d.line, "col": d.column, "endLine": d.end_line,
+                     "endColumn": d.end_column, "title": f"{d.code} {d.name}"}
+            joined = ",".join(f"{k}={_escape_property(str(v))}" for k, v in props.items())
+            level = self.LEVELS.get(d.severity, "notice")
+            self.stream.write(f"::{level} {joined}::{_escape_data(d.message)}\n")
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+class StatisticsReporter(Reporter):
+    """`--statistics`: how many findings of each rule, and how many have a safe fix."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.counts: Counter[tuple[str, str]] = Counter()
+        self.fixable: Counter[tuple[str, str]] = Counter()
+
+    def file(self, path, diagnostics, text):
+        for d in diagnostics:
+            self.counts[d.code, d.name] += 1
+            self.fixable[d.code, d.name] += safely_fixable(d)
+
+    def finish(self):
+        rows = sorted(self.counts.items(), key=lambda item: (-item[1], item[0]))
+        width = max((len(str(n)) for _, n in rows), default=1)
+        for (code, name), n in rows:
+            fixable = self.fixable[code, name]
+            mark = self.paint(f"[*] {fixable} fixable", "fix") if fixable else ""
+            self.stream.write(f"{n:>{width}}  {self.paint(code, 'code')}  {name:<26} {mark}".rstrip() + "\n")
+
+
 @hookimpl
 def lintnews_reporters():
-    return {"text": TextReporter, "json": JsonReporter}
+    from lintnews.full import FullReporter
+    from lintnews.junit import JunitReporter
+    from lintnews.sarif import SarifReporter
+
+    return {"text": TextReporter, "full": FullReporter, "json": JsonReporter, "sarif": SarifReporter,
+            "github": GithubReporter, "junit": JunitReporter}

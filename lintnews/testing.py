@@ -30,7 +30,6 @@ import regex
 
 from lintnews.config import Config
 from lintnews.engine import Linter
-from lintnews.fixes import apply_fixes
 from lintnews.plugins import Plugins, load_plugins
 
 _EXPECT = regex.compile(r"(\d+):(\d+)(?:-(\d+):(\d+))?\s+([A-Z]+\d+)")
@@ -110,8 +109,4 @@ def check_case(case: Case) -> Outcome:
 
 def apply_until_stable(linter: Linter, text: str, path: str, unsafe: bool = False, rounds: int = 10) -> str:
     """Apply fixes and re-lint until nothing more applies (at most `rounds` times)."""
-    for _ in range(rounds):
-        text, n = apply_fixes(text, linter.lint_text(text, path).diagnostics, unsafe)
-        if n == 0:
-            break
-    return text
+    return linter.fix_text(text, path, unsafe=unsafe, max_passes=rounds).text

@@ -48,8 +48,10 @@ class DoubledPunctuation(Rule):
     The minister said the plan would go ahead, despite the protests.
 
     ## Fix safety
-    Keeping the first mark is safe for ",,", ";;", "::" and "..". For ",." and ".," the
-    fix keeps the full stop and is unsafe: the writer may have meant the comma.
+    Keeping the first mark is safe for ",,", ";;", "::" and "..", except for ".." run into
+    the next word ("delayed the vote..again"), which may stand for an ellipsis or a dash:
+    that fix is unsafe. For ",." and ".," the fix keeps the full stop and is unsafe: the
+    writer may have meant the comma.
     """
 
     code = "LN202"
@@ -69,7 +71,10 @@ class DoubledPunctuation(Rule):
                 continue                    # the end of an HTML entity ("caf&#233;."): stray-metadata's
 
             if mark[0] == mark[-1]:
-                fix = Fix.replace(s + 1, e, "", message=f"keep one '{mark[0]}'")
+                # "the vote..again": two stops glued to the next word stand for an ellipsis or
+                # a dash; one stop would glue two sentences, so that fix waits for a human
+                glued = mark == ".." and e < len(text) and text[e].isalnum()
+                fix = Fix.replace(s + 1, e, "", safe=not glued, message=f"keep one '{mark[0]}'")
             else:
                 keep = "." if "." in mark else mark[0]
                 fix = Fix.replace(s, e, keep, safe=False, message=f"keep '{keep}'")

@@ -26,8 +26,8 @@ def pre_commit_home(tmp_path_factory):
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
-def try_repo(newsroom: Path, home: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "lintnews",
+def try_repo(newsroom: Path, home: Path, hook: str = "lintnews") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(REPO), hook,
                            "--all-files", "--color", "never"],
                           cwd=newsroom, capture_output=True, text=True, timeout=900,
                           env={**os.environ, "PRE_COMMIT_HOME": str(home)})
@@ -53,3 +53,25 @@ def test_hook_passes_clean_copy_and_fails_defective_copy(tmp_path, pre_commit_ho
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "Failed" in proc.stdout
     assert "story.txt:1:24: LN101 repeated-word 'the' is repeated" in proc.stdout
+
+
+def test_fix_hook_fixes_the_file_fails_once_then_passes(tmp_path, pre_commit_home):
+    newsroom = newsroom_repo(tmp_path / "fix", "The council met on the the last day of March.\n")
+    proc = try_repo(newsroom, pre_commit_home, "lintnews-fix")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "Failed" in proc.stdout and "files were modified by this hook" in proc.stdout
+    assert (newsroom / "story.txt").read_text(encoding="utf-8") == "The council met on the last day of March.\n"
+
+    proc = try_repo(newsroom, pre_commit_home, "lintnews-fix")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Passed" in proc.stdout
+
+
+def test_fix_hook_still_fails_on_what_it_cannot_fix(tmp_path, pre_commit_home):
+    newsroom = newsroom_repo(tmp_path / "unfixable", "The the council met. Her plan TK was bold.\n")
+    proc = try_repo(newsroom, pre_commit_home, "lintnews-fix")
+    assert proc.returncode == 1
+    assert (newsroom / "story.txt").read_text(encoding="utf-8") == "The council met. Her plan TK was bold.\n"
+    proc = try_repo(newsroom, pre_commit_home, "lintnews-fix")
+    assert proc.returncode == 1 and "files were modified" not in proc.stdout
+    assert "story.txt:1:27: LN503 placeholder 'TK' left in the copy" in proc.stdout

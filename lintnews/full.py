@@ -1,0 +1,103 @@
+"""The `full` output format: each finding with its source line and a caret under the span.
+
+    story.txt:3:12: LN101 repeated-word 'the' is repeated [*]
+      |
+    3 | It was the the end.
+      |           ^^^^
+      = fix: remove the repeat
+
+Tabs are expanded, wide characters (CJK, most emoji) take two cells and combining marks
+none, so the carets stand under the span in a terminal; a long line (news paragraphs often
+are one line) is cut to a window around the span, with "…" where it was cut. A span over
+several lines underlines its part of each line, showing at most MAX_SPAN_LINES of them.
+"""
+from __future__ import annotations
+
+from lintnews.diagnostics import Diagnostic
+from lintnews.document import LineIndex
+from lintnews.reporters import TextReporter
+
+WIDTH = 100            # display cells of source shown per line
+LEAD = 30              # cells of context kept before a span when a line is cut
+TAB = 4
+MAX_SPAN_LINES = 4
+
+
+class FullReporter(TextReporter):
+    """The text format, with the source of each finding underneath."""
+
+    def file(self, path, diagnostics, text):
+        index = LineIndex(text) if text is not None else None
+        for d in diagnostics:
+            self.stream.write(self.line(d) + "\n")
+            if index is not None:
+                self.stream.write(self.excerpt(d, text, index))
+            if d.fix is not None and d.fix.message:
+                self.stream.write(f"{self.paint('  =', 'gutter')} fix: {d.fix.message}\n")
+            self.stream.write("\n")
+
+    def excerpt(self, d: Diagnostic, text: str, index: LineIndex) -> str:
+        rows = list(span_rows(d, text, index))
+        gutter = max(len(str(n)) for n, _, _, _ in rows) if rows else 1
+        bar = self.paint(" " * gutter + " |", "gutter")
+        out = [bar + "\n"]
+        shown = rows if len(rows) <= MAX_SPAN_LINES else rows[:MAX_SPAN_LINES - 1] + [None] + rows[-1:]
+        for row in shown:
+            if row is None:
+                out.append(self.paint(" " * gutter + " ⋮", "gutter") + "\n")
+                continue
+            number, source, start, end = row
+            shown_text, carets = render(source, start, end)
+            out.append(f"{self.paint(str(number).rjust(gutter) + ' |', 'gutter')} {shown_text}".rstrip() + "\n")
+            out.append(f"{bar} {self.paint(carets, 'caret')}\n")
+        return "".join(out)
+
+
+def span_rows(d: Diagnostic, text: str, index: LineIndex):
+    """(line number, line text, start, end) for each line the span covers; start/end are
+    code-point offsets into that line (end exclusive; equal for an insertion point)."""
+    last = d.end_line
+    if last > d.line and d.end_column == 1:      # the span ends with a line break
+        last -= 1
+    for number in range(d.line, min(last, len(index.starts)) + 1):
+        begin = index.starts[number - 1]
+        stop = index.starts[number] if number < len(index.starts) else len(text)
+        source = text[begin:stop].rstrip("\r\n")
+        start = d.column - 1 if number == d.line else 0
+        end = d.end_column - 1 if number == d.end_line else len(source)
+        yield number, source, min(start, len(source)), min(max(end, start), len(source))
+
+
+def render(source: str, start: int, end: int) -> tuple[str, str]:
+    """The line as shown (tabs expanded, cut to WIDTH cells) and the carets under [start, end)."""
+    cells, columns = [], [0]
+    for ch in source:
+        shown, width = _cell(ch, columns[-1])
+        cells.append(shown)
+        columns.append(columns[-1] + width)
+    left, right = columns[start], max(columns[end], columns[start] + 1)
+    lo = 0
+    if columns[-1] > WIDTH:
+        lo = max(0, min(left - LEAD, columns[-1] - WIDTH))
+    hi = lo + WIDTH
+    shown = "".join(c for c, a, b in zip(cells, columns, columns[1:]) if a >= lo and b <= hi)
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if columns[-1] > hi else ""
+    right = min(right, hi)
+    carets = " " * (len(prefix) + left - lo) + "^" * max(1, right - left)
+    return prefix + shown + suffix, carets
+
+
+def _cell(ch: str, column: int) -> tuple[str, int]:
+    """How one character is shown, and how many cells it takes, at display column `column`."""
+    import unicodedata
+
+    if ch == "\t":
+        width = TAB - column % TAB
+        return " " * width, width
+    category = unicodedata.category(ch)
+    if category in ("Mn", "Me", "Cf"):
+        return ch, 0
+    if category.startswith("C") or category in ("Zl", "Zp"):
+        return "\ufffd", 1                      # control characters, U+2028: one visible cell
+    return ch, 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1

@@ -1,0 +1,144 @@
+"""What a `lintnews` run does around linting: fixing, diffs, baselines, the summary, the exit.
+
+The command line's loop hands each file's Result (or FixResult) to a RunMode, which drops
+the findings a baseline knows, records them for a new baseline, prints diffs, tallies the
+fixes and, at the end, prints the summary lines (on standard error, so that standard
+output stays machine-readable; none with --quiet).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+
+from lintnews.errors import UsageError
+from lintnews.reporters import Reporter, Run, StatisticsReporter, wants_color
+
+
+def check_run_arguments(args: argparse.Namespace) -> RunMode:
+    """The RunMode for these arguments; options that do not go together are a UsageError."""
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes needs --fix or --diff")
+    if args.write_baseline and (args.fix or args.diff or args.baseline):
+        raise UsageError("--write-baseline records findings as they are: not with --fix, --diff or --baseline")
+    return RunMode(args)
+
+
+def open_reporter(linter, args: argparse.Namespace, stream) -> Reporter:
+    """The reporter for --format (or --statistics), started with the run's rules and colour."""
+    reporters = {k: v for group in linter.plugins.hook.lintnews_reporters() for k, v in group.items()}
+    if args.format not in reporters:
+        raise UsageError(f"unknown format {args.format!r} (known: {', '.join(sorted(reporters))})")
+    reporter = (StatisticsReporter if args.statistics else reporters[args.format])(stream)
+    start = getattr(reporter, "start", None)     # third-party reporters may not have it
+    if start is not None:
+        start(Run(tuple(type(r) for r in linter.rules), wants_color(args.color, stream)))
+    return reporter
+
+
+class RunMode:
+    """One run's options and tallies: what is reported, what is written, what is summed up."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.diff = args.diff
+        self.fixing = args.fix or args.diff
+        self.baseline = self.recorder = None
+        if args.baseline or args.write_baseline:
+            from lintnews.baseline import Baseline, BaselineWriter
+
+            self.baseline = Baseline.load(args.baseline) if args.baseline else None
+            self.recorder = BaselineWriter(args.write_baseline) if args.write_baseline else None
+        self.fixes: Counter[str] = Counter()
+        self.changed_files = 0
+        self.remaining = 0
+        self.failed = False       # findings remain (or, with --diff, a file would change)
+
+    @property
+    def reports(self) -> bool:
+        """Whether findings go to the reporter (not with --diff or --write-baseline)."""
+        return not (self.diff or self.recorder)
+
+    @property
+    def writes(self) -> bool:
+        return bool(self.args.fix and not self.diff)
+
+    def fixes_stdin(self, paths) -> bool:
+        """With --fix, standard input's fixed text takes standard output; findings go to stderr."""
+        return self.writes and "-" in paths
+
+    def warn(self, message: str) -> None:
+        if not self.args.quiet:
+            print(f"lintnews: warning: {message}", file=sys.stderr)
+
+    def linted(self, result):
+        """A file's Result, less what the baseline knows."""
+        if self.baseline is not None:
+            result = self.baseline.filter(result)
+        if self.recorder is not None:
+            self.recorder.add(result)
+        self.remaining += len(result.diagnostics)
+        self.failed = self.failed or (bool(result.diagnostics) and not self.diff and not self.recorder)
+        return result
+
+    def fixed(self, outcome):
+        """A file's FixResult: tally it, print its diff (--diff), and report what remains."""
+        self.fixes.update(outcome.fixed)
+        if outcome.changed:
+            self.changed_files += 1
+            if self.diff:
+                from lintnews.diffs import unified_diff
+
+                sys.stdout.write(unified_diff(outcome.original, outcome.text, outcome.result.path))
+                self.failed = True
+        if not outcome.converged:
+            self.warn(f"{outcome.result.path}: fixes still applied after the last pass; run again "
+                      f"to apply the rest")
+        return self.linted(outcome.result)
+
+    def exit_status(self, status: int) -> int:
+        """2 for errors; else 1 when something failed (unless --exit-zero); else 0."""
+        return status or (1 if self.failed and not self.args.exit_zero else 0)
+
+    def finish(self) -> None:
+        """Write the baseline, then print the summary lines."""
+        lines = []
+        if self.recorder is not None:
+            n = self.recorder.write()
+            lines.append(f"recorded {_findings(n)} in the baseline {self.args.write_baseline}")
+        if self.fixing:
+            by_rule = ", ".join(f"{code} {n}" for code, n in sorted(self.fixes.items()))
+            done = "would fix" if self.diff else "fixed"
+            files = f"{self.changed_files} file{'s' * (self.changed_files != 1)}"
+            where = f" in {files} ({by_rule})" if self.fixes else ""
+            left = "" if self.diff else f"; {_findings(self.remaining)} remain{'s' * (self.remaining == 1)}"
+            lines.append(f"{done} {_findings(sum(self.fixes.values()))}{where}{left}")
+        if self.baseline is not None and self.baseline.suppressed:
+            lines.append(f"{_findings(self.baseline.suppressed)} recorded in the baseline not reported")
+        if not self.args.quiet:
+            for line in lines:
+                print(f"lintnews: {line}", file=sys.stderr)
+
+
+def _findings(n: int) -> str:
+    return f"{n} finding{'s' * (n != 1)}"
+
+
+def fix_stdin(linter, name: str, unsafe: bool, write: bool):
+    """Fix standard input; with `write`, its fixed text (encoded as it came) goes to stdout."""
+    from lintnews.diagnostics import Problem
+    from lintnews.engine import FixResult, Result
+    from lintnews.errors import InputError, WriteError
+    from lintnews.reading import decode
+    from lintnews.writing import encode_like
+
+    data = sys.stdin.buffer.read()
+    try:
+        outcome = linter.fix_text(decode(data, linter.config.encoding), name, unsafe=unsafe)
+        fixed = encode_like(outcome.text, data, linter.config.encoding)
+    except (InputError, WriteError) as exc:
+        outcome, fixed = FixResult("", "", Result(name, problems=[Problem("input", name, str(exc))])), data
+    if write:
+        sys.stdout.buffer.write(fixed)      # unchanged text rather than nothing
+        sys.stdout.flush()
+    return outcome

@@ -1,0 +1,70 @@
+"""Writing a fixed article back: same encoding, BOM and line endings, never losing data.
+
+The new bytes go to a temporary file in the same directory, which then replaces the
+original in one rename, with the original's permissions. A file that changed on disk since
+it was read is left alone. Every failure is a WriteError with a one-line message.
+"""
+from __future__ import annotations
+
+import os
+import stat
+
+from lintnews.errors import WriteError
+from lintnews.reading import byte_order_mark
+
+
+def encode_like(text: str, original: bytes, encoding: str | None = None) -> bytes:
+    """`text` encoded the way `original` was: its BOM and codec, else `encoding` or UTF-8.
+
+    The text keeps its own line endings (it was decoded without newline translation).
+    """
+    found = byte_order_mark(original)
+    bom, codec = found if found else (b"", encoding or "utf-8")
+    try:
+        return bom + text.encode(codec)
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start:exc.end]
+        raise WriteError(f"the fixed text has {bad!r}, which {codec.upper()} cannot encode; "
+                         f"file left unchanged") from None
+
+
+def replace_file(path: str | os.PathLike, data: bytes, expected: bytes) -> None:
+    """Write `data` to `path` in place of its old content, which must still be `expected`."""
+    target = os.path.realpath(path)          # write through a symlink, keep the link
+    try:
+        with open(target, "rb") as fh:
+            current = fh.read()
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError as exc:
+        raise WriteError(f"cannot read it again before writing: {exc.strerror or exc}") from None
+    if current != expected:
+        raise WriteError("the file changed on disk while it was being fixed; not overwritten")
+    if not os.access(target, os.W_OK):
+        raise WriteError("the file is read-only; not fixed")
+    import tempfile
+
+    folder, name = os.path.split(target)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".lintnews-tmp", dir=folder)
+    except OSError as exc:
+        raise WriteError(f"cannot write in {folder or '.'}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except OSError as exc:
+        _remove(temp)
+        raise WriteError(f"cannot write the fixed file: {exc.strerror or exc}") from None
+    except BaseException:
+        _remove(temp)
+        raise
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
