@@ -48,6 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["archive"]:   # `lintnews archive ...`: sweeps of whole archives on Dask
+        from lintnews.archive.cli import main as archive_main
+        return archive_main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         return run(args)

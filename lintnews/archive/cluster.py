@@ -1,0 +1,59 @@
+"""The Dask cluster a sweep runs on: a local one of worker processes, or a running one.
+
+Local workers are processes with one thread each: linting is pure-Python CPU work, which
+threads in one process would take turns at. They ignore SIGINT, so that Ctrl-C in a
+terminal (which signals the whole process group) reaches only the client, which then
+shuts them down cleanly instead of each printing a traceback. The client itself ignores
+SIGINT for the second or two it takes to start them (the processes inherit that); a
+restarted worker ignores it once it is set up (IgnoreInterrupts).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from distributed import Client, LocalCluster
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from lintnews.errors import UsageError
+
+
+class IgnoreInterrupts(WorkerPlugin):
+    """Makes a local worker process ignore SIGINT (also when the nanny restarts it)."""
+
+    def setup(self, worker) -> None:
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextmanager
+def dask_client(scheduler: str | None, workers: int | None) -> Iterator[tuple[Client, int]]:
+    """A Client of the cluster at `scheduler`, or of a new local cluster of `workers` processes
+    (default: one per CPU), and the number of worker threads it has."""
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+        with client:
+            try:
+                client.wait_for_workers(1, timeout=60)
+            except TimeoutError:
+                raise UsageError(f"the Dask cluster at {scheduler} has no workers") from None
+            yield client, sum(client.nthreads().values())
+        return
+    n = workers or os.cpu_count() or 1
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)   # inherited by the processes spawned now
+    try:
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, silence_logs=logging.ERROR,
+                               plugins=(IgnoreInterrupts(),), dashboard_address=None,
+                               # no dashboard; its HTTP server on a free loopback port, not on :8787
+                               scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    with cluster, Client(cluster) as client:
+        yield client, n
