@@ -138,6 +138,7 @@ def run(args: argparse.Namespace) -> int:
             parts = partitions(inputs, columns, per_partition=args.partition_rows,
                                max_text_bytes=config.max_file_size)
             sweep(client, parts, config, in_flight=2 * workers, on_result=on_result)
+        progress.update(force=True)
         progress.close()
         writer.finish()
     finally:
