@@ -339,6 +339,8 @@ def test_rows_get_the_findings_their_texts_get_as_files(tmp_path, source, target
     assert {r["code"]: r["findings"] for r in report["rules"]} == {c: sum(1 for e in expected if e[5] == c)
                                                                    for c in codes(expected)}
     assert report["words"] == sum(len(t.split()) for _, t, _ in ARTICLES) and report["errors"] == {}
+    peaks = report["peak_rss_mb"]
+    assert len(peaks) == 3 and "client" in peaks and all(10 < mb < 2000 for mb in peaks.values())
     assert f"300 articles, {report['megabytes']:,.1f} MB" in stdout and f"wrote {len(expected)} rows" in stdout
 
 

@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     if args.workers and args.scheduler:
         raise UsageError("--workers sizes the local cluster; it does not go with --scheduler")
     require_extra()
-    from lintnews.archive.cluster import dask_client
+    from lintnews.archive.cluster import dask_client, peak_rss, worker_peak_rss
     from lintnews.archive.lint import ERROR_CODE
     from lintnews.archive.output import FindingsWriter, output_format
     from lintnews.archive.rows import Columns, find_inputs, partitions, survey
@@ -138,6 +138,7 @@ def run(args: argparse.Namespace) -> int:
             parts = partitions(inputs, columns, per_partition=args.partition_rows,
                                max_text_bytes=config.max_file_size)
             sweep(client, parts, config, in_flight=2 * workers, on_result=on_result)
+            worker_memory = worker_peak_rss(client)
         progress.update(force=True)
         progress.close()
         writer.finish()
@@ -147,8 +148,13 @@ def run(args: argparse.Namespace) -> int:
 
     problems = bool(errors) or any(code == ERROR_CODE for code, _ in tally.by_rule)
     status = 2 if problems else 1 if tally.by_rule else 0
-    report = tally.report(workers=workers, output=str(out), output_rows=writer.rows, exit_status=status)
+    report = tally.report(workers=workers, output=str(out), output_rows=writer.rows, exit_status=status,
+                          peak_rss_mb=_megabytes({"client": peak_rss(), **worker_memory}))
     print(summary_text(report))
     if args.report:
         Path(args.report).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return status
+
+
+def _megabytes(sizes: dict) -> dict:
+    return {name: None if size is None else round(size / 1_000_000, 1) for name, size in sizes.items()}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +29,21 @@ class IgnoreInterrupts(WorkerPlugin):
     def setup(self, worker) -> None:
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def peak_rss() -> int | None:
+    """The high-water mark of this process's resident memory, in bytes (None where unknown)."""
+    try:
+        import resource
+    except ImportError:      # not on Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024     # bytes on macOS, KiB on Linux
+
+
+def worker_peak_rss(client: Client) -> dict[str, int | None]:
+    """Each worker's memory high-water mark, in bytes (over the worker process's life)."""
+    return client.run(peak_rss)
 
 
 @contextmanager

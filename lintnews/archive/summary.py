@@ -72,6 +72,11 @@ def summary_text(report: dict) -> str:
     lines += [f"  {r['code']} {r['name']:<26} {r['findings']:>9,}  {r['per_10k_words'] or 0:8.2f} per 10k words"
               for r in report["rules"]]
     lines += [f"  {ERROR_CODE} {name:<26} {n:>9,}  (see the output)" for name, n in report["errors"].items()]
+    peaks = dict(report.get("peak_rss_mb") or {})
+    client, workers = peaks.pop("client", None), [mb for mb in peaks.values() if mb is not None]
+    if client is not None and workers:
+        lines.append(f"memory high-water marks: client {client:,.0f} MB, workers "
+                     f"{', '.join(f'{mb:,.0f}' for mb in workers)} MB")
     lines.append(f"wrote {report['output_rows']:,} rows to {report['output']}")
     return "\n".join(lines)
 
