@@ -41,7 +41,7 @@ slow = pytest.mark.slow
 
 # A rule pack for the tests, installed on the workers too: it logs the articles it sees,
 # and on request stalls on one article (until its worker is killed), slows every article
-# down, or raises.
+# down, raises, or ends its process.
 PROBE = '''
 import os
 import time
@@ -68,6 +68,8 @@ class Probe(Rule):
     def check(self, doc):
         if "detonate" in doc.text:
             raise ValueError("the probe went off")
+        if "crash this worker" in doc.text:
+            os._exit(1)
         folder = os.environ.get("ARCHIVE_PROBE")
         if not folder:
             return ()
@@ -393,6 +395,29 @@ def test_bad_rows_are_reported_as_ln000_rows_and_the_sweep_goes_on(tmp_path, pro
 
 
 @slow
+def test_a_partition_that_kills_its_workers_is_reported_not_lost(tmp_path, probe_site):
+    good = ARTICLES[:20]
+    items = good[:12] + [("crasher", "Officials said it would crash this worker.\n", "text")] + good[12:]
+    inputs = write_jsonl(tmp_path / "news.jsonl", items, kinds=False)
+    out = tmp_path / "findings.jsonl"
+    # a task may take part in no worker's death before Dask gives up on it (default: 3)
+    env = {"PYTHONPATH": str(probe_site), "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "0"}
+    proc = archive(str(inputs), "-o", str(out), "--workers", "1", "--partition-rows", "5", "--isolated", env=env)
+    stdout, stderr = text_of(proc)
+    assert proc.returncode == 2, stdout
+    assert stderr.startswith("lintnews: error: 5 articles not linted (partition 2): KilledWorker: Attempted to "
+                             "run task ") and stderr.count("\n") == 1
+    rows = read_output(out)
+    lost = [i for i, _, _ in items[10:15]]                # the crasher's partition: rows 10 to 14
+    expected = cli_findings(tmp_path / "files", [a for a in good if a[0] not in lost], kinds=False,
+                            args=("--isolated",), env={"PYTHONPATH": str(probe_site)})
+    assert [r for r in rows if r[0] not in lost] == expected
+    failed = [r for r in rows if r[0] in lost]
+    assert [r[0] for r in failed] == lost
+    assert all(r[5:7] == ("LN000", "lint-error") and r[7].startswith("not linted: KilledWorker: ") for r in failed)
+
+
+@slow
 def test_a_clean_archive_exits_0_and_a_terminal_gets_a_progress_line(tmp_path):
     import pty
 
@@ -605,6 +630,7 @@ def test_a_worker_killed_mid_sweep_is_replaced_and_nothing_is_lost(tmp_path, rea
     (["{inputs}", "-o", "out.jsonl", "--workers", "2", "--scheduler", "tcp://127.0.0.1:1"],
      "--workers sizes the local cluster; it does not go with --scheduler"),
     (["{folder}", "-o", "out.jsonl"], "{folder}: no archive files in it (*.jsonl.gz, *.jsonl, *.parquet)"),
+    (["{inputs}", "-o", "nowhere/out.jsonl"], "nowhere/out.jsonl: no such directory: nowhere"),
 ])
 def test_usage_errors_are_one_line_and_write_nothing(tmp_path, monkeypatch, capsys, args, message):
     monkeypatch.chdir(tmp_path)

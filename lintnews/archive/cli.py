@@ -118,8 +118,10 @@ def run(args: argparse.Namespace) -> int:
     def on_result(part, result) -> None:
         writer.write_part(result.index, result.rows)
         tally.add(part, result)
-        news = [f"worker: {message}" for message in result.setup_problems if message not in errors]
-        if result.rules is not None and result.rules != expected_rules:
+        news = [f"worker: {message}" for message in result.setup_problems]
+        if result.failure:
+            news.append(f"{result.articles:,} articles not linted (partition {result.index}): {result.failure}")
+        elif result.rules != expected_rules:
             differ = sorted(set(result.rules) ^ set(expected_rules))
             news.append(f"a worker runs other rules than this machine ({', '.join(differ)}); "
                         f"install the same lintnews and plugins on every worker")

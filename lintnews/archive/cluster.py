@@ -65,7 +65,8 @@ def dask_client(scheduler: str | None, workers: int | None) -> Iterator[tuple[Cl
     n = workers or os.cpu_count() or 1
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)   # inherited by the processes spawned now
     try:
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, silence_logs=logging.ERROR,
+        # Dask's own log lines stay quiet: what goes wrong is reported in the output and in one line.
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, silence_logs=logging.CRITICAL,
                                plugins=(IgnoreInterrupts(),), dashboard_address=None,
                                # no dashboard; its HTTP server on a free loopback port, not on :8787
                                scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})

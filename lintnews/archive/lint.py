@@ -12,7 +12,6 @@ such as a loader plugin that raised, or a partition that failed on the cluster).
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 
 from lintnews.archive.rows import Partition, Row
@@ -33,9 +32,9 @@ class PartitionResult:
     rows: list[tuple]
     articles: int
     words: int
-    rules: tuple[str, ...] | None     # the codes of the rules the worker ran (None: not linted)
+    rules: tuple[str, ...]            # the codes of the rules the worker ran
     setup_problems: tuple[str, ...]   # plugins that failed to load on the worker
-    pid: int = 0
+    failure: str | None = None        # why the cluster could not lint the partition at all
 
 
 def linter_for(config: Config) -> Linter:
@@ -54,8 +53,7 @@ def lint_partition(config: Config, partition: Partition) -> PartitionResult:
     for row in partition.rows:
         words += lint_row(linter, row, rows)
     return PartitionResult(partition.index, rows, len(partition.rows), words,
-                           tuple(rule.code for rule in linter.rules),
-                           tuple(p.message for p in linter.problems), os.getpid())
+                           tuple(rule.code for rule in linter.rules), tuple(p.message for p in linter.problems))
 
 
 def lint_row(linter: Linter, row: Row, out: list[tuple]) -> int:
@@ -92,4 +90,4 @@ def failed_partition(partition: Partition, reason: str) -> PartitionResult:
         rows.extend(error_row(row.id, "input-error", message) for message in row.errors)
         if row.text is not None:
             rows.append(error_row(row.id, "lint-error", f"not linted: {reason}"))
-    return PartitionResult(partition.index, rows, len(partition.rows), 0, None, ())
+    return PartitionResult(partition.index, rows, len(partition.rows), 0, (), (), reason)

@@ -58,7 +58,9 @@ def sweep(client, partitions: Iterable[Partition], config: Config, *, in_flight:
 
 
 def _failure(future) -> str:
+    """Why a task failed, in one line (Dask's KilledWorker message runs to a paragraph)."""
     if future.status == "error":
         exc = future.exception()
-        return f"{type(exc).__name__}: {exc}"
+        first = str(exc).strip().splitlines()[0].split(". ")[0] if str(exc).strip() else ""
+        return f"{type(exc).__name__}: {first}"
     return f"the task was {future.status}"
