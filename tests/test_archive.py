@@ -30,6 +30,7 @@ from lintnews.archive import lint, output
 from lintnews.archive.lint import COLUMNS, PartitionResult, lint_partition, lint_row
 from lintnews.archive.output import FindingsWriter
 from lintnews.archive.rows import Columns, Partition, Row, make_row, partitions
+from lintnews.archive.sweep import sweep
 from lintnews.config import Config
 from lintnews.engine import Linter
 from lintnews.hookspecs import hookimpl
@@ -415,6 +416,26 @@ def test_a_partition_that_kills_its_workers_is_reported_not_lost(tmp_path, probe
     failed = [r for r in rows if r[0] in lost]
     assert [r[0] for r in failed] == lost
     assert all(r[5:7] == ("LN000", "lint-error") and r[7].startswith("not linted: KilledWorker: ") for r in failed)
+
+
+def _logged_messages(dask_scheduler) -> int:
+    return sum(len(stream.recent_message_log) for stream in dask_scheduler.stream_comms.values())
+
+
+@slow
+def test_the_scheduler_keeps_no_partitions_once_they_are_done(tmp_path):
+    """Dask logs each connection's last 1000 messages (those under 1 MB), and here every
+    compute-task message carries a partition: the client's memory grew with the archive
+    until the sweep turned that log off."""
+    from lintnews.archive.cluster import dask_client
+
+    inputs = write_jsonl(tmp_path / "news.jsonl", ARTICLES[:100], kinds=False)
+    results = []
+    with dask_client(None, 1) as (client, workers):
+        sweep(client, partitions([inputs], Columns(), per_partition=10, max_text_bytes=10**6), Config(),
+              in_flight=2, on_result=lambda part, result: results.append(result.index))
+        assert sorted(results) == list(range(10)) and workers == 1
+        assert client.run_on_scheduler(_logged_messages) == 0
 
 
 @slow

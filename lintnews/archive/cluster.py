@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import dask
 from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
@@ -32,13 +33,24 @@ class IgnoreInterrupts(WorkerPlugin):
 
 
 def peak_rss() -> int | None:
-    """The high-water mark of this process's resident memory, in bytes (None where unknown)."""
+    """This process's resident memory high-water mark in bytes (None where unknown).
+
+    Linux's VmHWM belongs to the process's own memory map; getrusage's ru_maxrss would also
+    count the parent's memory at fork time, which a freshly started process inherits.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     try:
         import resource
-    except ImportError:      # not on Windows
+    except ImportError:      # Windows
         return None
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak if sys.platform == "darwin" else peak * 1024     # bytes on macOS, KiB on Linux
+    return peak if sys.platform == "darwin" else peak * 1024     # bytes on macOS, KiB elsewhere
 
 
 def worker_peak_rss(client: Client) -> dict[str, int | None]:
@@ -46,10 +58,23 @@ def worker_peak_rss(client: Client) -> dict[str, int | None]:
     return client.run(peak_rss)
 
 
+# Dask keeps its last 1000 messages of under 1 MB each on every connection, for debugging;
+# here each compute-task message carries a partition, so that log alone would grow to
+# hundreds of MB. Set here, it covers the client, and the scheduler and workers of a local
+# cluster (they get this process's configuration); a running cluster's scheduler needs it
+# set where it starts (README).
+QUIET_LOGS = {"distributed.admin.low-level-log-length": 0}
+
+
 @contextmanager
 def dask_client(scheduler: str | None, workers: int | None) -> Iterator[tuple[Client, int]]:
     """A Client of the cluster at `scheduler`, or of a new local cluster of `workers` processes
     (default: one per CPU), and the number of worker threads it has."""
+    with dask.config.set(QUIET_LOGS):
+        yield from _client(scheduler, workers)
+
+
+def _client(scheduler: str | None, workers: int | None) -> Iterator[tuple[Client, int]]:
     if scheduler:
         try:
             client = Client(scheduler, timeout="20s")
