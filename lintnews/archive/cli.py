@@ -135,11 +135,11 @@ def run(args: argparse.Namespace) -> int:
     writer = FindingsWriter(out)
     progress = Progress(sys.stderr, tally)
     try:
-        with dask_client(args.scheduler, args.workers) as (client, workers):
+        with dask_client(args.scheduler, args.workers) as (client, threads):
             tally.restart()
             parts = partitions(inputs, columns, per_partition=args.partition_rows,
                                max_text_bytes=config.max_file_size)
-            sweep(client, parts, config, in_flight=2 * workers, on_result=on_result)
+            sweep(client, parts, config, in_flight=2 * threads, on_result=on_result)
             worker_memory = worker_peak_rss(client)
         progress.update(force=True)
         progress.close()
@@ -150,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
 
     problems = bool(errors) or any(code == ERROR_CODE for code, _ in tally.by_rule)
     status = 2 if problems else 1 if tally.by_rule else 0
-    report = tally.report(workers=workers, output=str(out), output_rows=writer.rows, exit_status=status,
+    report = tally.report(workers=len(worker_memory), output=str(out), output_rows=writer.rows, exit_status=status,
                           peak_rss_mb=_megabytes({"client": peak_rss(), **worker_memory}))
     print(summary_text(report))
     if args.report:
