@@ -108,6 +108,14 @@ def install_probe(site: Path) -> None:
     (info / "entry_points.txt").write_text("[lintnews]\narchive-probe = archive_probe\n", encoding="utf-8")
 
 
+@pytest.fixture(autouse=True)
+def _no_stray_sigint_handler():
+    """The archive CLI touches SIGINT while starting a local cluster; it must put it back."""
+    before = signal.getsignal(signal.SIGINT)
+    yield
+    assert signal.getsignal(signal.SIGINT) is before
+
+
 # ------------------------------------------------------------------------------ archives
 
 
@@ -232,7 +240,8 @@ def test_a_truncated_gzip_archive_keeps_its_good_rows_and_reports_the_rest(tmp_p
     ("a", "Caf\udce9", None, "a", ["f:3: 'text' is not valid UTF-8: byte e9 at character 3"]),
     ("a", "Caf\ud800", None, "a", ["f:3: 'text' is not valid UTF-8: lone surrogate U+D800 at character 3"]),
     ("a", "Bin\x00ary", None, "a", ["f:3: 'text' contains NUL characters; not an article"]),
-    ("a", "x" * 101, None, "a", ["f:3: 'text' is 101 bytes, over the limit of 100 (set max-file-size to lint it)"]),
+    ("a", "x" * 101, None, "a",
+     ["f:3: 'text' is 101 bytes, over the limit of 100 (set max-file-size to lint it)"]),
     ("a", "Fine.", "xml", "a", ["f:3: 'format' is 'xml', not one of text, markdown, html"]),
     (None, "Fine.", None, "f:3", ["f:3: 'id' is null; the row is named by its place"]),
     ("", "Fine.", None, "f:3", ["f:3: 'id' is empty; the row is named by its place"]),
@@ -375,7 +384,8 @@ def test_bad_rows_are_reported_as_ln000_rows_and_the_sweep_goes_on(tmp_path, pro
         "no-text": [("input-error", f"{path}:16: 'text' is missing")],
         "number": [("input-error", f"{path}:17: 'text' is a number, not a string")],
         "latin-1": [("input-error", f"{path}:18: 'text' is not valid UTF-8: byte e9 at character 3")],
-        f"{path}:19": [("input-error", f"{path}:19: not a line of JSON: Expecting value: line 1 column 1 (char 0)")],
+        f"{path}:19": [("input-error",
+                        f"{path}:19: not a line of JSON: Expecting value: line 1 column 1 (char 0)")],
         "xml": [("input-error", f"{path}:20: 'format' is 'xml', not one of text, markdown, html")],
         place: [("input-error", f"{place}: 'id' is missing; the row is named by its place"),
                 ("repeated-word", "'the' is repeated")],
@@ -651,7 +661,8 @@ def test_a_worker_killed_mid_sweep_is_replaced_and_nothing_is_lost(tmp_path, rea
     (["{inputs}", "-o", "out.csv"], "out.csv: the output must be a .parquet or a .jsonl file"),
     (["{inputs}", "-o", "out.jsonl", "--text-column", "body"],
      "{inputs}: no column 'body' (it has id, text); name the right one with --text-column"),
-    (["{inputs}", "-o", "out.jsonl", "--select", "LN999"], "configuration: select: 'LN999' matches no rule (see lintnews --list-rules)"),
+    (["{inputs}", "-o", "out.jsonl", "--select", "LN999"],
+     "configuration: select: 'LN999' matches no rule (see lintnews --list-rules)"),
     (["{inputs}", "-o", "out.jsonl", "--workers", "2", "--scheduler", "tcp://127.0.0.1:1"],
      "--workers sizes the local cluster; it does not go with --scheduler"),
     (["{folder}", "-o", "out.jsonl"], "{folder}: no archive files in it (*.jsonl.gz, *.jsonl, *.parquet)"),
@@ -687,18 +698,11 @@ def test_without_the_extra_a_one_line_hint(tmp_path):
 def test_plain_lintnews_never_imports_dask_or_pyarrow():
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "lintnews", "seeds/"], cwd=REPO,
                           capture_output=True, text=True, timeout=120)
-    imported = [line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")]
+    imported = [line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines()
+                if line.startswith("import time:")]
     assert "lintnews.engine" in imported and "lintnews.cli" in imported
     assert [m for m in imported if m.split(".")[0] in ("dask", "distributed", "pyarrow")] == []
     assert "lintnews.archive" not in imported
-
-
-@pytest.fixture(autouse=True)
-def _no_stray_sigint_handler():
-    """The archive CLI touches SIGINT while starting a local cluster; it must put it back."""
-    before = signal.getsignal(signal.SIGINT)
-    yield
-    assert signal.getsignal(signal.SIGINT) is before
 
 
 def test_probe_pack_loads(probe_site):
