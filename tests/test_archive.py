@@ -218,6 +218,23 @@ def test_reading_memory_follows_the_partition_not_the_file(tmp_path):
     assert peak < size / 20, f"peak {peak:,} bytes while reading a {size:,}-byte file"
 
 
+def test_parquet_reading_memory_follows_the_row_group_not_the_file(tmp_path):
+    texts = [t for _, t, _ in ARTICLES]
+    table = pa.table({"id": [str(i) for i in range(16_000)], "text": [texts[i % len(texts)] for i in range(16_000)]})
+    path = tmp_path / "big.parquet"
+    pq.write_table(table, path, row_group_size=500, compression="none", use_dictionary=False)
+    text_bytes = sum(len(t.encode("utf-8")) for t in table.column("text").to_pylist())
+    assert text_bytes > 10_000_000
+    # in a fresh process: Arrow's memory pool keeps its high-water mark for the process's life
+    probe = ("import sys, pyarrow; from pathlib import Path; from lintnews.archive.rows import Columns, partitions; "
+             "n = sum(len(p.rows) for p in partitions([Path(sys.argv[1])], Columns(), per_partition=100, "
+             "max_text_bytes=10**6)); print(n, pyarrow.default_memory_pool().max_memory())")
+    proc = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, timeout=120)
+    rows, arrow_peak = map(int, proc.stdout.split())
+    assert rows == 16_000
+    assert arrow_peak < text_bytes / 10, f"Arrow held {arrow_peak:,} bytes reading {text_bytes:,} bytes of text"
+
+
 def test_a_truncated_gzip_archive_keeps_its_good_rows_and_reports_the_rest(tmp_path):
     path = write_jsonl(tmp_path / "a.jsonl.gz", ARTICLES[:200])
     data = path.read_bytes()

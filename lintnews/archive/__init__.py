@@ -1,6 +1,6 @@
 """`lintnews archive`: lint JSONL and Parquet news archives on Dask, with the CLI's findings.
 
-    rows.py     archive files -> rows -> partitions (read a line or a record batch at a time)
+    rows.py     archive files -> rows -> partitions (a line or a row group at a time)
     lint.py     one partition -> finding rows, on a worker (the Linter built once per process)
     sweep.py    partitions out to Dask and results back, a bounded number in flight
     output.py   part files keyed by partition, then one output file renamed into place

@@ -1,7 +1,8 @@
 """Reading archives into rows and partitions: JSONL, .jsonl.gz and Parquet files.
 
 No file is loaded whole: JSONL is read a line at a time (through gzip for .jsonl.gz) and
-Parquet a record batch at a time, so what a reader holds follows the partition size.
+Parquet a row group at a time (in record batches), so what a reader holds follows the
+partition size (and, for Parquet, the row-group size the file was written with).
 
 A row that cannot be linted (no text, text that is not a string, not UTF-8, a line that is
 not JSON) keeps its place as a Row with an error, which the output reports as an LN000 row;
@@ -167,20 +168,22 @@ def _parquet_file(path: Path):
     import pyarrow.parquet as pq
 
     try:
-        return pq.ParquetFile(path)
+        # pre_buffer (pyarrow's default) reads the column chunks of every row group up front:
+        # the whole file in memory. Without it, a row group at a time.
+        return pq.ParquetFile(path, pre_buffer=False)
     except pyarrow.ArrowException as exc:
         raise InputError(f"{path}: not a readable Parquet file: {exc}") from None
 
 
 def _parquet_rows(path: Path, columns: Columns, max_text_bytes: int, batch_rows: int):
-    """(row, input bytes, text bytes) for each row of a Parquet file, a record batch at a time."""
+    """(row, input bytes, text bytes) for each row of a Parquet file, a row group at a time."""
     import pyarrow
 
     file = _parquet_file(path)
     names = [name for name in (columns.id, columns.text, columns.format) if name]
     size, total, done = path.stat().st_size, max(file.metadata.num_rows, 1), 0
     try:
-        for batch in file.iter_batches(batch_size=batch_rows, columns=names):
+        for batch in file.iter_batches(batch_size=batch_rows, columns=names, use_threads=False):
             values = [batch.column(name).to_pylist() for name in names]
             if not columns.format:
                 values.append([_MISSING] * batch.num_rows)
