@@ -534,6 +534,21 @@ def _group_alive(pgid: int) -> bool:
 
 
 @slow
+def test_a_reader_that_goes_away_does_not_cost_the_output(tmp_path):
+    inputs = write_jsonl(tmp_path / "news.jsonl", ARTICLES[:40], kinds=False)
+    out = tmp_path / "findings.jsonl"
+    read_end, write_end = os.pipe()
+    os.close(read_end)                             # as `lintnews archive ... | head` after head exits
+    proc = subprocess.run([sys.executable, "-m", "lintnews", "archive", str(inputs), "-o", str(out), "--workers",
+                           "1", "--isolated", "--report", str(tmp_path / "report.json")],
+                          cwd=REPO, stdout=write_end, stderr=subprocess.PIPE, timeout=120)
+    os.close(write_end)
+    assert (proc.returncode, proc.stderr) == (1, b"")
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert len(read_output(out)) == report["output_rows"] > 0
+
+
+@slow
 def test_a_failure_mid_sweep_leaves_no_output(tmp_path, monkeypatch, capsys):
     inputs = write_jsonl(tmp_path / "news.jsonl", ARTICLES[:100])
     out = tmp_path / "findings.jsonl"
@@ -684,6 +699,7 @@ def test_a_worker_killed_mid_sweep_is_replaced_and_nothing_is_lost(tmp_path, rea
      "--workers sizes the local cluster; it does not go with --scheduler"),
     (["{folder}", "-o", "out.jsonl"], "{folder}: no archive files in it (*.jsonl.gz, *.jsonl, *.parquet)"),
     (["{inputs}", "-o", "nowhere/out.jsonl"], "nowhere/out.jsonl: no such directory: nowhere"),
+    (["{inputs}", "-o", "out.jsonl", "--report", "nowhere/r.json"], "nowhere/r.json: no such directory: nowhere"),
 ])
 def test_usage_errors_are_one_line_and_write_nothing(tmp_path, monkeypatch, capsys, args, message):
     monkeypatch.chdir(tmp_path)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lintnews.cli import _split
-from lintnews.errors import LintnewsError, UsageError
+from lintnews.errors import InputError, LintnewsError, UsageError
 
 INSTALL_HINT = "pip install 'lintnews[archive]'"
 
@@ -108,6 +108,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"lintnews: error: {message}", file=sys.stderr)
     out = Path(args.output)
     output_format(out)
+    if args.report and not Path(args.report).parent.is_dir():     # found out now, not after the sweep
+        raise UsageError(f"{args.report}: no such directory: {Path(args.report).parent}")
     inputs = find_inputs(args.inputs)
     if out.resolve() in {p.resolve() for p in inputs}:
         raise UsageError(f"{out}: the output is one of the inputs")
@@ -152,9 +154,16 @@ def run(args: argparse.Namespace) -> int:
     status = 2 if problems else 1 if tally.by_rule else 0
     report = tally.report(workers=len(worker_memory), output=str(out), output_rows=writer.rows, exit_status=status,
                           peak_rss_mb=_megabytes({"client": peak_rss(), **worker_memory}))
-    print(summary_text(report))
+    try:
+        print(summary_text(report), flush=True)
+    except BrokenPipeError:   # whoever read the summary went away (... | head); the output is written
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     if args.report:
-        Path(args.report).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        try:
+            Path(args.report).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{args.report}: cannot write the report: {exc.strerror or exc} "
+                             f"(the findings are in {out})") from None
     return status
 
 
