@@ -113,21 +113,30 @@ def sweep(source: Path, workers: int, folder: Path) -> dict:
             "cpu": cpu, "sweep": data["seconds"], "findings": data["output_rows"], "memory": memory}
 
 
-def best(runs: int, measure, *args) -> dict:
-    """The fastest (by wall time) of `runs` runs: the one least disturbed by other load."""
-    return min((measure(*args) for _ in range(runs)), key=lambda r: r["wall"])
+def fastest(runs: int, measurements: list) -> list[dict]:
+    """Each measurement's fastest run (by wall time) of `runs`, the one least disturbed by
+    other load. The runs go round by round, so a burst of load hits different measurements
+    in different rounds; each result notes the load average when it started."""
+    results: list[list[dict]] = [[] for _ in measurements]
+    for round_ in range(runs):
+        for i, (measure, *args) in enumerate(measurements):
+            load = os.getloadavg()[0]
+            results[i].append({**measure(*args), "load": load})
+            print(f"  round {round_ + 1}: {results[i][-1]['run']}: {results[i][-1]['wall']:.1f} s "
+                  f"(load {load:.2f})", file=sys.stderr, flush=True)
+    return [min(runs_, key=lambda r: r["wall"]) for runs_ in results]
 
 
 def table(results: list[dict], articles: int, megabytes: float) -> str:
     """Rates on wall time (start-up included) and, for sweeps, on the sweep's own clock."""
     base = results[0]["wall"]
     lines = ["| run | wall s | CPU s | articles/s | MB/s | sweep s | sweep articles/s | speed-up vs serial CLI "
-             "| findings | memory high-water mark |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+             "| findings | memory high-water mark | load |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|"]
     for r in results:
         sweep = f"{r['sweep']:.1f} | {articles / r['sweep']:,.0f}" if r["sweep"] else " | "
         lines.append(f"| {r['run']} | {r['wall']:.1f} | {r['cpu']:.1f} | {articles / r['wall']:,.0f} | "
                      f"{megabytes / r['wall']:.2f} | {sweep} | {base / r['wall']:.2f}x | {r['findings']:,} "
-                     f"| {r['memory']} |")
+                     f"| {r['memory']} | {r['load']:.2f} |")
     return "\n".join(lines)
 
 
@@ -136,7 +145,8 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS, help=f"folder of *.txt articles (default {CORPUS})")
     parser.add_argument("--copies", type=int, default=10, help="copies of the corpus in the archive (default 10)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts (default 1 2)")
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each measurement; the fastest is shown")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="rounds of every measurement; each one's fastest run is shown")
     args = parser.parse_args()
     if not args.corpus.is_dir() or not any(args.corpus.glob("*.txt")):
         print(f"bench/archive.py: skipped: no articles at {args.corpus} (the news corpus lives outside the "
@@ -151,13 +161,11 @@ def main() -> int:
               f"{words:,} words; JSONL {jsonl.stat().st_size / 1e6:.1f} MB, Parquet "
               f"{parquet.stat().st_size / 1e6:.1f} MB; {os.cpu_count()} CPUs, load average "
               f"{os.getloadavg()[0]:.2f} at the start", flush=True)
-        results = [best(args.repeat, serial_cli, files), best(args.repeat, serial_engine, rows)]
-        for source in (jsonl, parquet):
-            for workers in args.workers:
-                results.append(best(args.repeat, sweep, source, workers, folder))
-                print(f"  done: {results[-1]['run']}", file=sys.stderr, flush=True)
+        results = fastest(args.repeat, [(serial_cli, files), (serial_engine, rows)] + [
+            (sweep, source, workers, folder) for source in (jsonl, parquet) for workers in args.workers])
     print(table(results, len(rows), megabytes))
-    print(f"fastest of {args.repeat} run(s) each; load average at the end: {os.getloadavg()[0]:.2f}")
+    print(f"fastest of {args.repeat} round(s); load: 1-minute load average when that run started "
+          f"({os.cpu_count()} CPUs); at the end: {os.getloadavg()[0]:.2f}")
     if len({r["findings"] for r in results}) != 1:
         print("bench/archive.py: the runs disagree on the number of findings", file=sys.stderr)
         return 1
