@@ -198,7 +198,8 @@ def _parquet_rows(path: Path, columns: Columns, max_text_bytes: int, batch_rows:
 def _unreadable(path: Path, number: int, exc: Exception) -> Row:
     """An error row for the part of a file that cannot be read (a truncated .gz, a bad page)."""
     where = f"{path}:{number}"
-    return Row(where, None, errors=(f"{where}: the rest of the file cannot be read: {type(exc).__name__}: {exc}",))
+    message = f"{where}: the rest of the file cannot be read: {type(exc).__name__}: {exc}"
+    return Row(where, None, errors=(message,))
 
 
 def make_row(ident, text, kind, where: str, columns: Columns, max_text_bytes: int) -> tuple[Row, int]:
