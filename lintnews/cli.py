@@ -79,7 +79,21 @@ def add_run_arguments(p: argparse.ArgumentParser) -> None:
                    "no warnings")
 
 
+def is_archive_command(argv: Sequence[str]) -> bool:
+    """`lintnews archive ...` is the archive command, unless a newsroom's own folder or file
+    called "archive" is meant (`lintnews archive`, `lintnews archive/ ...`): a path that
+    exists wins, except when the archive command's own --output is given."""
+    if argv[:1] != ["archive"]:
+        return False
+    return not os.path.exists("archive") or any(a in ("-o", "--output") or a.startswith("--output=")
+                                                for a in argv[1:])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if is_archive_command(argv):    # `lintnews archive ...`: sweeps of whole archives on Dask
+        from lintnews.archive.cli import main as archive_main
+        return archive_main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         return run(args)
