@@ -9,6 +9,7 @@ import regex
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.ruleset import Rule
+from lintnews.rules._hints import after_space, contains_any
 
 APOSTROPHES = "'’"
 # Characters typed or converted in place of an apostrophe: backtick, acute accent, prime,
@@ -23,6 +24,11 @@ _WRONG_CHAR = regex.compile(r"(?<=\p{L})([" + WRONG_APOSTROPHES + r"])s(?![\w'�
 _MOJIBAKE = regex.compile(r"(?<=\p{L})(" + "|".join(map(regex.escape, MOJIBAKE_APOSTROPHES)) + r")s(?![\w'’])")
 # "Al-Kadhimis’s": a capitalised name ending in s, then 's
 _EXTRA_S = regex.compile(r"(?<![\w'’-])(\p{Lu}[\p{L}'’-]*?\p{L})s([" + APOSTROPHES + r"])s(?![\w'’])")
+# What the matches of each pattern contain, for a cheap test before its pass (see _hints)
+_S_APOSTROPHE_S = tuple(f"s{a}s" for a in APOSTROPHES)                 # _DOUBLED, _EXTRA_S
+_APOSTROPHE_S = tuple(f"{a}s" for a in APOSTROPHES + WRONG_APOSTROPHES)  # _DETACHED, after a space
+_WRONG_S = tuple(f"{a}s" for a in WRONG_APOSTROPHES)
+_MOJIBAKE_S = tuple(f"{m}s" for m in MOJIBAKE_APOSTROPHES)
 
 
 class MangledPossessive(Rule):
@@ -58,20 +64,20 @@ class MangledPossessive(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
         apostrophe = _house_apostrophe(text)
-        for m in _DOUBLED.finditer(text):
+        for m in _DOUBLED.finditer(text) if contains_any(text, _S_APOSTROPHE_S) else ():
             yield Finding(m.start(), m.end(), f"doubled possessive '{_word_before(text, m.start())}{m.group()}'",
                           Fix.replace(m.start(2), m.end(), "", message="remove the second 's"))
-        for m in _DETACHED.finditer(text):
+        for m in _DETACHED.finditer(text) if after_space(text, _APOSTROPHE_S) else ():
             if m.group(1).count("\n") or m.group(1).count("\r"):
                 continue
             word = _word_before(text, m.start())
             yield Finding(m.start(), m.end(), f"apostrophe detached from '{word}'",
                           Fix.replace(m.start(1), m.end(1), "", message="join the apostrophe to the word"))
-        for m in _WRONG_CHAR.finditer(text):
+        for m in _WRONG_CHAR.finditer(text) if contains_any(text, _WRONG_S) else ():
             yield Finding(m.start(1), m.end(1), f"'{m.group(1)}' used as an apostrophe in "
                           f"'{_word_before(text, m.start())}{m.group()}'",
                           Fix.replace(m.start(1), m.end(1), apostrophe, message=f"use {apostrophe}"))
-        for m in _MOJIBAKE.finditer(text):
+        for m in _MOJIBAKE.finditer(text) if contains_any(text, _MOJIBAKE_S) else ():
             yield Finding(m.start(1), m.end(1), f"garbled apostrophe '{m.group(1)}' in "
                           f"'{_word_before(text, m.start())}{m.group()}'",
                           Fix.replace(m.start(1), m.end(1), "’", message="use ’"))
@@ -79,11 +85,14 @@ class MangledPossessive(Rule):
 
     def _extra_s(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
+        if not contains_any(text, _S_APOSTROPHE_S):
+            return
         candidates = list(_EXTRA_S.finditer(text))
         if not candidates:
             return
-        counts = Counter(w.text for w in doc.words)
-        bare = Counter(_strip_possessive(w.text) for w in doc.words)
+        words = doc.tokens.texts
+        counts = Counter(words)
+        bare = Counter(map(_strip_possessive, words))
         for m in candidates:
             stem, apostrophe = m.group(1), m.group(2)
             as_written = stem + "s"
