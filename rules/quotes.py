@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 
 import re
 
@@ -187,6 +188,11 @@ _FIRST_PERSON = regex.compile(
     r"|let['’]s)(?![\w'’-])", regex.I)
 # the same words for a first, cheap pass (the stdlib engine is faster at this)
 _FIRST_PERSON_ANY_CASE = re.compile(_FIRST_PERSON.pattern, re.I)
+# Each of its matches is a whole word token, one of these once case-folded (where no "İ",
+# "ı" or "ſ" is about: stdlib ignore-case matches those with "i" and "s")
+_FIRST_PERSON_TOKENS = frozenset(
+    w.replace("'", a) for w in ("i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "we're", "we've",
+                                "we'd", "we'll", "us", "our", "ours", "ourselves", "let's") for a in "'’")
 _CAPITALISED_NEXT = regex.compile(r" \p{Lu}")
 _WORD_BEFORE = regex.compile(r"([\w'’-]+)\W*$")
 # "our correspondent": the paper's own people, not a speaker's words
@@ -252,7 +258,7 @@ class UnmarkedQuote(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         cue = cue_pattern(tuple(v.lower() for v in self.options.speech_verbs), ("attribution_verbs",))
-        hits = {doc.sentence_of(m.start()) for m in _FIRST_PERSON_ANY_CASE.finditer(doc.prose)}
+        hits = {doc.sentence_of(offset) for offset in _first_person_anywhere(doc)}
         if not hits:
             return
         sentences = doc.sentences
@@ -405,6 +411,19 @@ def _first_person(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
             continue                            # "our correspondent"
         out.append((start + m.start(), word))
     return out
+
+
+def _first_person_anywhere(doc: Document) -> Iterator[int]:
+    """Where _FIRST_PERSON_ANY_CASE matches doc.prose, in any order: it is tried only at the
+    tokens that can be its matches, picked out of the word tokens in C."""
+    text = doc.prose
+    if not text.isascii() and any(c in text for c in "\u0130\u0131\u017f"):
+        yield from (m.start() for m in _FIRST_PERSON_ANY_CASE.finditer(text))
+        return
+    folded, starts = doc.tokens.folded, doc.tokens.starts
+    for i in compress(range(len(folded)), map(_FIRST_PERSON_TOKENS.__contains__, folded)):
+        if _FIRST_PERSON_ANY_CASE.match(text, starts[i]):
+            yield starts[i]
 
 
 def _after_cue(text: str, offset: int) -> bool:
