@@ -160,7 +160,9 @@ class Tokens:
     def folded(self) -> list[str]:
         """The tokens case-folded, for case-insensitive comparison."""
         if self._folded is None:
-            self._folded = [t.casefold() for t in self.texts]
+            # one casefold of the tokens joined (NUL is never in a token, and case folding
+            # maps each character on its own), several times cheaper than one per token
+            self._folded = "\0".join(self.texts).casefold().split("\0") if self.texts else []
         return self._folded
 
     def word(self, i: int) -> Word:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
+from operator import eq
 
 import regex
 
@@ -80,14 +82,15 @@ class RepeatedWord(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         tokens = doc.tokens
         f = tokens.folded
-        # Candidates come from comparing neighbouring folded tokens (list work, no regex);
+        # Candidates come from comparing folded tokens k apart (in C: map and compress);
         # each is then judged on Word objects for the few tokens around it.
-        candidates = [(i, 1) for i, (x, y) in enumerate(zip(f, f[1:])) if x == y]
+        at = range(len(f))
+        candidates = [(i, 1) for i in compress(at, map(eq, f, f[1:]))]
         if self.options.phrases:
-            candidates += [(i, 2) for i, (a, b, c, d) in enumerate(zip(f, f[1:], f[2:], f[3:]))
-                           if a == c and b == d and a != b]
-            candidates += [(i, 3) for i, (a, d) in enumerate(zip(f, f[3:]))
-                           if a == d and f[i + 1:i + 3] == f[i + 4:i + 6]]
+            two = set(compress(at, map(eq, f, f[2:])))        # f[i] == f[i + 2]
+            candidates += [(i, 2) for i in two if i + 1 in two and f[i] != f[i + 1]]    # "a b a b"
+            three = set(compress(at, map(eq, f, f[3:])))
+            candidates += [(i, 3) for i in three if i + 1 in three and i + 2 in three]  # "a b c a b c"
         reported_until = -1
         for i, n in sorted(candidates):
             lo = max(0, i - 2)
