@@ -81,7 +81,9 @@ Neither No One Two Three Other Such What Who Why How Where Mr Mrs Ms Dr Sir
 
 _SENTENCE_END = regex.compile(
     r"""(?:[.!?]+|…)[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[\p{Lu}\p{N}£$€])""")
-_TOKEN_BEFORE_DOT = regex.compile(r"(\S+)\.$")
+# The token before a full stop at `end`: what regex's r"(\S+)\.$" finds before it, with
+# the stdlib engine (its \s also takes U+001C-U+001F, so regex's white space is spelt out)
+_TOKEN_BEFORE = re.compile(r"[^\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+\Z")
 _INITIALISM = regex.compile(r"(?:\p{L}\.)+\p{L}$")      # U.S, a.m, e.g
 _NEXT_WORD = regex.compile(r"\s+[\"'“‘(\[]*([\p{L}\p{N}]+)")
 
@@ -90,18 +92,17 @@ def _is_sentence_end(text: str, end: int, match_start: int) -> bool:
     """Whether the terminal punctuation text[match_start:end] really ends a sentence."""
     if text[match_start] != ".":
         return True
-    m = _TOKEN_BEFORE_DOT.search(text, max(0, match_start - 40), match_start + 1)
+    m = _TOKEN_BEFORE.search(text, max(0, match_start - 40), match_start)
     if not m:
         return True
-    token = m.group(1).lstrip("\"'“‘([")
-    nxt = _NEXT_WORD.match(text, end)
-    next_word = nxt.group(1) if nxt else ""
+    token = m.group().lstrip("\"'“‘([")
     if token in NEVER_FINAL:
         return False
     if len(token) == 1 and token.isupper():       # an initial: "J. K. Rowling"
         return False
-    if token in MAYBE_FINAL or _INITIALISM.fullmatch(token):
-        return next_word in SENTENCE_OPENERS
+    if token in MAYBE_FINAL or ("." in token and _INITIALISM.fullmatch(token)):
+        nxt = _NEXT_WORD.match(text, end)
+        return (nxt.group(1) if nxt else "") in SENTENCE_OPENERS
     return True
 
 
