@@ -1,6 +1,7 @@
 """LN303 unbalanced-quote and LN206 unbalanced-bracket: marks that open and never close."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -42,7 +43,7 @@ class UnbalancedQuote(Rule):
             yield Finding(offset, offset + 1, "closing quotation mark with no opening one")
 
 
-_BRACKETS = regex.compile(r"[()\[\]]")
+_BRACKETS = re.compile(r"[()\[\]]")
 # "1)", "a)", "iv)" at the start of a list item; smileys; a ")" in "1-0)" scores
 _LIST_MARKER = regex.compile(r"(?<![\w.,])(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)")
 _EMOTICON = regex.compile(r"[:;=8][-^']?[()\[\]]|[()\[\]][-^']?[:;=]")
@@ -71,6 +72,8 @@ class UnbalancedBracket(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
+        if "(" not in text and ")" not in text and "[" not in text and "]" not in text:
+            return
         for p in doc.paragraphs:
             for at, message in _unmatched(text, p.start, p.end):
                 if not _excused(text, at):

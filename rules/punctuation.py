@@ -16,8 +16,11 @@ from lintnews.text import MAYBE_FINAL, NEVER_FINAL
 
 # ",,", ";;", "::", two full stops (not an ellipsis), ",." and ".,"
 _DOUBLED = regex.compile(r"([,;:])\1+|(?<![.…])\.\.(?![.…])|,\.|\.,|[,;:]\.(?!\.)|\.[;:]")
+_TWO_MARKS = re.compile(r"[,;:.][,;:.]")                # in every _DOUBLED match: a cheap test first
 _SPACE_BEFORE = regex.compile(r"(?<=[\w\"”’'%)\]])([^\S\r\n]+)([,.;:!?])(?![.\d\w])")
-_SPACE_THEN_MARK = re.compile(r"[^\S\r\n][,.;:!?]")
+# a space, then a mark: in every _SPACE_BEFORE match (stdlib \s takes in regex's), found
+# fastest by looking for the mark first
+_SPACE_THEN_MARK = re.compile(r"[,.;:!?](?<=[^\S\r\n].)")
 _DOUBLE_SPACE = regex.compile(r"(?<=\S)( {2,})(?=\S)")
 # a full stop ending a word of two letters or more, closing marks, space, a lower-case word
 _ADDRESS = regex.compile(r"(?:[.\w+-]*@|\.\w+[./]|://)")
@@ -65,7 +68,7 @@ class DoubledPunctuation(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
-        for m in _DOUBLED.finditer(text):
+        for m in _DOUBLED.finditer(text) if _TWO_MARKS.search(text) else ():
             s, e = m.start(), m.end()
             if not _real(doc, s, e):
                 continue
@@ -163,7 +166,7 @@ class DoubleSpace(Rule):
         if doc.kind in ("markdown", "html"):
             return
         text = doc.prose
-        for m in _DOUBLE_SPACE.finditer(text):
+        for m in _DOUBLE_SPACE.finditer(text) if "  " in text else ():
             s, e = m.span(1)
             if not _real(doc, s - 1, e + 1):
                 continue
