@@ -7,6 +7,7 @@ calls these once and caches the result; rules ask the Document, not these functi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -138,24 +139,46 @@ class Word:
 
 
 class Tokens:
-    """The word tokens of a text as parallel lists: `texts`, `starts` and (on demand) `folded`.
+    """The word tokens of a text as parallel lists: `texts`, and on demand `starts` and `folded`.
 
     Made in one split of the text (no match object per word), which is several times
     cheaper than a list of Word objects; rules that compare neighbouring words work on the
-    lists and make Word objects only for the few places they report.
+    lists and make Word objects only for the few places they report. Most rules need the
+    offsets of a few tokens only: `offsets` gives them without making the list of all.
     """
 
-    __slots__ = ("texts", "starts", "_folded")
+    __slots__ = ("texts", "_parts", "_starts", "_folded")
 
     def __init__(self, text: str) -> None:
-        parts = _WORD_SPLIT.split(text)
-        offsets = list(accumulate(map(len, parts), initial=0))
-        self.texts: list[str] = parts[1::2]
-        self.starts: list[int] = offsets[1::2]
+        self._parts = _WORD_SPLIT.split(text)      # gap, token, gap, token, ..., gap
+        self.texts: list[str] = self._parts[1::2]
+        self._starts: list[int] | None = None
         self._folded: list[str] | None = None
 
     def __len__(self) -> int:
         return len(self.texts)
+
+    @property
+    def starts(self) -> list[int]:
+        """The offset of every token."""
+        if self._starts is None:
+            self._starts = list(accumulate(map(len, self._parts), initial=0))[1::2]
+        return self._starts
+
+    def offsets(self, indexes: Iterable[int]) -> list[int]:
+        """The offsets of the tokens at these indexes: the lengths before each are summed
+        (in C) from the last one on, so an ascending run costs one pass at most."""
+        if self._starts is not None:
+            return [self._starts[i] for i in indexes]
+        parts, out, done, offset = self._parts, [], 0, 0        # offset: where parts[done] starts
+        for i in indexes:
+            k = 2 * i + 1
+            if k < done:
+                done = offset = 0
+            offset += sum(map(len, parts[done:k]))
+            done = k
+            out.append(offset)
+        return out
 
     @property
     def folded(self) -> list[str]:
@@ -167,11 +190,13 @@ class Tokens:
         return self._folded
 
     def word(self, i: int) -> Word:
-        return Word(self.starts[i], self.starts[i] + len(self.texts[i]), self.texts[i])
+        start = self.offsets((i,))[0]
+        return Word(start, start + len(self.texts[i]), self.texts[i])
 
     def window(self, lo: int, hi: int) -> list[Word]:
         """Word objects for tokens lo..hi-1 (clipped to the text)."""
-        return [self.word(i) for i in range(max(0, lo), min(hi, len(self.texts)))]
+        at = range(max(0, lo), min(hi, len(self.texts)))
+        return [Word(start, start + len(self.texts[i]), self.texts[i]) for i, start in zip(at, self.offsets(at))]
 
 
 def words(text: str) -> list[Word]:

@@ -217,16 +217,19 @@ class TruncatedName(Rule):
         if not fragments.intersection(texts):
             return
         sentence_starts = {s.start for s in doc.sentences}
-        for i, word in enumerate(texts[:-1]):
-            if word not in fragments or tokens.starts[i] not in sentence_starts:
+        at = list(compress(range(len(texts)), map(fragments.__contains__, texts)))
+        start_of = dict(zip(at, tokens.offsets(at)))
+        for i in at:
+            word = texts[i]
+            if i == len(texts) - 1 or start_of[i] not in sentence_starts:
                 continue
             following = texts[i + 1]
             if not following[0].islower():
                 continue                    # "United States", "Saudi Arabia"
-            others = [j for j, w in enumerate(texts) if w == word and j != i]
-            if any(_used_as_name(texts, j) or tokens.starts[j] not in sentence_starts for j in others):
+            others = [j for j in at if texts[j] == word and j != i]
+            if any(_used_as_name(texts, j) or start_of[j] not in sentence_starts for j in others):
                 continue                    # used elsewhere: a short form the article set up
-            start = tokens.starts[i]
+            start = start_of[i]
             yield Finding(start, start + len(word), f"'{word} {following}': '{word}' is only part of a name "
                                                     f"('{word} ...'); was a word lost?")
 

@@ -420,10 +420,11 @@ def _first_person_anywhere(doc: Document) -> Iterator[int]:
     if not text.isascii() and any(c in text for c in "\u0130\u0131\u017f"):
         yield from (m.start() for m in _FIRST_PERSON_ANY_CASE.finditer(text))
         return
-    folded, starts = doc.tokens.folded, doc.tokens.starts
-    for i in compress(range(len(folded)), map(_FIRST_PERSON_TOKENS.__contains__, folded)):
-        if _FIRST_PERSON_ANY_CASE.match(text, starts[i]):
-            yield starts[i]
+    folded = doc.tokens.folded
+    at = compress(range(len(folded)), map(_FIRST_PERSON_TOKENS.__contains__, folded))
+    for offset in doc.tokens.offsets(at):
+        if _FIRST_PERSON_ANY_CASE.match(text, offset):
+            yield offset
 
 
 def _after_cue(text: str, offset: int) -> bool:
