@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import compress
+from functools import cache, partial
+from itertools import compress, product
 
 import re
 
@@ -188,11 +189,12 @@ _FIRST_PERSON = regex.compile(
     r"|let['’]s)(?![\w'’-])", regex.I)
 # the same words for a first, cheap pass (the stdlib engine is faster at this)
 _FIRST_PERSON_ANY_CASE = re.compile(_FIRST_PERSON.pattern, re.I)
-# Each of its matches is a whole word token, one of these once case-folded (where no "İ",
-# "ı" or "ſ" is about: stdlib ignore-case matches those with "i" and "s")
+# Each of its matches is a whole word token, one of these in some mix of cases (where no
+# "İ", "ı" or "ſ" is about: stdlib ignore-case matches those with "i" and "s")
 _FIRST_PERSON_TOKENS = frozenset(
-    w.replace("'", a) for w in ("i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "we're", "we've",
-                                "we'd", "we'll", "us", "our", "ours", "ourselves", "let's") for a in "'’")
+    "".join(spelling) for w in ("i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "we're", "we've",
+                                "we'd", "we'll", "us", "our", "ours", "ourselves", "let's")
+    for a in "'’" for spelling in product(*({c, c.upper()} for c in w.replace("'", a))))
 _CAPITALISED_NEXT = regex.compile(r" \p{Lu}")
 _WORD_BEFORE = regex.compile(r"([\w'’-]+)\W*$")
 # "our correspondent": the paper's own people, not a speaker's words
@@ -262,20 +264,20 @@ class UnmarkedQuote(Rule):
         if not hits:
             return
         sentences = doc.sentences
-        headlines = {p for p in range(len(doc.paragraphs)) if _headline_like(doc, p)}
+        headline = cache(partial(_headline_like, doc))     # paragraph index -> bool, as asked
         found: dict[int, list[tuple[int, str]]] = {}
         unopened = _unopened_spans(doc)
         for si in sorted(hits):
             s = sentences[si]
-            if doc.paragraph_of(s.start) in headlines:
+            if headline(doc.paragraph_of(s.start)):
                 continue
             words = [(o, w) for o, w in _first_person(doc, s.start, s.end) if not _inside(unopened, o)]
             if words:
                 found[si] = words
         if not found:
             return
-        counted = sum(1 for s in sentences if doc.paragraph_of(s.start) not in headlines)
-        if len(found) >= 3 and len(found) >= self.options.column_share * counted:
+        if len(found) >= 3 and len(found) >= self.options.column_share * sum(
+                1 for s in sentences if not headline(doc.paragraph_of(s.start))):
             return                              # a column or readers' letters: first person is the voice
         runs = list(_runs(doc, sorted(found)))
         attributed = [self._attributed(doc, run, found, cue) for run in runs]
@@ -420,8 +422,8 @@ def _first_person_anywhere(doc: Document) -> Iterator[int]:
     if not text.isascii() and any(c in text for c in "\u0130\u0131\u017f"):
         yield from (m.start() for m in _FIRST_PERSON_ANY_CASE.finditer(text))
         return
-    folded = doc.tokens.folded
-    at = compress(range(len(folded)), map(_FIRST_PERSON_TOKENS.__contains__, folded))
+    texts = doc.tokens.texts
+    at = compress(range(len(texts)), map(_FIRST_PERSON_TOKENS.__contains__, texts))
     for offset in doc.tokens.offsets(at):
         if _FIRST_PERSON_ANY_CASE.match(text, offset):
             yield offset
