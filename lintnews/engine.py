@@ -164,7 +164,7 @@ class Linter:
         result.problems.extend(Problem("input", doc.path, message) for message in doc.problems)
         skipped = self._per_file(doc.path)
         for rule in self.rules:
-            if any(matches(rule, s) for s in skipped):
+            if skipped and any(matches(rule, s) for s in skipped):
                 continue
             try:
                 findings = list(rule.check(doc))
