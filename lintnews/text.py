@@ -93,7 +93,9 @@ def _is_sentence_end(text: str, end: int, match_start: int) -> bool:
     """Whether the terminal punctuation text[match_start:end] really ends a sentence."""
     if text[match_start] != ".":
         return True
-    m = _TOKEN_BEFORE.search(text, max(0, match_start - 40), match_start)
+    lo = max(0, match_start - 40)
+    # (the token starts after the last space, if no other white space follows it)
+    m = _TOKEN_BEFORE.search(text, max(lo, text.rfind(" ", lo, match_start) + 1), match_start)
     if not m:
         return True
     token = m.group().lstrip("\"'“‘([")
