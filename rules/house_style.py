@@ -1,6 +1,7 @@
 """LN402 style-consistency: one spelling per article ("US" or "U.S."), or the house's own."""
 from __future__ import annotations
 
+import os
 import tomllib
 from collections import Counter
 from collections.abc import Iterator
@@ -42,13 +43,24 @@ class Group:
     case: bool = False
     after_number: frozenset[str] = frozenset()
 
-    def possible_forms(self, text: str, folded: str | None) -> tuple[str, ...]:
+    def possible_forms(self, text: str, folded: str | None, at_least: int = 1) -> tuple[str, ...]:
         """The forms whose words all occur in text (for a group that ignores case, in
-        `folded`, the text case-folded; None when that cannot tell): the others cannot match."""
+        `folded`, the text case-folded; None when that cannot tell): the others cannot
+        match. () as soon as fewer than `at_least` forms can."""
         hay = text if self.case else folded
         if hay is None:
             return self.forms
-        return tuple(f for f in self.forms if all(word in hay for word in _words(f, self.case)))
+        common = _common_start(self.forms, self.case)
+        if common and common not in hay:
+            return ()
+        found, unread = [], len(self.forms)
+        for form in self.forms:
+            unread -= 1
+            if all(word in hay for word in _words(form, self.case)):
+                found.append(form)
+            elif len(found) + unread < at_least:
+                return ()
+        return tuple(found)
 
     def occurrences(self, text: str, folded: str | None = None,
                     forms: tuple[str, ...] | None = None) -> list[tuple[int, int, str]]:
@@ -89,6 +101,15 @@ def _words(form: str, case: bool) -> tuple[str, ...]:
     if case:
         return tuple(form.split())
     return tuple(form.casefold().split()) if form.isascii() else ()
+
+
+@cache
+def _common_start(forms: tuple[str, ...], case: bool) -> str:
+    """The start (three characters or more) that every form's words begin with ("web" for
+    "website" and "web site"), to rule a whole group out with one test; else ""."""
+    firsts = [words[0] if words else "" for words in (_words(f, case) for f in forms)]
+    common = os.path.commonprefix(firsts)
+    return common if len(common) >= 3 else ""
 
 
 @cache
@@ -190,8 +211,8 @@ class StyleConsistency(Rule):
         if self.options.consistency:
             folded = _folded(text)
             for group in self._consistency_groups:
-                forms = group.possible_forms(text, folded)
-                if len(forms) >= 2:             # one form alone is consistent
+                forms = group.possible_forms(text, folded, at_least=2)
+                if forms:                       # (one form alone is consistent)
                     yield from self._mixed(text, folded, group, forms)
             yield from self._capitals(doc, folded)
             yield from self._ise_ize(doc, folded)
