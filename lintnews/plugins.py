@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 
 import pluggy
 
 from lintnews import hookspecs
+from lintnews.entry_points import entry_points
 from lintnews.diagnostics import Problem
 from lintnews.ruleset import Rule
 
