@@ -16,9 +16,10 @@ from typing import Any
 import regex
 
 from lintnews import text as textlib
+from lintnews.patterns import lazy
 from lintnews.prosemap import ProseMap
 
-_LINE_END = regex.compile(r"\r\n|\r|\n")
+_LINE_END = lazy(regex.compile, r"\r\n|\r|\n")
 
 
 class LineIndex:

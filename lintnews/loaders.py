@@ -14,13 +14,14 @@ import regex
 
 from lintnews.document import Document
 from lintnews.hookspecs import hookimpl
+from lintnews.patterns import lazy
 
 TEXT_EXTENSIONS = (".txt", ".text")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 HTML_EXTENSIONS = (".html", ".htm")
 # A "date 2021-07-27" header some exports put before the copy.
-_DATE_HEADER = regex.compile(r"\A[^\S\r\n]*date:?[^\S\r\n]+(\d{4}-\d{2}-\d{2})\b")
-_REST_OF_LINE = regex.compile(r"[^\S\r\n]*(?=\r|\n|\Z)")
+_DATE_HEADER = lazy(regex.compile, r"\A[^\S\r\n]*date:?[^\S\r\n]+(\d{4}-\d{2}-\d{2})\b")
+_REST_OF_LINE = lazy(regex.compile, r"[^\S\r\n]*(?=\r|\n|\Z)")
 
 
 def text_metadata(text: str) -> tuple[dict[str, Any], int]:

@@ -13,9 +13,10 @@ import regex
 from lintnews.diagnostics import Finding
 from lintnews.document import Document
 from lintnews.errors import ConfigError
+from lintnews.patterns import lazy
 
-CODE = regex.compile(r"[A-Z]{2,}\d{3}")
-NAME = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+CODE = lazy(regex.compile, r"[A-Z]{2,}\d{3}")
+NAME = lazy(regex.compile, r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 DOC_HEADINGS = ("## Why it matters", "## Example", "## Use instead")
 
 

@@ -13,10 +13,12 @@ from itertools import accumulate
 
 import regex
 
+from lintnews.patterns import lazy
+
 # ---------------------------------------------------------------------------- paragraphs
 
-_BLANK_LINE = regex.compile(r"(?>\r\n|\r|\n)[^\S\r\n]*(?>\r\n|\r|\n)")
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_BLANK_LINE = lazy(regex.compile, r"(?>\r\n|\r|\n)[^\S\r\n]*(?>\r\n|\r|\n)")
+_LINE_BREAK = lazy(regex.compile, r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +37,7 @@ def _trimmed(text: str, start: int, end: int) -> Block | None:
     return Block(start, end) if start < end else None
 
 
-_LONG_LINE = regex.compile(r"[^\r\n]{160}")
+_LONG_LINE = lazy(regex.compile, r"[^\r\n]{160}")
 
 
 def paragraphs(text: str) -> list[Block]:
@@ -80,13 +82,13 @@ Since Because However Meanwhile Now Then Today Yesterday Last Next Some Many Mos
 Neither No One Two Three Other Such What Who Why How Where Mr Mrs Ms Dr Sir
 """.split())
 
-_SENTENCE_END = regex.compile(
+_SENTENCE_END = lazy(regex.compile, 
     r"""(?:[.!?]+|…)[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[\p{Lu}\p{N}£$€])""")
 # The token before a full stop at `end`: what regex's r"(\S+)\.$" finds before it, with
 # the stdlib engine (its \s also takes U+001C-U+001F, so regex's white space is spelt out)
-_TOKEN_BEFORE = re.compile(r"[^\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+\Z")
-_INITIALISM = regex.compile(r"(?:\p{L}\.)+\p{L}$")      # U.S, a.m, e.g
-_NEXT_WORD = regex.compile(r"\s+[\"'“‘(\[]*([\p{L}\p{N}]+)")
+_TOKEN_BEFORE = lazy(re.compile, r"[^\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+\Z")
+_INITIALISM = lazy(regex.compile, r"(?:\p{L}\.)+\p{L}$")      # U.S, a.m, e.g
+_NEXT_WORD = lazy(regex.compile, r"\s+[\"'“‘(\[]*([\p{L}\p{N}]+)")
 
 
 def _is_sentence_end(text: str, end: int, match_start: int) -> bool:
@@ -129,8 +131,8 @@ def sentences(text: str, paras: list[Block]) -> list[Block]:
 # --------------------------------------------------------------------------------- words
 
 WORD_PATTERN = r"\w+(?:[-'’]\w+)*"
-WORD = regex.compile(WORD_PATTERN)
-_WORD_SPLIT = re.compile(f"({WORD_PATTERN})")      # the stdlib engine is faster for this one
+WORD = lazy(regex.compile, WORD_PATTERN)
+_WORD_SPLIT = lazy(re.compile, f"({WORD_PATTERN})")      # the stdlib engine is faster for this one
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,11 +214,11 @@ def words(text: str) -> list[Word]:
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
 DOUBLE_MARKS = '"' + DOUBLE_OPEN + DOUBLE_CLOSE
-_DOUBLE_MARK = re.compile(f"[{DOUBLE_MARKS}]")
-_SINGLE_MARK = re.compile("['‘’]")
+_DOUBLE_MARK = lazy(re.compile, f"[{DOUBLE_MARKS}]")
+_SINGLE_MARK = lazy(re.compile, "['‘’]")
 _OPEN_CONTEXT = set("([{—–-/") | {"\u00a0"}
 # apostrophes that open a word and are not quotation marks: 'n', '90s, 'em, 'tis
-_LEADING_APOSTROPHE = regex.compile(r"['’](?:n['’]|\d\d|em\b|tis\b|twas\b|cause\b|til\b)", regex.I)
+_LEADING_APOSTROPHE = lazy(regex.compile, r"['’](?:n['’]|\d\d|em\b|tis\b|twas\b|cause\b|til\b)", regex.I)
 
 
 @dataclass(frozen=True, slots=True)

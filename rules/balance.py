@@ -8,6 +8,7 @@ import regex
 
 from lintnews.diagnostics import Finding
 from lintnews.document import Document
+from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 
 
@@ -43,10 +44,10 @@ class UnbalancedQuote(Rule):
             yield Finding(offset, offset + 1, "closing quotation mark with no opening one")
 
 
-_BRACKETS = re.compile(r"[()\[\]]")
+_BRACKETS = lazy(re.compile, r"[()\[\]]")
 # "1)", "a)", "iv)" at the start of a list item; smileys; a ")" in "1-0)" scores
-_LIST_MARKER = regex.compile(r"(?<![\w.,])(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)")
-_EMOTICON = regex.compile(r"[:;=8][-^']?[()\[\]]|[()\[\]][-^']?[:;=]")
+_LIST_MARKER = lazy(regex.compile, r"(?<![\w.,])(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)")
+_EMOTICON = lazy(regex.compile, r"[:;=8][-^']?[()\[\]]|[()\[\]][-^']?[:;=]")
 _PAIRS = {")": "(", "]": "["}
 
 

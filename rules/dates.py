@@ -8,6 +8,7 @@ import regex
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
+from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -22,13 +23,13 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?[^\S\r\n]+(?P<year>(?:19|20)\d\d)(?!\d))?"
 _SEP = r"(?:,\s*|\s+|\s*\(\s*)(?:the\s+)?"
-_EXPLICIT = regex.compile(
+_EXPLICIT = lazy(regex.compile, 
     r"\b" + _WD + _SEP + r"(?:" + _MONTH + r"\s+" + _DAY + r"|" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r")"
     + r"(?![\w-])" + _YEAR)
 _RELATIVE = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
              "yesterday": -1, "tomorrow": 1}
 _REL = r"(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|tomorrow)"
-_RELATIVE_DAY = regex.compile(r"(?i:\b" + _REL + r")\s*(?:,|\(|\s)\s*(?:on\s+)?" + _WD + r"\b"
+_RELATIVE_DAY = lazy(regex.compile, r"(?i:\b" + _REL + r")\s*(?:,|\(|\s)\s*(?:on\s+)?" + _WD + r"\b"
                               r"|\b" + _WD + r"\s*(?:,|\()\s*(?i:" + _REL + r")\b")
 
 

@@ -14,6 +14,7 @@ import regex
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.errors import ConfigError
+from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 
 
@@ -118,7 +119,7 @@ def _groups() -> list[Group]:
             for g in style_data()["group"]]
 
 
-_ISE_IZE = regex.compile(r"(?P<stem>\w+?)i(?P<z>[sz])(?:e|es|ed|ing|ation|ations|er|ers)")
+_ISE_IZE = lazy(regex.compile, r"(?P<stem>\w+?)i(?P<z>[sz])(?:e|es|ed|ing|ation|ations|er|ers)")
 
 
 @cache
@@ -126,12 +127,12 @@ def _ise_ize_stems() -> frozenset[str]:
     return frozenset(style_data()["ise-ize"]["stems"])
 _NUMBER_WORDS_10_UP = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty "
                        "forty fifty sixty seventy eighty ninety").split()
-_AP_SMALL_NUMBER = regex.compile(r"(?<![\w$£€.,:/#-]|No\.\s|page\s|chapter\s)(?P<n>[1-9])(?![\w.,:/%°-])"
+_AP_SMALL_NUMBER = lazy(regex.compile, r"(?<![\w$£€.,:/#-]|No\.\s|page\s|chapter\s)(?P<n>[1-9])(?![\w.,:/%°-])"
                                  r"[^\S\r\n]+(?P<next>[a-z][\w-]*)")
 _AP_UNITS = frozenset("""per percent million billion trillion bn m am pm a p years year-old old mph km kg cm mm
 ft in inches feet miles metres meters degrees points point goals goal runs wickets seconds minutes hours to or and
 out of times x v vs inch mile metre meter pounds dollars euros cents pence p.m. a.m.""".split())
-_AP_BIG_WORD = regex.compile(r"(?<![\w-])(?P<n>(?:" + "|".join(_NUMBER_WORDS_10_UP) + r")(?:-[a-z]+)?)"
+_AP_BIG_WORD = lazy(regex.compile, r"(?<![\w-])(?P<n>(?:" + "|".join(_NUMBER_WORDS_10_UP) + r")(?:-[a-z]+)?)"
                              r"[^\S\r\n]+(?P<next>[a-z]+s)\b")
 
 

@@ -11,10 +11,11 @@ import regex
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
+from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_list
 
-_POSSESSIVE = regex.compile(r"(?:['’]s|['’])$")
+_POSSESSIVE = lazy(regex.compile, r"(?:['’]s|['’])$")
 # endings that make a different word of a name, not a misspelling of it: plurals,
 # demonyms, adjectives ("Israel"/"Israeli", "America"/"American", "Blair"/"Blairs")
 _DERIVED_ENDINGS = ("s", "es", "i", "n", "an", "ian", "ese", "ish", "ic", "ite", "ites", "ism", "ist", "ists")

@@ -8,6 +8,7 @@ import regex
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
+from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 from lintnews.rules._hints import after_space, contains_any
 
@@ -18,12 +19,12 @@ WRONG_APOSTROPHES = "`´′‵‘"
 # "’" written as UTF-8 and read back as Windows-1252 (once, or twice over).
 MOJIBAKE_APOSTROPHES = ("Ã¢â‚¬â„¢", "â€™", "â€˜")
 
-_DETACHED = regex.compile(r"(?<=\w)(\s+)([" + APOSTROPHES + WRONG_APOSTROPHES + r"])s(?![\w'’])")
-_DOUBLED = regex.compile(r"(?<=\w)([" + APOSTROPHES + r"])s([" + APOSTROPHES + r"])s(?![\w'’])")
-_WRONG_CHAR = regex.compile(r"(?<=\p{L})([" + WRONG_APOSTROPHES + r"])s(?![\w'’])")
-_MOJIBAKE = regex.compile(r"(?<=\p{L})(" + "|".join(map(regex.escape, MOJIBAKE_APOSTROPHES)) + r")s(?![\w'’])")
+_DETACHED = lazy(regex.compile, r"(?<=\w)(\s+)([" + APOSTROPHES + WRONG_APOSTROPHES + r"])s(?![\w'’])")
+_DOUBLED = lazy(regex.compile, r"(?<=\w)([" + APOSTROPHES + r"])s([" + APOSTROPHES + r"])s(?![\w'’])")
+_WRONG_CHAR = lazy(regex.compile, r"(?<=\p{L})([" + WRONG_APOSTROPHES + r"])s(?![\w'’])")
+_MOJIBAKE = lazy(regex.compile, r"(?<=\p{L})(" + "|".join(map(regex.escape, MOJIBAKE_APOSTROPHES)) + r")s(?![\w'’])")
 # "Al-Kadhimis’s": a capitalised name ending in s, then 's
-_EXTRA_S = regex.compile(r"(?<![\w'’-])(\p{Lu}[\p{L}'’-]*?\p{L})s([" + APOSTROPHES + r"])s(?![\w'’])")
+_EXTRA_S = lazy(regex.compile, r"(?<![\w'’-])(\p{Lu}[\p{L}'’-]*?\p{L})s([" + APOSTROPHES + r"])s(?![\w'’])")
 # What the matches of each pattern contain, for a cheap test before its pass (see _hints)
 _S_APOSTROPHE_S = tuple(f"s{a}s" for a in APOSTROPHES)                 # _DOUBLED, _EXTRA_S
 _APOSTROPHE_S = tuple(f"{a}s" for a in APOSTROPHES + WRONG_APOSTROPHES)  # _DETACHED, after a space

@@ -10,26 +10,27 @@ import regex
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
+from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_list
 from lintnews.text import MAYBE_FINAL, NEVER_FINAL
 
 # ",,", ";;", "::", two full stops (not an ellipsis), ",." and ".,"
-_DOUBLED = regex.compile(r"([,;:])\1+|(?<![.…])\.\.(?![.…])|,\.|\.,|[,;:]\.(?!\.)|\.[;:]")
-_TWO_MARKS = re.compile(r"[,;:.][,;:.]")                # in every _DOUBLED match: a cheap test first
-_SPACE_BEFORE = regex.compile(r"(?<=[\w\"”’'%)\]])([^\S\r\n]+)([,.;:!?])(?![.\d\w])")
+_DOUBLED = lazy(regex.compile, r"([,;:])\1+|(?<![.…])\.\.(?![.…])|,\.|\.,|[,;:]\.(?!\.)|\.[;:]")
+_TWO_MARKS = lazy(re.compile, r"[,;:.][,;:.]")                # in every _DOUBLED match: a cheap test first
+_SPACE_BEFORE = lazy(regex.compile, r"(?<=[\w\"”’'%)\]])([^\S\r\n]+)([,.;:!?])(?![.\d\w])")
 # a space, then a mark: in every _SPACE_BEFORE match (stdlib \s takes in regex's), found
 # fastest by looking for the mark first
-_SPACE_THEN_MARK = re.compile(r"[,.;:!?](?<=[^\S\r\n].)")
-_DOUBLE_SPACE = regex.compile(r"(?<=\S)( {2,})(?=\S)")
+_SPACE_THEN_MARK = lazy(re.compile, r"[,.;:!?](?<=[^\S\r\n].)")
+_DOUBLE_SPACE = lazy(regex.compile, r"(?<=\S)( {2,})(?=\S)")
 # a full stop ending a word of two letters or more, closing marks, space, a lower-case word
-_ADDRESS = regex.compile(r"(?:[.\w+-]*@|\.\w+[./]|://)")
-_LOWER_AFTER_STOP = regex.compile(r"\b([\w'’-]{2,})\.[\"”’)\]]*[^\S\r\n]+(\p{Ll}[\p{L}'’-]*)")
+_ADDRESS = lazy(regex.compile, r"(?:[.\w+-]*@|\.\w+[./]|://)")
+_LOWER_AFTER_STOP = lazy(regex.compile, r"\b([\w'’-]{2,})\.[\"”’)\]]*[^\S\r\n]+(\p{Ll}[\p{L}'’-]*)")
 # Where such a match can be: a full stop, closing marks and spaces, then not a capital, a
 # figure or an opening mark. A stdlib pattern finds these spots many times faster than
 # _LOWER_AFTER_STOP scans the text (its \s takes in every space regex's does).
-_STOP_THEN_SPACE = re.compile(r"\.[\"”’)\]]*+[^\S\r\n]++(?![A-Z0-9\"'“‘(\[])")
-_NON_SPACE = re.compile(r"\S*")
+_STOP_THEN_SPACE = lazy(re.compile, r"\.[\"”’)\]]*+[^\S\r\n]++(?![A-Z0-9\"'“‘(\[])")
+_NON_SPACE = lazy(re.compile, r"\S*")
 
 
 def _real(doc: Document, start: int, end: int) -> bool:

@@ -10,25 +10,26 @@ import regex
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
+from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 
 from lintnews.rules._data import word_list
 
 # What may stand between a word and its repeat: spaces with at most one line break, a comma,
 # or an opening quotation mark ('the "the').
-_GAP = regex.compile(r"[^\S\r\n]*(?:\r\n|\r|\n)?[^\S\r\n]*")
-_COMMA_GAP = regex.compile(r",[^\S\r\n]*(?:\r\n|\r|\n)?[^\S\r\n]*")
-_QUOTE_GAP = regex.compile(r"[^\S\r\n]+[\"“‘']")
+_GAP = lazy(regex.compile, r"[^\S\r\n]*(?:\r\n|\r|\n)?[^\S\r\n]*")
+_COMMA_GAP = lazy(regex.compile, r",[^\S\r\n]*(?:\r\n|\r|\n)?[^\S\r\n]*")
+_QUOTE_GAP = lazy(regex.compile, r"[^\S\r\n]+[\"“‘']")
 # After a repeated list item the list goes on: "assisting, assisting and dealing".
-_LIST_GOES_ON = regex.compile(r",|\s+(?:and|or|nor)\b")
+_LIST_GOES_ON = lazy(regex.compile, r",|\s+(?:and|or|nor)\b")
 _IDIOM_LINKS = frozenset({"and", "or"})   # "on and on", "time and time again"
 # "hand in hand in ...", "station after station after station": a noun, a link, the noun
 _NOUN_LINKS = frozenset({"after", "by", "in", "upon"})
-_SENTENCE_OPENING = regex.compile(r"(?:^|[.!?:;\"“‘(\[]|\n)[\s\"“‘(\[]*$")
+_SENTENCE_OPENING = lazy(regex.compile, r"(?:^|[.!?:;\"“‘(\[]|\n)[\s\"“‘(\[]*$")
 # A preposition can end a clause after a participle and start the next phrase:
 # "waiting for for years", "placed in in the past".
 _STRANDABLE = frozenset({"for", "in"})
-_PARTICIPLE = regex.compile(r"(?:ing|ed)$")
+_PARTICIPLE = lazy(regex.compile, r"(?:ing|ed)$")
 _FUNCTION_WORDS = frozenset(word_list("function_words"))
 
 
