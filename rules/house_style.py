@@ -7,7 +7,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 
 import regex
 
@@ -16,11 +15,12 @@ from lintnews.document import Document
 from lintnews.errors import ConfigError
 from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
+from lintnews.rules._data import data_text
 
 
 @cache
 def style_data() -> dict:
-    return tomllib.loads(files(__package__).joinpath("data", "house_style.toml").read_text(encoding="utf-8"))
+    return tomllib.loads(data_text("house_style.toml"))
 
 
 @cache
