@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 import regex
@@ -31,6 +32,11 @@ _RELATIVE = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "
 _REL = r"(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|tomorrow)"
 _RELATIVE_DAY = lazy(regex.compile, r"(?i:\b" + _REL + r")\s*(?:,|\(|\s)\s*(?:on\s+)?" + _WD + r"\b"
                               r"|\b" + _WD + r"\s*(?:,|\()\s*(?i:" + _REL + r")\b")
+# The same without the word boundaries, in the stdlib engine (its \s and ignore-case take in
+# regex's): a cheap test, so that the pattern above is compiled only for an article that may match
+_RELATIVE_DAY_HINT = lazy(re.compile, r"(?i:today|tonight|morning|afternoon|evening|yesterday|tomorrow)"
+                          r"\s*(?:,|\(|\s)\s*(?:on\s+)?(?:" + "|".join(WEEKDAYS) + r")"
+                          r"|(?:" + "|".join(WEEKDAYS) + r")\s*(?:,|\()\s*(?i:today|tonight|this|yesterday|tomorrow)")
 
 
 class WeekdayDate(Rule):
@@ -81,7 +87,7 @@ class WeekdayDate(Rule):
                                   message=f"write {actual}")
                 yield Finding(m.start("wd"), m.end(), f"{_spell(date, year is None)} was a {actual}, "
                                                       f"not a {m.group('wd')}", fix)
-        if article is None:
+        if article is None or not _RELATIVE_DAY_HINT.search(text):
             return
         for m in _RELATIVE_DAY.finditer(text):
             rel = " ".join(m.group("rel").lower().split())

@@ -66,9 +66,9 @@ class StrayMetadata(Rule):
                 yield Finding(line_start, p.start, "white space at the start of a paragraph",
                               Fix.replace(line_start, p.start, "", message="remove it"))
         if doc.kind == "text":
-            for m in _HTML_TAG.finditer(text):
+            for m in _HTML_TAG.finditer(text) if "<" in text else ():
                 yield Finding(m.start(), m.end(), f"HTML tag '{m.group()}' in plain text")
-            for m in _ENTITY.finditer(text):
+            for m in _ENTITY.finditer(text) if "&" in text else ():
                 decoded = _decode_entity(m.group())
                 fix = Fix.replace(m.start(), m.end(), decoded, message=f"write '{decoded}'") if decoded else None
                 yield Finding(m.start(), m.end(), f"HTML entity '{m.group()}' in plain text", fix)
