@@ -10,18 +10,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import re
+
 import regex
 
 from lintnews.document import Document
 from lintnews.hookspecs import hookimpl
-from lintnews.patterns import lazy
+from lintnews.patterns import HSPACE, lazy
 
 TEXT_EXTENSIONS = (".txt", ".text")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 HTML_EXTENSIONS = (".html", ".htm")
 # A "date 2021-07-27" header some exports put before the copy.
 _DATE_HEADER = lazy(regex.compile, r"\A[^\S\r\n]*date:?[^\S\r\n]+(\d{4}-\d{2}-\d{2})\b")
-_REST_OF_LINE = lazy(regex.compile, r"[^\S\r\n]*(?=\r|\n|\Z)")
+_REST_OF_LINE = lazy(re.compile, f"[{HSPACE}]*(?=\r|\n|\\Z)")     # (regex's [^\S\r\n], spelt out)
 
 
 def text_metadata(text: str) -> tuple[dict[str, Any], int]:

@@ -10,6 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+# The characters regex's \s matches, as the inside of a character class: stdlib \s also
+# takes U+001C-U+001F, so a stdlib pattern that must agree with a regex one spells them out
+SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+HSPACE = SPACE.replace("\n", "").replace("\r", "")     # regex's [^\S\r\n]
+
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
 

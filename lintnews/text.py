@@ -13,7 +13,7 @@ from itertools import accumulate
 
 import regex
 
-from lintnews.patterns import lazy
+from lintnews.patterns import SPACE, lazy
 
 # ---------------------------------------------------------------------------- paragraphs
 
@@ -86,7 +86,7 @@ _SENTENCE_END = lazy(regex.compile,
     r"""(?:[.!?]+|…)[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[\p{Lu}\p{N}£$€])""")
 # The token before a full stop at `end`: what regex's r"(\S+)\.$" finds before it, with
 # the stdlib engine (its \s also takes U+001C-U+001F, so regex's white space is spelt out)
-_TOKEN_BEFORE = lazy(re.compile, r"[^\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+\Z")
+_TOKEN_BEFORE = lazy(re.compile, f"[^{SPACE}]+\\Z")
 _INITIALISM = lazy(regex.compile, r"(?:\p{L}\.)+\p{L}$")      # U.S, a.m, e.g
 _NEXT_WORD = lazy(regex.compile, r"\s+[\"'“‘(\[]*([\p{L}\p{N}]+)")
 

@@ -27,6 +27,11 @@ _SEP = r"(?:,\s*|\s+|\s*\(\s*)(?:the\s+)?"
 _EXPLICIT = lazy(regex.compile, 
     r"\b" + _WD + _SEP + r"(?:" + _MONTH + r"\s+" + _DAY + r"|" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r")"
     + r"(?![\w-])" + _YEAR)
+# The same without the word boundaries and with any non-space for a figure, in the stdlib
+# engine (its \s takes in regex's): a cheap test before the pattern above
+_MONTHS = "(?:" + "|".join(MONTHS) + r")\.?"
+_EXPLICIT_HINT = lazy(re.compile, "(?:" + "|".join(WEEKDAYS) + r")(?:,\s*|\s+|\s*\(\s*)(?:the\s+)?"
+                      r"(?:" + _MONTHS + r"\s+\S|\S{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTHS + ")")
 _RELATIVE = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
              "yesterday": -1, "tomorrow": 1}
 _REL = r"(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|tomorrow)"
@@ -75,7 +80,7 @@ class WeekdayDate(Rule):
         if not any(day in text for day in WEEKDAYS):
             return
         article = _article_date(doc)
-        for m in _EXPLICIT.finditer(text):
+        for m in _EXPLICIT.finditer(text) if _EXPLICIT_HINT.search(text) else ():
             month, day = MONTHS[m.group("month")], int(m.group("day"))
             year = int(m.group("year")) if m.group("year") else None
             date = _resolve(year, month, day, article)

@@ -1,6 +1,7 @@
 """LN502 stray-metadata and LN503 placeholder: things that were never meant to be printed."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -127,8 +128,13 @@ _PLACEHOLDER = lazy(regex.compile,
     r"|(?P<brace>\{[^{}\n]{1,80}\})", regex.M)
 
 
-# strings one of which any placeholder contains: a cheap test before the full pattern
-_TRIGGERS = ("TK", "XX", "??", "INSERT", "[", "{")
+# What any placeholder holds, for a cheap test before the full pattern: one of these
+# strings, "orem", or a bracket or brace that can open a note -- a stdlib superset of the
+# bracket, capitals and brace alternatives (its \s and ignore-case take in regex's; a-z
+# is never a capital, a figure, a space or one of the marks)
+_TRIGGERS = ("TK", "XX", "??", "INSERT")
+_NOTE_HINT = lazy(re.compile, r"[\[{]\s*(?i:insert|add|need|get|check|confirm|fix|todo|to\s|" + _PRODUCTION_ITEMS + ")"
+                  r"|\[[^\]a-z]{4,}\]|\{[^{}\n]{1,80}\}")
 
 
 class Placeholder(Rule):
@@ -163,7 +169,8 @@ class Placeholder(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
-        if not any(trigger in text for trigger in _TRIGGERS) and "orem" not in text.lower():
+        if not any(trigger in text for trigger in _TRIGGERS) and "orem" not in text.lower() \
+                and not (("[" in text or "{" in text) and _NOTE_HINT.search(text)):
             matches = ()
         else:
             matches = _PLACEHOLDER.finditer(text)

@@ -26,7 +26,8 @@ _MOJIBAKE = lazy(regex.compile, r"(?<=\p{L})(" + "|".join(map(regex.escape, MOJI
 # "Al-Kadhimis’s": a capitalised name ending in s, then 's
 _EXTRA_S = lazy(regex.compile, r"(?<![\w'’-])(\p{Lu}[\p{L}'’-]*?\p{L})s([" + APOSTROPHES + r"])s(?![\w'’])")
 # What the matches of each pattern contain, for a cheap test before its pass (see _hints)
-_S_APOSTROPHE_S = tuple(f"s{a}s" for a in APOSTROPHES)                 # _DOUBLED, _EXTRA_S
+_DOUBLED_S = tuple(f"{a}s{b}s" for a in APOSTROPHES for b in APOSTROPHES)   # _DOUBLED
+_S_APOSTROPHE_S = tuple(f"s{a}s" for a in APOSTROPHES)                 # _EXTRA_S
 _APOSTROPHE_S = tuple(f"{a}s" for a in APOSTROPHES + WRONG_APOSTROPHES)  # _DETACHED, after a space
 _WRONG_S = tuple(f"{a}s" for a in WRONG_APOSTROPHES)
 _MOJIBAKE_S = tuple(f"{m}s" for m in MOJIBAKE_APOSTROPHES)
@@ -65,7 +66,7 @@ class MangledPossessive(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
         apostrophe = _house_apostrophe(text)
-        for m in _DOUBLED.finditer(text) if contains_any(text, _S_APOSTROPHE_S) else ():
+        for m in _DOUBLED.finditer(text) if contains_any(text, _DOUBLED_S) else ():
             yield Finding(m.start(), m.end(), f"doubled possessive '{_word_before(text, m.start())}{m.group()}'",
                           Fix.replace(m.start(2), m.end(), "", message="remove the second 's"))
         for m in _DETACHED.finditer(text) if after_space(text, _APOSTROPHE_S) else ():

@@ -6,20 +6,23 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import eq
 
+import re
+
 import regex
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
-from lintnews.patterns import lazy
+from lintnews.patterns import HSPACE, lazy
 from lintnews.ruleset import Rule
 
 from lintnews.rules._data import word_list
 
 # What may stand between a word and its repeat: spaces with at most one line break, a comma,
 # or an opening quotation mark ('the "the').
-_GAP = lazy(regex.compile, r"[^\S\r\n]*(?:\r\n|\r|\n)?[^\S\r\n]*")
-_COMMA_GAP = lazy(regex.compile, r",[^\S\r\n]*(?:\r\n|\r|\n)?[^\S\r\n]*")
-_QUOTE_GAP = lazy(regex.compile, r"[^\S\r\n]+[\"“‘']")
+# (stdlib patterns with regex's white space spelt out: HSPACE is regex's [^\S\r\n])
+_GAP = lazy(re.compile, f"[{HSPACE}]*(?:\r\n|\r|\n)?[{HSPACE}]*")
+_COMMA_GAP = lazy(re.compile, f",[{HSPACE}]*(?:\r\n|\r|\n)?[{HSPACE}]*")
+_QUOTE_GAP = lazy(re.compile, f"[{HSPACE}]+[\"“‘']")
 # After a repeated list item the list goes on: "assisting, assisting and dealing".
 _LIST_GOES_ON = lazy(regex.compile, r",|\s+(?:and|or|nor)\b")
 _IDIOM_LINKS = frozenset({"and", "or"})   # "on and on", "time and time again"
