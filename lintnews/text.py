@@ -412,6 +412,9 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
+_ENDS_LIKE_SENTENCE = lazy(regex.compile, r"[.!?…:;,—–-][\"'”’)\]]*$")
+
+
 def _ends_sentence(text: str, start: int, end: int) -> bool:
     """Whether the quoted text[start:end] ends like a sentence (so a new quote may follow)."""
-    return bool(regex.search(r"[.!?…:;,—–-][\"'”’)\]]*$", text[start:end]))
+    return bool(_ENDS_LIKE_SENTENCE.search(text[start:end]))

@@ -18,6 +18,11 @@ from lintnews.ruleset import Rule
 from lintnews.rules._data import data_text
 
 
+_FOLLOWER = lazy(regex.compile, r"[^\S\r\n]*([\w'’-]+)?")
+_CAPITAL_NEXT = lazy(regex.compile, r"[^\S\r\n]+(\p{Lu})")
+_WORD_THEN_SPACE = lazy(regex.compile, r"([\w'’-]+)[^\S\r\n]+$")
+
+
 @cache
 def style_data() -> dict:
     return tomllib.loads(data_text("house_style.toml"))
@@ -255,7 +260,7 @@ class StyleConsistency(Rule):
             uses = []
             for m in _finditer(pattern, text, folded, noun.casefold()) if noun.isascii() else pattern.finditer(text):
                 word = m.group()
-                after = regex.match(r"[^\S\r\n]*([\w'’-]+)?", text[m.end():m.end() + 40])
+                after = _FOLLOWER.match(text[m.end():m.end() + 40])
                 follower = after.group(1) if after else None
                 if _sentence_initial(doc, m.start()):
                     continue
@@ -311,13 +316,13 @@ def _in_name(text: str, start: int, end: int) -> bool:
     """A capitalised word next to another capitalised word: part of a name ("Email Systems")."""
     if not text[start].isupper():
         return False
-    after = regex.match(r"[^\S\r\n]+(\p{Lu})", text[end:end + 3])
+    after = _CAPITAL_NEXT.match(text[end:end + 3])
     return bool(after) or _after_capital(text, start)
 
 
 def _after_capital(text: str, offset: int) -> bool:
     """Whether the word before offset is capitalised: the word at offset is part of a name."""
-    m = regex.search(r"([\w'’-]+)[^\S\r\n]+$", text[max(0, offset - 40):offset])
+    m = _WORD_THEN_SPACE.search(text[max(0, offset - 40):offset])
     return bool(m and m.group(1)[0].isupper())
 
 

@@ -185,7 +185,10 @@ class Placeholder(Rule):
                 yield Finding(m.start(), m.end(), f"'{m.group()}' left in the copy")
 
 
+_LETTERS = lazy(regex.compile, r"[\p{L}'’]+")
+
+
 def _note_like(bracketed: str) -> bool:
     """An all-capitals bracket that reads as a note ("[CHECK FIGURE]"), not an acronym ("[BBC]")."""
-    words = regex.findall(r"[\p{L}'’]+", bracketed)
+    words = _LETTERS.findall(bracketed)
     return len(words) >= 2

@@ -114,8 +114,11 @@ def _strip_possessive(word: str) -> str:
     return word[:-2] if word[-2:] in ("'s", "’s") else word
 
 
+_WORD_AT_END = lazy(regex.compile, r"[\w'’-]+\s*$")
+
+
 def _word_before(text: str, end: int) -> str:
-    m = regex.search(r"[\w'’-]+\s*$", text[max(0, end - 60):end])
+    m = _WORD_AT_END.search(text[max(0, end - 60):end])
     return m.group().rstrip() if m else ""
 
 

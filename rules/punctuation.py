@@ -33,6 +33,12 @@ _STOP_THEN_SPACE = lazy(re.compile, r"\.[\"”’)\]]*+[^\S\r\n]++(?![A-Z0-9\"'�
 _NON_SPACE = lazy(re.compile, r"\S*")
 
 
+_ENTITY_BEFORE = lazy(regex.compile, r"&#?\w+$")
+_TOKEN_AT_END = lazy(regex.compile, r"([\w.]+)$")
+_STOP_AT_END = lazy(regex.compile, r"[.!?][\"”’)]*$|:$")
+_FIRST_WORD = lazy(regex.compile, r"[\w'’-]+")
+
+
 def _real(doc: Document, start: int, end: int) -> bool:
     """Whether prose[start:end] is the file's own text, not a stand-in for masked markup."""
     return doc.is_verbatim(start, end)
@@ -76,7 +82,7 @@ class DoubledPunctuation(Rule):
             mark = m.group()
             if mark in (".,", ".:", ".;") and _abbreviation_before(text, s):
                 continue                    # "U.S., officials", "(Ed.: a note)"
-            if mark[0] == ";" and regex.search(r"&#?\w+$", text[max(0, s - 12):s]):
+            if mark[0] == ";" and _ENTITY_BEFORE.search(text[max(0, s - 12):s]):
                 continue                    # the end of an HTML entity ("caf&#233;."): stray-metadata's
 
             if mark[0] == mark[-1]:
@@ -91,7 +97,7 @@ class DoubledPunctuation(Rule):
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
-    m = regex.search(r"([\w.]+)$", text[max(0, dot - 12):dot])
+    m = _TOKEN_AT_END.search(text[max(0, dot - 12):dot])
     if not m:
         return False
     token = m.group(1)
@@ -177,7 +183,7 @@ class DoubleSpace(Rule):
 
 
 def _ends_sentence_before(text: str, space: int) -> bool:
-    return bool(regex.search(r"[.!?][\"”’)]*$|:$", text[max(0, space - 4):space]))
+    return bool(_STOP_AT_END.search(text[max(0, space - 4):space]))
 
 
 class LowercaseSentenceStart(Rule):
@@ -225,7 +231,7 @@ class LowercaseSentenceStart(Rule):
             first = text[p.start]
             if first.islower() and _real(doc, p.start, p.start + 1) \
                     and doc.block_kind(p.start) not in ("list-item", "table-cell"):
-                word = regex.match(r"[\w'’-]+", text[p.start:p.end])
+                word = _FIRST_WORD.match(text[p.start:p.end])
                 if word and word.group() not in allowed and not _name_or_address(text, p.start, p.start + word.end()):
                     yield Finding(p.start, p.start + len(word.group()),
                                   f"paragraph starts in lower case: '{word.group()}'")

@@ -430,9 +430,12 @@ def _first_person_anywhere(doc: Document) -> Iterator[int]:
             yield offset
 
 
+_CUE_AT_END = lazy(regex.compile, r"(?:\b(?:said|says|added|told \w+|asked)|:)\s+$")
+
+
 def _after_cue(text: str, offset: int) -> bool:
     """Whether a speech verb (or a colon) stands just before offset: 'said We're sure'."""
-    return bool(regex.search(r"(?:\b(?:said|says|added|told \w+|asked)|:)\s+$", text[max(0, offset - 20):offset]))
+    return bool(_CUE_AT_END.search(text[max(0, offset - 20):offset]))
 
 
 def _unopened_spans(doc: Document) -> list[tuple[int, int]]:
