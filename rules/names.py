@@ -45,10 +45,7 @@ def _variant(a: str, b: str) -> bool:
     """
     if a == b or a[0] != b[0] or min(len(a), len(b)) < 5:
         return False
-    short, long = sorted((a, b), key=len)
-    if _derived(short, long):
-        return False
-    if len(a) == len(b):
+    if len(a) == len(b):                    # (never derived one from the other)
         if sum(map(ne, a, b)) != 1:         # (a quick count, in C, for most pairs)
             return False
         diffs = [(i, x, y) for i, (x, y) in enumerate(zip(a, b)) if x != y]
@@ -59,6 +56,9 @@ def _variant(a: str, b: str) -> bool:
         if i == len(a) - 1:
             return pair == {"i", "y"}       # "Kadhimi"/"Kadhimy"; not "Maria"/"Mario", "Argentina"/"Argentine"
         return pair <= _VOWELS and pair != {"i", "y"}    # not "Brian"/"Bryan"
+    short, long = sorted((a, b), key=len)
+    if _derived(short, long):
+        return False
     if len(long) - len(short) == 1:
         for i, ch in enumerate(long):
             if long[:i] + long[i + 1:] == short:
