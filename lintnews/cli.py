@@ -21,6 +21,12 @@ def _split(values: list[str] | None) -> tuple[str, ...] | None:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="lintnews", description="Lint news articles for the defects a copy desk catches.",
@@ -46,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="apply the excludes to files named on the command line too (for pre-commit)")
     p.add_argument("--report-unused-suppressions", action="store_true", default=None,
                    help="report lintnews suppression comments that suppress nothing")
+    p.add_argument("-j", "--jobs", type=_positive, metavar="N",
+                   help="lint on N processes (default: one per core when there are many files)")
     p.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     p.add_argument("--explain", metavar="RULE", help="show a rule's documentation and exit")
     p.add_argument("--version", action="version", version=f"lintnews {__version__}")
@@ -150,11 +158,17 @@ def run(args: argparse.Namespace) -> int:
     reporter = open_reporter(linter, args, sys.stderr if mode.fixes_stdin(args.paths) else sys.stdout)
     extensions = config.extensions or linter.article_extensions()
     gc.enable()                             # set-up done (see _quiet_start_up)
-    for target in iter_targets(args.paths, extensions, config):
+    targets = list(iter_targets(args.paths, extensions, config))
+    outcomes = parallel_outcomes(linter, targets, args, mode)
+    for target in targets:
         if isinstance(target, Warning):
             mode.warn(str(target))
             continue
-        result = check(linter, target, args, mode)
+        if outcomes is not None and target != "-":
+            outcome = next(outcomes)
+            result = mode.fixed(outcome) if mode.fixing else mode.linted(outcome)
+        else:
+            result = check(linter, target, args, mode)
         for problem in result.problems:
             print(f"{problem.path}: error: {problem.message}", file=sys.stderr)
             status = 2
@@ -165,6 +179,18 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     mode.finish()
     return mode.exit_status(status)
+
+
+def parallel_outcomes(linter, targets: list, args: argparse.Namespace, mode):
+    """The files' outcomes from worker processes, in order; None to work in this process."""
+    files = [t for t in targets if isinstance(t, str) and t != "-"]
+    from lintnews.parallel import Task, default_jobs, run_in_order
+
+    jobs = min(args.jobs if args.jobs is not None else default_jobs(len(files)), len(files))
+    if jobs <= 1:
+        return None
+    task = Task(fix=mode.fixing, unsafe=args.unsafe_fixes, write=mode.writes)
+    return run_in_order(linter, files, jobs, task)
 
 
 def check(linter, target: str, args: argparse.Namespace, mode):

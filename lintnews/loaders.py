@@ -17,6 +17,7 @@ import regex
 from lintnews.document import Document
 from lintnews.hookspecs import hookimpl
 from lintnews.patterns import HSPACE, lazy
+from lintnews.prosemap import INVISIBLE, ProseBuilder
 
 TEXT_EXTENSIONS = (".txt", ".text")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
@@ -57,11 +58,18 @@ def lintnews_load_document(path: str, text: str, options: Mapping[str, Any]) -> 
 
 @hookimpl(trylast=True, specname="lintnews_load_document")
 def lintnews_plain_text(path: str, text: str, options: Mapping[str, Any]) -> Document:
+    """Plain text: the text itself, less a date header line and invisible characters."""
     meta, header_end = text_metadata(text)
     if options.get("date"):
         meta["date"] = options["date"]
-    prose = " " * header_end + text[header_end:] if header_end else None
-    return Document(text, path, prose=prose, meta=meta, kind="text")
+    if INVISIBLE.search(text) is None:
+        prose = " " * header_end + text[header_end:] if header_end else None
+        return Document(text, path, prose=prose, meta=meta, kind="text")
+    out = ProseBuilder(text)
+    out.put(" " * header_end, 0, header_end)
+    out.keep(header_end, len(text))
+    prose, prose_map = out.build()
+    return Document(text, path, prose=prose, prose_map=prose_map, meta=meta, kind="text")
 
 
 @hookimpl

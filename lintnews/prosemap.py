@@ -8,7 +8,13 @@ original text. Rules only ever see prose offsets; the engine maps them at the ed
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+
+# Characters with no width and no glyph (zero-width spaces and joiners, direction marks and
+# isolates, the soft hyphen, a BOM inside the text): readers never see them, so the prose
+# view leaves them out and "the\u2069 the" is read as the "the the" it shows.
+INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]+")
 
 
 class ProseMap:
@@ -63,9 +69,16 @@ class ProseBuilder:
         self.length = 0
 
     def keep(self, start: int, end: int) -> None:
-        """Copy text[start:end] into the prose as it is."""
-        if start < end:
-            self._add(self.text[start:end], start, end)
+        """Copy text[start:end] into the prose as it is (but for invisible characters)."""
+        if start >= end:
+            return
+        pos = start
+        for m in INVISIBLE.finditer(self.text, start, end):
+            if m.start() > pos:
+                self._add(self.text[pos:m.start()], pos, m.start())
+            pos = m.end()
+        if pos < end:
+            self._add(self.text[pos:end], pos, end)
 
     def put(self, content: str, start: int, end: int) -> None:
         """Write `content` into the prose, standing for text[start:end]."""

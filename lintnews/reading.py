@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 
 from lintnews.errors import InputError
 
@@ -23,6 +24,8 @@ _BOMS = (
 def read_bytes(path: str | os.PathLike, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of a file, or an InputError saying why they cannot be had."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
+            raise InputError("not a regular file (a pipe, socket or device)")   # reading it could block
         with open(path, "rb") as fh:
             if max_bytes is not None:
                 size = os.fstat(fh.fileno()).st_size

@@ -21,6 +21,7 @@ _KEY_VALUE = lazy(regex.compile,
 _HTML_TAG = lazy(regex.compile, r"</?(?:p|br|div|span|a|b|i|em|strong|img|h[1-6]|li|ul|ol|table|tr|td|script|style|font|"
                           r"blockquote|figure|figcaption|iframe|section|article)\b[^<>]{0,200}?/?>", regex.I)
 _ENTITY = lazy(regex.compile, r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+_LINE_BREAK = lazy(regex.compile, r"\r\n|\r|\n")
 _BULLET = lazy(regex.compile, r"[-*•–—]\s|\d{1,2}[.)]\s")
 
 
@@ -94,7 +95,7 @@ def _looks_exported(text: str, p) -> bool:
 
 def _glued_to_prose(text: str, end: int, para_end: int) -> bool:
     """Whether words of the copy follow the metadata value on the same line."""
-    rest = text[end:para_end].split("\n", 1)[0]
+    rest = _LINE_BREAK.split(text[end:para_end], 1)[0]
     return len(rest.split()) >= 3
 
 

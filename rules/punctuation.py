@@ -86,10 +86,12 @@ class DoubledPunctuation(Rule):
                 continue                    # the end of an HTML entity ("caf&#233;."): stray-metadata's
 
             if mark[0] == mark[-1]:
-                # "the vote..again": two stops glued to the next word stand for an ellipsis or
-                # a dash; one stop would glue two sentences, so that fix waits for a human
-                glued = mark == ".." and e < len(text) and text[e].isalnum()
-                fix = Fix.replace(s + 1, e, "", safe=not glued, message=f"keep one '{mark[0]}'")
+                # "the vote..again": two stops glued to the next word stand for an ellipsis;
+                # one stop would glue two sentences, so the fix writes one and waits for a human
+                if mark == ".." and e < len(text) and text[e].isalnum():
+                    fix = Fix.replace(s, e, "... ", safe=False, message="write an ellipsis")
+                else:
+                    fix = Fix.replace(s + 1, e, "", message=f"keep one '{mark[0]}'")
             else:
                 keep = "." if "." in mark else mark[0]
                 fix = Fix.replace(s, e, keep, safe=False, message=f"keep '{keep}'")

@@ -209,6 +209,7 @@ _RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "that", "when", "w
                              "while", "although", "though", "and", "but", "so"})
 _SUBJECT_REACH = 4          # "I spoke to said", "we have always said": subject near its verb
 _PASSIVE = lazy(regex.compile, r"\b(?:been|be|being)\s+$")
+_LOOK_BACK = 80       # how far back a word or an auxiliary before a match is looked for
 _TOLD_PASSIVE = lazy(regex.compile, r"\b(?:was|were|is|are)\s+$")     # "if you were told that ..."
 # "continued to push", "continues with": a verb of going on, not of speaking
 _NOT_SPEECH_AFTER = lazy(regex.compile, r"\s+(?:to|with|in|on|at|for|into|until|its|his|her|their|the|a|an)\b", regex.I)
@@ -326,8 +327,9 @@ def _opens_with_attribution(doc: Document, sentence, words: list[tuple[int, str]
 def _cues(text: str, cue, exclude: frozenset[str] = frozenset()) -> list:
     """Speech cues in text, leaving out passives ("have been added to") and `exclude`."""
     return [m for m in cue.finditer(text) if m.group().lower() not in exclude
-            and not _PASSIVE.search(text, 0, m.start())
-            and not (m.group().lower() in ("told", "asked") and _TOLD_PASSIVE.search(text, 0, m.start()))
+            and not _PASSIVE.search(text, max(0, m.start() - _LOOK_BACK), m.start())
+            and not (m.group().lower() in ("told", "asked")
+                     and _TOLD_PASSIVE.search(text, max(0, m.start() - _LOOK_BACK), m.start()))
             and not (m.group().lower().startswith("continue") and _NOT_SPEECH_AFTER.match(text, m.end()))]
 
 
@@ -395,14 +397,15 @@ def _attribution_carries_on(doc: Document, run: list[int], cue) -> bool:
 def _first_person(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
     """(offset, word) of the first-person pronouns in the narration of doc.prose[start:end]."""
     text = narration(doc, start, end)
+    first_alnum = _ALNUM.search(text)
     out = []
     for m in _FIRST_PERSON.finditer(text):
         word = m.group()
-        at_start = not any(ch.isalnum() for ch in text[:m.start()])
+        at_start = first_alnum is None or first_alnum.start() >= m.start()
         if word[0] == "i":
             continue                            # lower-case "i" is not the pronoun
         if word[0] == "I":
-            prev = _WORD_BEFORE.search(text, 0, m.start())
+            prev = _WORD_BEFORE.search(text, max(0, m.start() - _LOOK_BACK), m.start())
             if _CAPITALISED_NEXT.match(text, m.end()) or (
                     len(word) == 1 and prev and prev.group(1)[0].isupper() and not at_start):
                 continue                        # "World War I", "I Gough", "I'm a Celebrity"

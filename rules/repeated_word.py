@@ -28,7 +28,8 @@ _LIST_GOES_ON = lazy(regex.compile, r",|\s+(?:and|or|nor)\b")
 _IDIOM_LINKS = frozenset({"and", "or"})   # "on and on", "time and time again"
 # "hand in hand in ...", "station after station after station": a noun, a link, the noun
 _NOUN_LINKS = frozenset({"after", "by", "in", "upon"})
-_SENTENCE_OPENING = lazy(regex.compile, r"(?:^|[.!?:;\"“‘(\[]|\n)[\s\"“‘(\[]*$")
+_OPENING_MARKS = " \t\"“‘'(["
+_SENTENCE_ENDS = ".!?:;\n\r"
 # A preposition can end a clause after a participle and start the next phrase:
 # "waiting for for years", "placed in in the past".
 _STRANDABLE = frozenset({"for", "in"})
@@ -120,7 +121,7 @@ class RepeatedWord(Rule):
             return None                     # "the moment I had been waiting for for years"
         if b.text[0].isupper() and not (a.text[0].isupper() and _COMMA_GAP.fullmatch(prose, a.end, b.start)):
             return None                     # a name or title: "Duran Duran", "Spend Spend Spend", "law lord Lord"
-        if a.text[0].isupper() and b.text[0].islower() and not _SENTENCE_OPENING.search(prose, 0, a.start):
+        if a.text[0].isupper() and b.text[0].islower() and not _opens_sentence(prose, a.start):
             return None                     # a name, then a word: "Theresa May may resign"
         if _GAP.fullmatch(prose, a.end, b.start) and _same_paragraph(doc, a.start, b.start):
             fix = _delete(doc, a.end, b.end, safe=True) if not _mid_word(prose, b.end) else None
@@ -162,6 +163,14 @@ class RepeatedWord(Rule):
         start, end = second[0].start, second[-1].end
         fix = _delete(doc, first[-1].end, end, safe=False)
         return Finding(start, end, f"'{phrase}' is repeated", fix)
+
+
+def _opens_sentence(prose: str, start: int) -> bool:
+    """Whether the word at `start` opens its sentence (or its paragraph or line)."""
+    i = start - 1
+    while i >= 0 and prose[i] in _OPENING_MARKS:
+        i -= 1
+    return i < 0 or prose[i] in _SENTENCE_ENDS
 
 
 def _joined(doc: Document, a, b) -> bool:

@@ -19,7 +19,9 @@ def tree(root, files):
 
 
 def linted(cwd, *args) -> list[str]:
-    out, _ = text_of(run_cli(*args, cwd=cwd))
+    proc = run_cli(*args, cwd=cwd)
+    out, err = text_of(proc)
+    assert "error" not in err and proc.returncode in (0, 1), err
     return sorted({line.split(":")[0] for line in out.splitlines()})
 
 

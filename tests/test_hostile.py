@@ -1,0 +1,150 @@
+"""Hostile input: whatever a CMS export throws at lintnews gets correct findings or a clear
+one-line error, in bounded time (each command here has a generous timeout, not a speed
+target: speed is measured by bench/speed.py)."""
+from __future__ import annotations
+
+import os
+import random
+
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+
+from conftest import REPO, text_of
+
+TIMEOUT = 120
+
+
+def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    return subprocess.run([sys.executable, "-m", "lintnews", "--isolated", *args], cwd=cwd or REPO,
+                           capture_output=True, env=env, timeout=TIMEOUT)
+
+
+def prose(words: int, seed: int = 1) -> str:
+    """Clean sentences of our own (no repeated words, no quotes)."""
+    rng = random.Random(seed)
+    subjects = ["The council", "Our reporter", "The mayor", "A spokesman", "The committee"]
+    verbs = ["approved", "discussed", "rejected", "reviewed", "postponed"]
+    objects = ["the budget", "a new road", "the school plan", "two grants", "the harbour scheme"]
+    out, count = [], 0
+    while count < words:
+        sentence = f"{rng.choice(subjects)} {rng.choice(verbs)} {rng.choice(objects)} on Tuesday."
+        out.append(sentence)
+        count += len(sentence.split())
+    return " ".join(out)
+
+
+def lines_of(proc) -> list[str]:
+    return text_of(proc)[0].splitlines()
+
+
+def test_a_file_over_the_size_limit_is_one_error(tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)          # 50 MB (sparse: the limit is checked before reading)
+    proc = run(str(big))
+    assert proc.returncode == 2
+    assert text_of(proc) == ("", f"{big}: error: file is 52,428,800 bytes, over the limit of 10,485,760 "
+                                 f"(set max-file-size to lint it)\n")
+
+
+def test_a_one_megabyte_paragraph_with_no_line_break(tmp_path):
+    text = prose(170_000) + " It was the the end."
+    assert len(text) > 1_000_000 and "\n" not in text
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    proc = run(str(path))
+    assert lines_of(proc) == [f"{path}:1:{len(text) - 7}: LN101 repeated-word 'the' is repeated [*]"]
+
+
+def test_a_hundred_thousand_quotation_marks(tmp_path):
+    path = tmp_path / "quotes.txt"
+    path.write_text('"Yes" ' * 50_000 + "\n", encoding="utf-8")
+    proc = run(str(path))
+    assert proc.returncode in (0, 1) and text_of(proc)[1] == ""
+
+
+def test_an_unclosed_quote_on_line_one_of_a_long_article(tmp_path):
+    body = "\n\n".join(prose(40, seed) for seed in range(2000))
+    path = tmp_path / "story.txt"
+    path.write_text('The mayor said: "We will win this vote.\n\n' + body + "\n", encoding="utf-8")
+    proc = run(str(path))
+    assert lines_of(proc) == [f"{path}:1:17: LN303 unbalanced-quote quotation mark opened here is never closed"]
+
+
+def test_every_unicode_space_between_repeated_words(tmp_path):
+    spaces = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Zs"]
+    dashes = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Pd"]
+    paragraphs = [f"It was the{space}the end." for space in spaces]
+    paragraphs += [f"The well{dash}known mayor spoke{dash}briefly." for dash in dashes]
+    path = tmp_path / "spaces.txt"
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    proc = run("--select", "LN1,LN2", str(path))
+    found = [line.split(": ", 1)[1] for line in lines_of(proc)]
+    assert found == ["LN101 repeated-word 'the' is repeated [*]"] * len(spaces)
+    assert text_of(proc)[1] == ""
+
+
+def test_zero_width_and_direction_characters_inside_words(tmp_path):
+    text = ("The mayor met Al\u200dKadhimi on Tuesday. It was \u2066the\u2069 the end of Al-Kadhimi\u200b’s visit.\n\n"
+            "News\u00adpaper sales fell.\n")
+    path = tmp_path / "invisible.txt"
+    path.write_text(text, encoding="utf-8")
+    proc = run(str(path))
+    column = text.index("the\u2069 the") + 6
+    assert lines_of(proc) == [f"{path}:1:{column}: LN101 repeated-word 'the' is repeated [*]"]
+    fixed = run("--fix", str(path))
+    assert fixed.returncode == 0
+    assert path.read_text(encoding="utf-8") == text.replace("\u2069 the", "\u2069")
+
+
+def test_nul_bytes_and_invalid_utf8_in_the_middle(tmp_path):
+    nul = tmp_path / "nul.txt"
+    nul.write_bytes(b"It was the end.\x00\x00 More copy.\n")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(prose(200).encode() + b" caf\xe9 " + prose(200, 2).encode())
+    good = tmp_path / "good.txt"
+    good.write_text("It was the the end.\n", encoding="utf-8")
+    proc = run(str(nul), str(bad), str(good))
+    out, err = text_of(proc)
+    assert proc.returncode == 2
+    assert out == f"{good}:1:12: LN101 repeated-word 'the' is repeated [*]\n"
+    offset = len(prose(200).encode()) + 4
+    assert err.splitlines() == [
+        f"{nul}: error: binary file (contains NUL bytes); not an article",
+        f"{bad}: error: not valid UTF-8: byte offset {offset} (e9 20 {prose(200, 2).encode()[:2].hex(' ')}); "
+        f"convert the file or pass --encoding"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_links_loops_pipes_and_unreadable_files_in_a_directory(tmp_path):
+    (tmp_path / "a.txt").write_text("It was the the end.\n", encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)     # a symlink loop
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")          # a dangling link
+    os.mkfifo(tmp_path / "pipe.txt")                                       # would block a reader
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Fine.\n", encoding="utf-8")
+    locked.chmod(0)
+    proc = run(str(tmp_path))
+    out, err = text_of(proc)
+    assert proc.returncode == 2
+    assert out == f"{tmp_path / 'a.txt'}:1:12: LN101 repeated-word 'the' is repeated [*]\n"
+    errors = sorted(err.splitlines())
+    expected = [f"{tmp_path / 'gone.txt'}: error: no such file",
+                f"{tmp_path / 'pipe.txt'}: error: not a regular file (a pipe, socket or device)"]
+    if os.geteuid() != 0:                          # root reads files whatever their mode
+        expected.insert(1, f"{locked}: error: permission denied")
+    assert errors == expected
+
+
+def test_an_empty_file_and_one_with_no_final_newline(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    last = tmp_path / "last.txt"
+    last.write_text("The end.\n\nIt was the the end.", encoding="utf-8")
+    proc = run(str(empty), str(last))
+    assert lines_of(proc) == [f"{last}:3:12: LN101 repeated-word 'the' is repeated [*]"]
+    assert text_of(proc)[1] == ""
