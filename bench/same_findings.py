@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+SHARED = (REPO.parent / "shared").resolve()      # (resolved: the same paths from any copy)
 NEWS = SHARED / "corpus" / "news"
 INJECT = SHARED / "eval" / "inject.py"
 KNOWN = SHARED / "eval" / "known_defects.jsonl"
@@ -44,7 +44,7 @@ def cases(work: Path) -> dict[str, list[str]]:
     runs = {
         "news": ["--isolated", str(NEWS)],
         "markdown": ["--isolated", str(SHARED / "corpus" / "markdown" / "articles")],
-        "seeds": ["--isolated", str(REPO / "seeds")],
+        "seeds": ["--isolated", "seeds"],                   # (relative: the same paths from any copy)
         "news-ap": ["--config", str(ap), str(NEWS)],
     }
     for seed in INJECT_SEEDS:
