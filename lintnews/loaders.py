@@ -62,7 +62,7 @@ def lintnews_plain_text(path: str, text: str, options: Mapping[str, Any]) -> Doc
     meta, header_end = text_metadata(text)
     if options.get("date"):
         meta["date"] = options["date"]
-    if INVISIBLE.search(text) is None:
+    if text.isascii() or INVISIBLE.search(text) is None:        # (none of them is ASCII)
         prose = " " * header_end + text[header_end:] if header_end else None
         return Document(text, path, prose=prose, meta=meta, kind="text")
     out = ProseBuilder(text)
