@@ -173,7 +173,8 @@ class Linter:
                     f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) failed: "
                     f"{type(exc).__name__}: {exc}")))
                 continue
-            result.diagnostics.extend(self._diagnostics(doc, rule, findings, result.problems))
+            if findings:
+                result.diagnostics.extend(self._diagnostics(doc, rule, findings, result.problems))
         found = suppressions(doc)
         if found:
             result.diagnostics = apply_suppressions(result.diagnostics, found)

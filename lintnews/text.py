@@ -216,6 +216,7 @@ DOUBLE_CLOSE = "”»"
 DOUBLE_MARKS = '"' + DOUBLE_OPEN + DOUBLE_CLOSE
 _DOUBLE_MARK = lazy(re.compile, f"[{DOUBLE_MARKS}]")
 _SINGLE_MARK = lazy(re.compile, "['‘’]")
+_ANY_MARK = lazy(re.compile, f"[{DOUBLE_MARKS}'‘’]")
 _OPEN_CONTEXT = set("([{—–-/") | {"\u00a0"}
 # apostrophes that open a word and are not quotation marks: 'n', '90s, 'em, 'tis
 _LEADING_APOSTROPHE = lazy(regex.compile, r"['’](?:n['’]|\d\d|em\b|tis\b|twas\b|cause\b|til\b)", regex.I)
@@ -357,6 +358,9 @@ def quotations(text: str, paras: list[Block]) -> QuoteAnalysis:
     strays: list[int] = []
     carried: int | None = None   # index of the open quotation the next opener carries on
     for p, para in enumerate(paras):
+        if not _ANY_MARK.search(text, para.start, para.end):
+            carried = None                  # no quotation here, and none carries on through it
+            continue
         pending: tuple[int, int | None] | None = None   # an opener not yet known to close
         outer: tuple[int, int | None] | None = None     # an open quotation with another inside
 
