@@ -82,7 +82,7 @@ Since Because However Meanwhile Now Then Today Yesterday Last Next Some Many Mos
 Neither No One Two Three Other Such What Who Why How Where Mr Mrs Ms Dr Sir
 """.split())
 
-_SENTENCE_END = lazy(regex.compile, 
+_SENTENCE_END = lazy(regex.compile,
     r"""(?:[.!?]+|…)[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[\p{Lu}\p{N}£$€])""")
 # The token before a full stop at `end`: what regex's r"(\S+)\.$" finds before it, with
 # the stdlib engine (its \s also takes U+001C-U+001F, so regex's white space is spelt out)

@@ -24,7 +24,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?[^\S\r\n]+(?P<year>(?:19|20)\d\d)(?!\d))?"
 _SEP = r"(?:,\s*|\s+|\s*\(\s*)(?:the\s+)?"
-_EXPLICIT = lazy(regex.compile, 
+_EXPLICIT = lazy(regex.compile,
     r"\b" + _WD + _SEP + r"(?:" + _MONTH + r"\s+" + _DAY + r"|" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r")"
     + r"(?![\w-])" + _YEAR)
 # The same without the word boundaries and with any non-space for a figure, in the stdlib
@@ -36,7 +36,7 @@ _RELATIVE = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "
              "yesterday": -1, "tomorrow": 1}
 _REL = r"(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|tomorrow)"
 _RELATIVE_DAY = lazy(regex.compile, r"(?i:\b" + _REL + r")\s*(?:,|\(|\s)\s*(?:on\s+)?" + _WD + r"\b"
-                              r"|\b" + _WD + r"\s*(?:,|\()\s*(?i:" + _REL + r")\b")
+                     r"|\b" + _WD + r"\s*(?:,|\()\s*(?i:" + _REL + r")\b")
 # The same without the word boundaries, in the stdlib engine (its \s and ignore-case take in
 # regex's): a cheap test, so that the pattern above is compiled only for an article that may match
 _RELATIVE_DAY_HINT = lazy(re.compile, r"(?i:today|tonight|morning|afternoon|evening|yesterday|tomorrow)"

@@ -133,12 +133,12 @@ def _ise_ize_stems() -> frozenset[str]:
 _NUMBER_WORDS_10_UP = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty "
                        "forty fifty sixty seventy eighty ninety").split()
 _AP_SMALL_NUMBER = lazy(regex.compile, r"(?<![\w$£€.,:/#-]|No\.\s|page\s|chapter\s)(?P<n>[1-9])(?![\w.,:/%°-])"
-                                 r"[^\S\r\n]+(?P<next>[a-z][\w-]*)")
+                        r"[^\S\r\n]+(?P<next>[a-z][\w-]*)")
 _AP_UNITS = frozenset("""per percent million billion trillion bn m am pm a p years year-old old mph km kg cm mm
 ft in inches feet miles metres meters degrees points point goals goal runs wickets seconds minutes hours to or and
 out of times x v vs inch mile metre meter pounds dollars euros cents pence p.m. a.m.""".split())
 _AP_BIG_WORD = lazy(regex.compile, r"(?<![\w-])(?P<n>(?:" + "|".join(_NUMBER_WORDS_10_UP) + r")(?:-[a-z]+)?)"
-                             r"[^\S\r\n]+(?P<next>[a-z]+s)\b")
+                    r"[^\S\r\n]+(?P<next>[a-z]+s)\b")
 
 
 class StyleConsistency(Rule):

@@ -15,11 +15,11 @@ from lintnews.ruleset import Rule
 METADATA_KEYS = ("date", "title", "url", "author", "authors", "tags", "byline", "category", "categories",
                  "slug", "published", "updated", "dateline", "headline", "source", "id", "keywords")
 # "date 2021-07-27 President Joe Biden ..." / "title: Harbour plan approved The council ..."
-_KEY_VALUE = lazy(regex.compile, 
+_KEY_VALUE = lazy(regex.compile,
     r"[^\S\r\n]*(?P<key>" + "|".join(METADATA_KEYS) + r")(?:[^\S\r\n]*:[^\S\r\n]*|[^\S\r\n]+)"
     r"(?P<value>\d{4}-\d{2}-\d{2}(?:[T ][\d:.+\-Z]+)?|https?://\S+|\S+)")
 _HTML_TAG = lazy(regex.compile, r"</?(?:p|br|div|span|a|b|i|em|strong|img|h[1-6]|li|ul|ol|table|tr|td|script|style|font|"
-                          r"blockquote|figure|figcaption|iframe|section|article)\b[^<>]{0,200}?/?>", regex.I)
+                 r"blockquote|figure|figcaption|iframe|section|article)\b[^<>]{0,200}?/?>", regex.I)
 _ENTITY = lazy(regex.compile, r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _LINE_BREAK = lazy(regex.compile, r"\r\n|\r|\n")
 _BULLET = lazy(regex.compile, r"[-*•–—]\s|\d{1,2}[.)]\s")
@@ -115,7 +115,7 @@ def _decode_entity(entity: str) -> str:
 _PRODUCTION_ITEMS = (r"quote|link|links|url|photo|photos|pic|picture|image|images|caption|graphic|chart|map|video|"
                      r"name|names|date|figure|figures|number|numbers|stat|stats|headline|hed|dek|byline|credit|"
                      r"source|para|paragraph|details|tk|tbc|tba|fact|facts|here")
-_PLACEHOLDER = lazy(regex.compile, 
+_PLACEHOLDER = lazy(regex.compile,
     r"(?P<tk>(?<![\w-])(?:TK|TKTK+)(?![\w-]|\s+Maxx?\b))"
     r"|(?P<xx>(?<=[$£€]|\d[.,]?|\b(?:on|in|by|of|to|about|around)\s)X{2,}(?![\w-])"
     r"|(?<![\w.-])X{2,}(?=\s*(?:%|per\s*cent|percent|million|bn|billion|m\b|people|years?\b|[.,]\d)))"

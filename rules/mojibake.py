@@ -18,7 +18,7 @@ _CONTINUATION = ("\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\
 _SUSPECT = lazy(regex.compile, f"[\u00c2-\u00f4][{_CONTINUATION}]")
 # the stretch of text around a suspect pair that is handed to ftfy
 _SEGMENT = lazy(regex.compile, f"[\\w\u00c2-\u00f4{_CONTINUATION}]*[\u00c2-\u00f4][{_CONTINUATION}]"
-                         f"[\\w\u00c2-\u00f4{_CONTINUATION}]*")
+                f"[\\w\u00c2-\u00f4{_CONTINUATION}]*")
 # "Bidenâ€™s" is reported by mangled-possessive, which knows it is a possessive
 _POSSESSIVE = lazy(regex.compile, r"(?<=\p{L})(?:â€™|Ã¢â‚¬â„¢)s(?![\w'’])")
 

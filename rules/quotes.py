@@ -185,7 +185,7 @@ def _chains(quotes: list[Quotation]) -> list[list[Quotation]]:
 # ---------------------------------------------------------------------------- LN302
 
 # First-person words; case is checked in code (see _first_person).
-_FIRST_PERSON = lazy(regex.compile, 
+_FIRST_PERSON = lazy(regex.compile,
     r"(?<![\w'’-])(?:I(?:['’](?:m|ve|d|ll))?|me|my|myself|we(?:['’](?:re|ve|d|ll))?|us|our|ours|ourselves"
     r"|let['’]s)(?![\w'’-])", regex.I)
 # the same words for a first, cheap pass (the stdlib engine is faster at this)
@@ -200,7 +200,7 @@ _CAPITALISED_NEXT = lazy(regex.compile, r" \p{Lu}")
 _WORD_BEFORE = lazy(regex.compile, r"([\w'’-]+)\W*$")
 # "our correspondent": the paper's own people, not a speaker's words
 _HOUSE_NOUNS = lazy(regex.compile, r"\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:correspondents?|reporters?|editors?|"
-                             r"analysts?|commentators?|sources?)\b", regex.I)
+                    r"analysts?|commentators?|sources?)\b", regex.I)
 _OBJECT_PRONOUNS = {"us", "me"}
 # the last break before a closing attribution: '..., he said', '...? he asked', '... - he said'
 _CLAUSE_BREAK = lazy(regex.compile, r"(?r)[,?!]\s|\s[—–-]\s")
