@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 import pluggy
 
 from lintnews import hookspecs
-from lintnews.entry_points import entry_points
 from lintnews.diagnostics import Problem
+from lintnews.entry_points import entry_points
 from lintnews.ruleset import Rule
 
 # The built-in plugins, registered through the same call as third-party ones. The plain
