@@ -184,6 +184,8 @@ def run(args: argparse.Namespace) -> int:
 def parallel_outcomes(linter, targets: list, args: argparse.Namespace, mode):
     """The files' outcomes from worker processes, in order; None to work in this process."""
     files = [t for t in targets if isinstance(t, str) and t != "-"]
+    if len(files) < 2:
+        return None                         # (without importing what one file never needs)
     from lintnews.parallel import Task, default_jobs, run_in_order
 
     jobs = min(args.jobs if args.jobs is not None else default_jobs(len(files)), len(files))
