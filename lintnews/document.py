@@ -13,12 +13,13 @@ from bisect import bisect_right
 from functools import cached_property
 from typing import Any
 
-import regex
+import re
 
 from lintnews import text as textlib
+from lintnews.patterns import lazy
 from lintnews.prosemap import ProseMap
 
-_LINE_END = regex.compile(r"\r\n|\r|\n")
+_LINE_END = lazy(re.compile, r"\r\n|\r|\n")
 
 
 class LineIndex:

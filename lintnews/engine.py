@@ -164,7 +164,7 @@ class Linter:
         result.problems.extend(Problem("input", doc.path, message) for message in doc.problems)
         skipped = self._per_file(doc.path)
         for rule in self.rules:
-            if any(matches(rule, s) for s in skipped):
+            if skipped and any(matches(rule, s) for s in skipped):
                 continue
             try:
                 findings = list(rule.check(doc))
@@ -173,7 +173,8 @@ class Linter:
                     f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) failed: "
                     f"{type(exc).__name__}: {exc}")))
                 continue
-            result.diagnostics.extend(self._diagnostics(doc, rule, findings, result.problems))
+            if findings:
+                result.diagnostics.extend(self._diagnostics(doc, rule, findings, result.problems))
         found = suppressions(doc)
         if found:
             result.diagnostics = apply_suppressions(result.diagnostics, found)

@@ -10,18 +10,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import re
+
 import regex
 
 from lintnews.document import Document
 from lintnews.hookspecs import hookimpl
+from lintnews.patterns import HSPACE, lazy
 from lintnews.prosemap import INVISIBLE, ProseBuilder
 
 TEXT_EXTENSIONS = (".txt", ".text")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 HTML_EXTENSIONS = (".html", ".htm")
 # A "date 2021-07-27" header some exports put before the copy.
-_DATE_HEADER = regex.compile(r"\A[^\S\r\n]*date:?[^\S\r\n]+(\d{4}-\d{2}-\d{2})\b")
-_REST_OF_LINE = regex.compile(r"[^\S\r\n]*(?=\r|\n|\Z)")
+_DATE_HEADER = lazy(regex.compile, r"\A[^\S\r\n]*date:?[^\S\r\n]+(\d{4}-\d{2}-\d{2})\b")
+_REST_OF_LINE = lazy(re.compile, f"[{HSPACE}]*(?=\r|\n|\\Z)")     # (regex's [^\S\r\n], spelt out)
 
 
 def text_metadata(text: str) -> tuple[dict[str, Any], int]:
@@ -59,7 +62,7 @@ def lintnews_plain_text(path: str, text: str, options: Mapping[str, Any]) -> Doc
     meta, header_end = text_metadata(text)
     if options.get("date"):
         meta["date"] = options["date"]
-    if INVISIBLE.search(text) is None:
+    if text.isascii() or INVISIBLE.search(text) is None:        # (none of them is ASCII)
         prose = " " * header_end + text[header_end:] if header_end else None
         return Document(text, path, prose=prose, meta=meta, kind="text")
     out = ProseBuilder(text)

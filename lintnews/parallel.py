@@ -8,7 +8,6 @@ and baselines). The front end reads the results in file order, so the output of
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -66,6 +65,8 @@ def _slim(result: Result) -> Result:
 
 def run_in_order(linter: Linter, paths: Sequence[str], jobs: int, task: Task) -> Iterator[Result | FixResult]:
     """The outcome for each path, in order, computed by `jobs` worker processes."""
+    import multiprocessing      # (here: a one-file run, as from pre-commit, never needs it)
+
     forking = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if forking else "spawn")
     # a forked worker inherits the Linter; a spawned one builds its own from the configuration

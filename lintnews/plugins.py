@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 
 import pluggy
 
 from lintnews import hookspecs
 from lintnews.diagnostics import Problem
+from lintnews.entry_points import entry_points
 from lintnews.ruleset import Rule
 
 # The built-in plugins, registered through the same call as third-party ones. The plain

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from lintnews.patterns import lazy
+
 # Characters with no width and no glyph (zero-width spaces and joiners, direction marks and
 # isolates, the soft hyphen, a BOM inside the text): readers never see them, so the prose
 # view leaves them out and "the\u2069 the" is read as the "the the" it shows.
-INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]+")
+INVISIBLE = lazy(re.compile, "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]+")
 
 
 class ProseMap:

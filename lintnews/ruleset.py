@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import re
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -13,9 +14,10 @@ import regex
 from lintnews.diagnostics import Finding
 from lintnews.document import Document
 from lintnews.errors import ConfigError
+from lintnews.patterns import lazy
 
-CODE = regex.compile(r"[A-Z]{2,}\d{3}")
-NAME = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+CODE = lazy(regex.compile, r"[A-Z]{2,}\d{3}")
+NAME = lazy(re.compile, r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 DOC_HEADINGS = ("## Why it matters", "## Example", "## Use instead")
 
 

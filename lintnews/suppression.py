@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
+from lintnews.patterns import lazy
 
-_DIRECTIVE = re.compile(r"<!--[ \t]*lintnews:[ \t]*(ignore-file|ignore|disable|enable)\b(.*?)-->", re.S)
-_SELECTOR = re.compile(r"[^\s,]+")
+_DIRECTIVE = lazy(re.compile, r"<!--[ \t]*lintnews:[ \t]*(ignore-file|ignore|disable|enable)\b(.*?)-->", re.S)
+_SELECTOR = lazy(re.compile, r"[^\s,]+")
 UNUSED_CODE, UNUSED_NAME = "LN001", "unused-suppression"
 
 

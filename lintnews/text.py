@@ -7,15 +7,18 @@ calls these once and caches the result; rules ask the Document, not these functi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
 import regex
 
+from lintnews.patterns import SPACE, lazy
+
 # ---------------------------------------------------------------------------- paragraphs
 
-_BLANK_LINE = regex.compile(r"(?>\r\n|\r|\n)[^\S\r\n]*(?>\r\n|\r|\n)")
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_BLANK_LINE = lazy(regex.compile, r"(?>\r\n|\r|\n)[^\S\r\n]*(?>\r\n|\r|\n)")
+_LINE_BREAK = lazy(regex.compile, r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +37,7 @@ def _trimmed(text: str, start: int, end: int) -> Block | None:
     return Block(start, end) if start < end else None
 
 
-_LONG_LINE = regex.compile(r"[^\r\n]{160}")
+_LONG_LINE = lazy(regex.compile, r"[^\r\n]{160}")
 
 
 def paragraphs(text: str) -> list[Block]:
@@ -79,29 +82,32 @@ Since Because However Meanwhile Now Then Today Yesterday Last Next Some Many Mos
 Neither No One Two Three Other Such What Who Why How Where Mr Mrs Ms Dr Sir
 """.split())
 
-_SENTENCE_END = regex.compile(
+_SENTENCE_END = lazy(regex.compile,
     r"""(?:[.!?]+|…)[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[\p{Lu}\p{N}£$€])""")
-_TOKEN_BEFORE_DOT = regex.compile(r"(\S+)\.$")
-_INITIALISM = regex.compile(r"(?:\p{L}\.)+\p{L}$")      # U.S, a.m, e.g
-_NEXT_WORD = regex.compile(r"\s+[\"'“‘(\[]*([\p{L}\p{N}]+)")
+# The token before a full stop at `end`: what regex's r"(\S+)\.$" finds before it, with
+# the stdlib engine (its \s also takes U+001C-U+001F, so regex's white space is spelt out)
+_TOKEN_BEFORE = lazy(re.compile, f"[^{SPACE}]+\\Z")
+_INITIALISM = lazy(regex.compile, r"(?:\p{L}\.)+\p{L}$")      # U.S, a.m, e.g
+_NEXT_WORD = lazy(regex.compile, r"\s+[\"'“‘(\[]*([\p{L}\p{N}]+)")
 
 
 def _is_sentence_end(text: str, end: int, match_start: int) -> bool:
     """Whether the terminal punctuation text[match_start:end] really ends a sentence."""
     if text[match_start] != ".":
         return True
-    m = _TOKEN_BEFORE_DOT.search(text, max(0, match_start - 40), match_start + 1)
+    lo = max(0, match_start - 40)
+    # (the token starts after the last space, if no other white space follows it)
+    m = _TOKEN_BEFORE.search(text, max(lo, text.rfind(" ", lo, match_start) + 1), match_start)
     if not m:
         return True
-    token = m.group(1).lstrip("\"'“‘([")
-    nxt = _NEXT_WORD.match(text, end)
-    next_word = nxt.group(1) if nxt else ""
+    token = m.group().lstrip("\"'“‘([")
     if token in NEVER_FINAL:
         return False
     if len(token) == 1 and token.isupper():       # an initial: "J. K. Rowling"
         return False
-    if token in MAYBE_FINAL or _INITIALISM.fullmatch(token):
-        return next_word in SENTENCE_OPENERS
+    if token in MAYBE_FINAL or ("." in token and _INITIALISM.fullmatch(token)):
+        nxt = _NEXT_WORD.match(text, end)
+        return (nxt.group(1) if nxt else "") in SENTENCE_OPENERS
     return True
 
 
@@ -125,8 +131,8 @@ def sentences(text: str, paras: list[Block]) -> list[Block]:
 # --------------------------------------------------------------------------------- words
 
 WORD_PATTERN = r"\w+(?:[-'’]\w+)*"
-WORD = regex.compile(WORD_PATTERN)
-_WORD_SPLIT = re.compile(f"({WORD_PATTERN})")      # the stdlib engine is faster for this one
+WORD = lazy(regex.compile, WORD_PATTERN)
+_WORD_SPLIT = lazy(re.compile, f"({WORD_PATTERN})")      # the stdlib engine is faster for this one
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,38 +143,64 @@ class Word:
 
 
 class Tokens:
-    """The word tokens of a text as parallel lists: `texts`, `starts` and (on demand) `folded`.
+    """The word tokens of a text as parallel lists: `texts`, and on demand `starts` and `folded`.
 
     Made in one split of the text (no match object per word), which is several times
     cheaper than a list of Word objects; rules that compare neighbouring words work on the
-    lists and make Word objects only for the few places they report.
+    lists and make Word objects only for the few places they report. Most rules need the
+    offsets of a few tokens only: `offsets` gives them without making the list of all.
     """
 
-    __slots__ = ("texts", "starts", "_folded")
+    __slots__ = ("texts", "_parts", "_starts", "_folded")
 
     def __init__(self, text: str) -> None:
-        parts = _WORD_SPLIT.split(text)
-        offsets = list(accumulate(map(len, parts), initial=0))
-        self.texts: list[str] = parts[1::2]
-        self.starts: list[int] = offsets[1::2]
+        self._parts = _WORD_SPLIT.split(text)      # gap, token, gap, token, ..., gap
+        self.texts: list[str] = self._parts[1::2]
+        self._starts: list[int] | None = None
         self._folded: list[str] | None = None
 
     def __len__(self) -> int:
         return len(self.texts)
 
     @property
+    def starts(self) -> list[int]:
+        """The offset of every token."""
+        if self._starts is None:
+            self._starts = list(accumulate(map(len, self._parts), initial=0))[1::2]
+        return self._starts
+
+    def offsets(self, indexes: Iterable[int]) -> list[int]:
+        """The offsets of the tokens at these indexes: the lengths before each are summed
+        (in C) from the last one on, so an ascending run costs one pass at most."""
+        if self._starts is not None:
+            return [self._starts[i] for i in indexes]
+        parts, out, done, offset = self._parts, [], 0, 0        # offset: where parts[done] starts
+        for i in indexes:
+            k = 2 * i + 1
+            if k < done:
+                done = offset = 0
+            offset += sum(map(len, parts[done:k]))
+            done = k
+            out.append(offset)
+        return out
+
+    @property
     def folded(self) -> list[str]:
         """The tokens case-folded, for case-insensitive comparison."""
         if self._folded is None:
-            self._folded = [t.casefold() for t in self.texts]
+            # one casefold of the tokens joined (NUL is never in a token, and case folding
+            # maps each character on its own), several times cheaper than one per token
+            self._folded = "\0".join(self.texts).casefold().split("\0") if self.texts else []
         return self._folded
 
     def word(self, i: int) -> Word:
-        return Word(self.starts[i], self.starts[i] + len(self.texts[i]), self.texts[i])
+        start = self.offsets((i,))[0]
+        return Word(start, start + len(self.texts[i]), self.texts[i])
 
     def window(self, lo: int, hi: int) -> list[Word]:
         """Word objects for tokens lo..hi-1 (clipped to the text)."""
-        return [self.word(i) for i in range(max(0, lo), min(hi, len(self.texts)))]
+        at = range(max(0, lo), min(hi, len(self.texts)))
+        return [Word(start, start + len(self.texts[i]), self.texts[i]) for i, start in zip(at, self.offsets(at))]
 
 
 def words(text: str) -> list[Word]:
@@ -182,11 +214,12 @@ def words(text: str) -> list[Word]:
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
 DOUBLE_MARKS = '"' + DOUBLE_OPEN + DOUBLE_CLOSE
-_DOUBLE_MARK = re.compile(f"[{DOUBLE_MARKS}]")
-_SINGLE_MARK = re.compile("['‘’]")
+_DOUBLE_MARK = lazy(re.compile, f"[{DOUBLE_MARKS}]")
+_SINGLE_MARK = lazy(re.compile, "['‘’]")
+_ANY_MARK = lazy(re.compile, f"[{DOUBLE_MARKS}'‘’]")
 _OPEN_CONTEXT = set("([{—–-/") | {"\u00a0"}
 # apostrophes that open a word and are not quotation marks: 'n', '90s, 'em, 'tis
-_LEADING_APOSTROPHE = regex.compile(r"['’](?:n['’]|\d\d|em\b|tis\b|twas\b|cause\b|til\b)", regex.I)
+_LEADING_APOSTROPHE = lazy(regex.compile, r"['’](?:n['’]|\d\d|em\b|tis\b|twas\b|cause\b|til\b)", regex.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +358,9 @@ def quotations(text: str, paras: list[Block]) -> QuoteAnalysis:
     strays: list[int] = []
     carried: int | None = None   # index of the open quotation the next opener carries on
     for p, para in enumerate(paras):
+        if not _ANY_MARK.search(text, para.start, para.end):
+            carried = None                  # no quotation here, and none carries on through it
+            continue
         pending: tuple[int, int | None] | None = None   # an opener not yet known to close
         outer: tuple[int, int | None] | None = None     # an open quotation with another inside
 
@@ -380,6 +416,9 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
+_ENDS_LIKE_SENTENCE = lazy(regex.compile, r"[.!?…:;,—–-][\"'”’)\]]*$")
+
+
 def _ends_sentence(text: str, start: int, end: int) -> bool:
     """Whether the quoted text[start:end] ends like a sentence (so a new quote may follow)."""
-    return bool(regex.search(r"[.!?…:;,—–-][\"'”’)\]]*$", text[start:end]))
+    return bool(_ENDS_LIKE_SENTENCE.search(text[start:end]))

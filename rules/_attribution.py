@@ -7,10 +7,11 @@ from functools import cache
 import regex
 
 from lintnews.document import Document
+from lintnews.patterns import lazy
 from lintnews.rules._data import word_list
 
 
-_QUOTED_RUN = re.compile(rb"\x01+")
+_QUOTED_RUN = lazy(re.compile, rb"\x01+")
 
 
 @cache

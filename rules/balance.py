@@ -1,12 +1,14 @@
 """LN303 unbalanced-quote and LN206 unbalanced-bracket: marks that open and never close."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
 
 from lintnews.diagnostics import Finding
 from lintnews.document import Document
+from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 
 
@@ -42,10 +44,10 @@ class UnbalancedQuote(Rule):
             yield Finding(offset, offset + 1, "closing quotation mark with no opening one")
 
 
-_BRACKETS = regex.compile(r"[()\[\]]")
+_BRACKETS = lazy(re.compile, r"[()\[\]]")
 # "1)", "a)", "iv)" at the start of a list item; smileys; a ")" in "1-0)" scores
-_LIST_MARKER = regex.compile(r"(?<![\w.,])(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)")
-_EMOTICON = regex.compile(r"[:;=8][-^']?[()\[\]]|[()\[\]][-^']?[:;=]")
+_LIST_MARKER = lazy(regex.compile, r"(?<![\w.,])(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)")
+_EMOTICON = lazy(regex.compile, r"[:;=8][-^']?[()\[\]]|[()\[\]][-^']?[:;=]")
 _PAIRS = {")": "(", "]": "["}
 
 
@@ -71,6 +73,8 @@ class UnbalancedBracket(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
+        if "(" not in text and ")" not in text and "[" not in text and "]" not in text:
+            return
         for p in doc.paragraphs:
             for at, message in _unmatched(text, p.start, p.end):
                 if not _excused(text, at):

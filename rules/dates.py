@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 import regex
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
+from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -22,14 +24,24 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?[^\S\r\n]+(?P<year>(?:19|20)\d\d)(?!\d))?"
 _SEP = r"(?:,\s*|\s+|\s*\(\s*)(?:the\s+)?"
-_EXPLICIT = regex.compile(
+_EXPLICIT = lazy(regex.compile,
     r"\b" + _WD + _SEP + r"(?:" + _MONTH + r"\s+" + _DAY + r"|" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r")"
     + r"(?![\w-])" + _YEAR)
+# The same without the word boundaries and with any non-space for a figure, in the stdlib
+# engine (its \s takes in regex's): a cheap test before the pattern above
+_MONTHS = "(?:" + "|".join(MONTHS) + r")\.?"
+_EXPLICIT_HINT = lazy(re.compile, "(?:" + "|".join(WEEKDAYS) + r")(?:,\s*|\s+|\s*\(\s*)(?:the\s+)?"
+                      r"(?:" + _MONTHS + r"\s+\S|\S{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTHS + ")")
 _RELATIVE = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
              "yesterday": -1, "tomorrow": 1}
 _REL = r"(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|tomorrow)"
-_RELATIVE_DAY = regex.compile(r"(?i:\b" + _REL + r")\s*(?:,|\(|\s)\s*(?:on\s+)?" + _WD + r"\b"
-                              r"|\b" + _WD + r"\s*(?:,|\()\s*(?i:" + _REL + r")\b")
+_RELATIVE_DAY = lazy(regex.compile, r"(?i:\b" + _REL + r")\s*(?:,|\(|\s)\s*(?:on\s+)?" + _WD + r"\b"
+                     r"|\b" + _WD + r"\s*(?:,|\()\s*(?i:" + _REL + r")\b")
+# The same without the word boundaries, in the stdlib engine (its \s and ignore-case take in
+# regex's): a cheap test, so that the pattern above is compiled only for an article that may match
+_RELATIVE_DAY_HINT = lazy(re.compile, r"(?i:today|tonight|morning|afternoon|evening|yesterday|tomorrow)"
+                          r"\s*(?:,|\(|\s)\s*(?:on\s+)?(?:" + "|".join(WEEKDAYS) + r")"
+                          r"|(?:" + "|".join(WEEKDAYS) + r")\s*(?:,|\()\s*(?i:today|tonight|this|yesterday|tomorrow)")
 
 
 class WeekdayDate(Rule):
@@ -68,7 +80,7 @@ class WeekdayDate(Rule):
         if not any(day in text for day in WEEKDAYS):
             return
         article = _article_date(doc)
-        for m in _EXPLICIT.finditer(text):
+        for m in _EXPLICIT.finditer(text) if _EXPLICIT_HINT.search(text) else ():
             month, day = MONTHS[m.group("month")], int(m.group("day"))
             year = int(m.group("year")) if m.group("year") else None
             date = _resolve(year, month, day, article)
@@ -80,7 +92,7 @@ class WeekdayDate(Rule):
                                   message=f"write {actual}")
                 yield Finding(m.start("wd"), m.end(), f"{_spell(date, year is None)} was a {actual}, "
                                                       f"not a {m.group('wd')}", fix)
-        if article is None:
+        if article is None or not _RELATIVE_DAY_HINT.search(text):
             return
         for m in _RELATIVE_DAY.finditer(text):
             rel = " ".join(m.group("rel").lower().split())

@@ -1,24 +1,31 @@
 """LN402 style-consistency: one spelling per article ("US" or "U.S."), or the house's own."""
 from __future__ import annotations
 
+import os
 import tomllib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 
 import regex
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.errors import ConfigError
+from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
+from lintnews.rules._data import data_text
+
+
+_FOLLOWER = lazy(regex.compile, r"[^\S\r\n]*([\w'’-]+)?")
+_CAPITAL_NEXT = lazy(regex.compile, r"[^\S\r\n]+(\p{Lu})")
+_WORD_THEN_SPACE = lazy(regex.compile, r"([\w'’-]+)[^\S\r\n]+$")
 
 
 @cache
 def style_data() -> dict:
-    return tomllib.loads(files(__package__).joinpath("data", "house_style.toml").read_text(encoding="utf-8"))
+    return tomllib.loads(data_text("house_style.toml"))
 
 
 @cache
@@ -42,22 +49,82 @@ class Group:
     case: bool = False
     after_number: frozenset[str] = frozenset()
 
-    def occurrences(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, form) of every use of any form, in text order (longest form first)."""
+    def possible_forms(self, text: str, folded: str | None, at_least: int = 1) -> tuple[str, ...]:
+        """The forms whose words all occur in text (for a group that ignores case, in
+        `folded`, the text case-folded; None when that cannot tell): the others cannot
+        match. () as soon as fewer than `at_least` forms can."""
+        hay = text if self.case else folded
+        if hay is None:
+            return self.forms
+        common = _common_start(self.forms, self.case)
+        if common and common not in hay:
+            return ()
+        found, unread = [], len(self.forms)
+        for form in self.forms:
+            unread -= 1
+            if all(word in hay for word in _words(form, self.case)):
+                found.append(form)
+            elif len(found) + unread < at_least:
+                return ()
+        return tuple(found)
+
+    def occurrences(self, text: str, folded: str | None = None,
+                    forms: tuple[str, ...] | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, form) of every use of any form (or of `forms`, when the others are
+        known to be absent), in text order (longest form first). `folded` (the text
+        case-folded) lets a group that ignores case look only where its words are."""
+        hay = text if self.case else folded
         taken: list[tuple[int, int, str]] = []
-        for form in sorted(self.forms, key=len, reverse=True):
-            for m in form_pattern(form, self.case, form in self.after_number).finditer(text):
+        for form in sorted(self.forms if forms is None else forms, key=len, reverse=True):
+            pattern = form_pattern(form, self.case, form in self.after_number)
+            words = _words(form, self.case)
+            for m in _finditer(pattern, text, hay, words[0]) if words else pattern.finditer(text):
                 if not any(a < m.end() and m.start() < b for a, b, _ in taken):
                     taken.append((m.start(), m.end(), form))
         return sorted(taken)
 
 
+def _finditer(pattern: regex.Pattern, text: str, hay: str | None, word: str) -> Iterator[regex.Match]:
+    """pattern.finditer(text) for a pattern whose every match starts with `word` in `hay`
+    (the text, or the text case-folded), trying it only where `word` is: many times faster
+    than a regex scan. A folding that moved offsets ("ß" -> "ss") gets the full scan."""
+    if hay is None or len(hay) != len(text):
+        yield from pattern.finditer(text)
+        return
+    resume, at = 0, hay.find(word)
+    while at >= 0:
+        if at >= resume and (m := pattern.match(text, at)):
+            resume = m.end()
+            yield m
+        at = hay.find(word, at + 1)
+
+
+@cache
+def _words(form: str, case: bool) -> tuple[str, ...]:
+    """What a text must contain for `form` to match in it: its words, case-folded when
+    case is ignored; nothing for a form not in ASCII (ignoring case, regex may match it
+    with characters that fold otherwise)."""
+    if case:
+        return tuple(form.split())
+    return tuple(form.casefold().split()) if form.isascii() else ()
+
+
+@cache
+def _common_start(forms: tuple[str, ...], case: bool) -> str:
+    """The start (three characters or more) that every form's words begin with ("web" for
+    "website" and "web site"), to rule a whole group out with one test; else ""."""
+    firsts = [words[0] if words else "" for words in (_words(f, case) for f in forms)]
+    common = os.path.commonprefix(firsts)
+    return common if len(common) >= 3 else ""
+
+
+@cache
 def _groups() -> list[Group]:
     return [Group(g["name"], tuple(g["forms"]), g.get("case", False), frozenset(g.get("after-number", ())))
             for g in style_data()["group"]]
 
 
-_ISE_IZE = regex.compile(r"(?P<stem>\w+?)i(?P<z>[sz])(?:e|es|ed|ing|ation|ations|er|ers)")
+_ISE_IZE = lazy(regex.compile, r"(?P<stem>\w+?)i(?P<z>[sz])(?:e|es|ed|ing|ation|ations|er|ers)")
 
 
 @cache
@@ -65,13 +132,13 @@ def _ise_ize_stems() -> frozenset[str]:
     return frozenset(style_data()["ise-ize"]["stems"])
 _NUMBER_WORDS_10_UP = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty "
                        "forty fifty sixty seventy eighty ninety").split()
-_AP_SMALL_NUMBER = regex.compile(r"(?<![\w$£€.,:/#-]|No\.\s|page\s|chapter\s)(?P<n>[1-9])(?![\w.,:/%°-])"
-                                 r"[^\S\r\n]+(?P<next>[a-z][\w-]*)")
+_AP_SMALL_NUMBER = lazy(regex.compile, r"(?<![\w$£€.,:/#-]|No\.\s|page\s|chapter\s)(?P<n>[1-9])(?![\w.,:/%°-])"
+                        r"[^\S\r\n]+(?P<next>[a-z][\w-]*)")
 _AP_UNITS = frozenset("""per percent million billion trillion bn m am pm a p years year-old old mph km kg cm mm
 ft in inches feet miles metres meters degrees points point goals goal runs wickets seconds minutes hours to or and
 out of times x v vs inch mile metre meter pounds dollars euros cents pence p.m. a.m.""".split())
-_AP_BIG_WORD = regex.compile(r"(?<![\w-])(?P<n>(?:" + "|".join(_NUMBER_WORDS_10_UP) + r")(?:-[a-z]+)?)"
-                             r"[^\S\r\n]+(?P<next>[a-z]+s)\b")
+_AP_BIG_WORD = lazy(regex.compile, r"(?<![\w-])(?P<n>(?:" + "|".join(_NUMBER_WORDS_10_UP) + r")(?:-[a-z]+)?)"
+                    r"[^\S\r\n]+(?P<next>[a-z]+s)\b")
 
 
 class StyleConsistency(Rule):
@@ -135,26 +202,31 @@ class StyleConsistency(Rule):
         after_number = {"%"}
         self._preferred_groups = [Group(p, (p, *vs), case=True, after_number=frozenset(after_number & {p, *vs}))
                                   for p, vs in self._prefer.items()]
+        # the consistency groups a preferred spelling does not already cover
+        covered = {f.casefold() for group in self._preferred_groups for f in group.forms}
+        self._consistency_groups = [g for g in _groups() if not covered.intersection(f.casefold() for f in g.forms)]
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
-        covered: set[str] = set()
         for group in self._preferred_groups:
-            covered.update(f.casefold() for f in group.forms)
-            for start, end, form in group.occurrences(text):
-                if form != group.name:
-                    yield self._finding(text, start, end, form, group.name, "but house style is '{wanted}'")
+            forms = group.possible_forms(text, None)
+            if any(form != group.name for form in forms):
+                for start, end, form in group.occurrences(text, text, forms):
+                    if form != group.name:
+                        yield self._finding(text, start, end, form, group.name, "but house style is '{wanted}'")
         if self.options.consistency:
-            for group in _groups():
-                if not covered.intersection(f.casefold() for f in group.forms):
-                    yield from self._mixed(text, group)
-            yield from self._capitals(doc)
-            yield from self._ise_ize(doc)
+            folded = _folded(text)
+            for group in self._consistency_groups:
+                forms = group.possible_forms(text, folded, at_least=2)
+                if forms:                       # (one form alone is consistent)
+                    yield from self._mixed(text, folded, group, forms)
+            yield from self._capitals(doc, folded)
+            yield from self._ise_ize(doc, folded)
         if self._numerals == "ap":
             yield from _ap_numerals(doc)
 
-    def _mixed(self, text: str, group: Group) -> Iterator[Finding]:
-        found = [(a, b, form) for a, b, form in group.occurrences(text)
+    def _mixed(self, text: str, folded: str | None, group: Group, forms: tuple[str, ...]) -> Iterator[Finding]:
+        found = [(a, b, form) for a, b, form in group.occurrences(text, folded, forms)
                  if group.case or not _in_name(text, a, b)]
         canonical = (lambda f: f) if group.case else str.casefold
         counts = Counter(canonical(form) for _, _, form in found)
@@ -179,14 +251,16 @@ class StyleConsistency(Rule):
             fix = Fix.replace(start, end, replacement, message=f"write '{replacement}'")
         return Finding(start, end, f"'{written}' here, " + why.format(wanted=wanted), fix)
 
-    def _capitals(self, doc: Document) -> Iterator[Finding]:
+    def _capitals(self, doc: Document, folded: str | None) -> Iterator[Finding]:
         text = doc.prose
         for noun in style_data()["capitalisation"]["nouns"]:
+            if folded is not None and noun.isascii() and folded.count(noun.casefold()) < 2:
+                continue                    # capitalised one way and not the other takes two uses
             pattern = form_pattern(noun, False, False)
             uses = []
-            for m in pattern.finditer(text):
+            for m in _finditer(pattern, text, folded, noun.casefold()) if noun.isascii() else pattern.finditer(text):
                 word = m.group()
-                after = regex.match(r"[^\S\r\n]*([\w'’-]+)?", text[m.end():m.end() + 40])
+                after = _FOLLOWER.match(text[m.end():m.end() + 40])
                 follower = after.group(1) if after else None
                 if _sentence_initial(doc, m.start()):
                     continue
@@ -209,7 +283,9 @@ class StyleConsistency(Rule):
                     yield Finding(start, end, f"'{text[start:end]}' here, but {other} elsewhere in the article "
                                               f"({times}) as a common noun")
 
-    def _ise_ize(self, doc: Document) -> Iterator[Finding]:
+    def _ise_ize(self, doc: Document, folded: str | None) -> Iterator[Finding]:
+        if folded is not None and "iz" not in folded:
+            return                          # no -ize spelling, so nothing inconsistent
         text, tokens = doc.prose, doc.tokens
         stems = _ise_ize_stems()
         uses = []
@@ -229,17 +305,24 @@ class StyleConsistency(Rule):
                 yield Finding(start, end, f"'{word}' spelt -i{z}e here, but -i{majority}e elsewhere in the article ({times})")
 
 
+def _folded(text: str) -> str | None:
+    """The text case-folded, to test whether an ASCII word can match it in any case; None
+    where that test could miss a match: regex's ignore-case matches "İ" (which folds to two
+    characters) with "i"."""
+    return None if "\u0130" in text else text.casefold()
+
+
 def _in_name(text: str, start: int, end: int) -> bool:
     """A capitalised word next to another capitalised word: part of a name ("Email Systems")."""
     if not text[start].isupper():
         return False
-    after = regex.match(r"[^\S\r\n]+(\p{Lu})", text[end:end + 3])
+    after = _CAPITAL_NEXT.match(text[end:end + 3])
     return bool(after) or _after_capital(text, start)
 
 
 def _after_capital(text: str, offset: int) -> bool:
     """Whether the word before offset is capitalised: the word at offset is part of a name."""
-    m = regex.search(r"([\w'’-]+)[^\S\r\n]+$", text[max(0, offset - 40):offset])
+    m = _WORD_THEN_SPACE.search(text[max(0, offset - 40):offset])
     return bool(m and m.group(1)[0].isupper())
 
 

@@ -1,6 +1,7 @@
 """LN502 stray-metadata and LN503 placeholder: things that were never meant to be printed."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -8,19 +9,20 @@ import regex
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
+from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 
 METADATA_KEYS = ("date", "title", "url", "author", "authors", "tags", "byline", "category", "categories",
                  "slug", "published", "updated", "dateline", "headline", "source", "id", "keywords")
 # "date 2021-07-27 President Joe Biden ..." / "title: Harbour plan approved The council ..."
-_KEY_VALUE = regex.compile(
+_KEY_VALUE = lazy(regex.compile,
     r"[^\S\r\n]*(?P<key>" + "|".join(METADATA_KEYS) + r")(?:[^\S\r\n]*:[^\S\r\n]*|[^\S\r\n]+)"
     r"(?P<value>\d{4}-\d{2}-\d{2}(?:[T ][\d:.+\-Z]+)?|https?://\S+|\S+)")
-_HTML_TAG = regex.compile(r"</?(?:p|br|div|span|a|b|i|em|strong|img|h[1-6]|li|ul|ol|table|tr|td|script|style|font|"
-                          r"blockquote|figure|figcaption|iframe|section|article)\b[^<>]{0,200}?/?>", regex.I)
-_ENTITY = regex.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-_BULLET = regex.compile(r"[-*•–—]\s|\d{1,2}[.)]\s")
+_HTML_TAG = lazy(regex.compile, r"</?(?:p|br|div|span|a|b|i|em|strong|img|h[1-6]|li|ul|ol|table|tr|td|script|style|font|"
+                 r"blockquote|figure|figcaption|iframe|section|article)\b[^<>]{0,200}?/?>", regex.I)
+_ENTITY = lazy(regex.compile, r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+_LINE_BREAK = lazy(regex.compile, r"\r\n|\r|\n")
+_BULLET = lazy(regex.compile, r"[-*•–—]\s|\d{1,2}[.)]\s")
 
 
 class StrayMetadata(Rule):
@@ -66,9 +68,9 @@ class StrayMetadata(Rule):
                 yield Finding(line_start, p.start, "white space at the start of a paragraph",
                               Fix.replace(line_start, p.start, "", message="remove it"))
         if doc.kind == "text":
-            for m in _HTML_TAG.finditer(text):
+            for m in _HTML_TAG.finditer(text) if "<" in text else ():
                 yield Finding(m.start(), m.end(), f"HTML tag '{m.group()}' in plain text")
-            for m in _ENTITY.finditer(text):
+            for m in _ENTITY.finditer(text) if "&" in text else ():
                 decoded = _decode_entity(m.group())
                 fix = Fix.replace(m.start(), m.end(), decoded, message=f"write '{decoded}'") if decoded else None
                 yield Finding(m.start(), m.end(), f"HTML entity '{m.group()}' in plain text", fix)
@@ -113,7 +115,7 @@ def _decode_entity(entity: str) -> str:
 _PRODUCTION_ITEMS = (r"quote|link|links|url|photo|photos|pic|picture|image|images|caption|graphic|chart|map|video|"
                      r"name|names|date|figure|figures|number|numbers|stat|stats|headline|hed|dek|byline|credit|"
                      r"source|para|paragraph|details|tk|tbc|tba|fact|facts|here")
-_PLACEHOLDER = regex.compile(
+_PLACEHOLDER = lazy(regex.compile,
     r"(?P<tk>(?<![\w-])(?:TK|TKTK+)(?![\w-]|\s+Maxx?\b))"
     r"|(?P<xx>(?<=[$£€]|\d[.,]?|\b(?:on|in|by|of|to|about|around)\s)X{2,}(?![\w-])"
     r"|(?<![\w.-])X{2,}(?=\s*(?:%|per\s*cent|percent|million|bn|billion|m\b|people|years?\b|[.,]\d)))"
@@ -127,8 +129,13 @@ _PLACEHOLDER = regex.compile(
     r"|(?P<brace>\{[^{}\n]{1,80}\})", regex.M)
 
 
-# strings one of which any placeholder contains: a cheap test before the full pattern
-_TRIGGERS = ("TK", "XX", "??", "INSERT", "[", "{")
+# What any placeholder holds, for a cheap test before the full pattern: one of these
+# strings, "orem", or a bracket or brace that can open a note -- a stdlib superset of the
+# bracket, capitals and brace alternatives (its \s and ignore-case take in regex's; a-z
+# is never a capital, a figure, a space or one of the marks)
+_TRIGGERS = ("TK", "XX", "??", "INSERT")
+_NOTE_HINT = lazy(re.compile, r"[\[{]\s*(?i:insert|add|need|get|check|confirm|fix|todo|to\s|" + _PRODUCTION_ITEMS + ")"
+                  r"|\[[^\]a-z]{4,}\]|\{[^{}\n]{1,80}\}")
 
 
 class Placeholder(Rule):
@@ -163,7 +170,8 @@ class Placeholder(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
-        if not any(trigger in text for trigger in _TRIGGERS) and "orem" not in text.lower():
+        if not any(trigger in text for trigger in _TRIGGERS) and "orem" not in text.lower() \
+                and not (("[" in text or "{" in text) and _NOTE_HINT.search(text)):
             matches = ()
         else:
             matches = _PLACEHOLDER.finditer(text)
@@ -178,7 +186,10 @@ class Placeholder(Rule):
                 yield Finding(m.start(), m.end(), f"'{m.group()}' left in the copy")
 
 
+_LETTERS = lazy(regex.compile, r"[\p{L}'’]+")
+
+
 def _note_like(bracketed: str) -> bool:
     """An all-capitals bracket that reads as a note ("[CHECK FIGURE]"), not an acronym ("[BBC]")."""
-    words = regex.findall(r"[\p{L}'’]+", bracketed)
+    words = _LETTERS.findall(bracketed)
     return len(words) >= 2

@@ -7,6 +7,7 @@ import regex
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
+from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 
 # What UTF-8 looks like when read as Windows-1252 or Latin-1: a lead byte shown as one of
@@ -14,12 +15,12 @@ from lintnews.ruleset import Rule
 # A cheap prefilter: ftfy (imported only when this matches) has the last word.
 _CONTINUATION = ("\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
                  "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
-_SUSPECT = regex.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]")
+_SUSPECT = lazy(regex.compile, f"[\u00c2-\u00f4][{_CONTINUATION}]")
 # the stretch of text around a suspect pair that is handed to ftfy
-_SEGMENT = regex.compile(f"[\\w\u00c2-\u00f4{_CONTINUATION}]*[\u00c2-\u00f4][{_CONTINUATION}]"
-                         f"[\\w\u00c2-\u00f4{_CONTINUATION}]*")
+_SEGMENT = lazy(regex.compile, f"[\\w\u00c2-\u00f4{_CONTINUATION}]*[\u00c2-\u00f4][{_CONTINUATION}]"
+                f"[\\w\u00c2-\u00f4{_CONTINUATION}]*")
 # "Bidenâ€™s" is reported by mangled-possessive, which knows it is a possessive
-_POSSESSIVE = regex.compile(r"(?<=\p{L})(?:â€™|Ã¢â‚¬â„¢)s(?![\w'’])")
+_POSSESSIVE = lazy(regex.compile, r"(?<=\p{L})(?:â€™|Ã¢â‚¬â„¢)s(?![\w'’])")
 
 
 class Mojibake(Rule):

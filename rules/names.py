@@ -1,18 +1,21 @@
 """LN401 name-variant and LN404 truncated-name: names spelt two ways, or cut short."""
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter, ne
 
 import regex
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
+from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_list
 
-_POSSESSIVE = regex.compile(r"(?:['’]s|['’])$")
+_POSSESSIVE = lazy(regex.compile, r"(?:['’]s|['’])$")
 # endings that make a different word of a name, not a misspelling of it: plurals,
 # demonyms, adjectives ("Israel"/"Israeli", "America"/"American", "Blair"/"Blairs")
 _DERIVED_ENDINGS = ("s", "es", "i", "n", "an", "ian", "ese", "ish", "ic", "ite", "ites", "ism", "ist", "ists")
@@ -22,7 +25,11 @@ Prince Princess Senator Governor General Judge Justice Coach Captain The A An In
 
 
 def _stem(word: str) -> str:
-    return _POSSESSIVE.sub("", word)
+    """The word without a possessive ending: _POSSESSIVE.sub("", word) for a token (which
+    never ends in a line break), without the regex."""
+    if word[-2:] in ("'s", "’s"):
+        return word[:-2]
+    return word[:-1] if word[-1:] in ("'", "’") else word
 
 
 def _derived(short: str, long: str) -> bool:
@@ -38,10 +45,9 @@ def _variant(a: str, b: str) -> bool:
     """
     if a == b or a[0] != b[0] or min(len(a), len(b)) < 5:
         return False
-    short, long = sorted((a, b), key=len)
-    if _derived(short, long):
-        return False
-    if len(a) == len(b):
+    if len(a) == len(b):                    # (never derived one from the other)
+        if sum(map(ne, a, b)) != 1:         # (a quick count, in C, for most pairs)
+            return False
         diffs = [(i, x, y) for i, (x, y) in enumerate(zip(a, b)) if x != y]
         if len(diffs) != 1:
             return False
@@ -50,6 +56,9 @@ def _variant(a: str, b: str) -> bool:
         if i == len(a) - 1:
             return pair == {"i", "y"}       # "Kadhimi"/"Kadhimy"; not "Maria"/"Mario", "Argentina"/"Argentine"
         return pair <= _VOWELS and pair != {"i", "y"}    # not "Brian"/"Bryan"
+    short, long = sorted((a, b), key=len)
+    if _derived(short, long):
+        return False
     if len(long) - len(short) == 1:
         for i, ch in enumerate(long):
             if long[:i] + long[i + 1:] == short:
@@ -87,27 +96,33 @@ class NameVariant(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         tokens = doc.tokens
         texts = tokens.texts
-        places: dict[str, list[int]] = defaultdict(list)
-        for i in [i for i, word in enumerate(texts) if len(word) >= 5 and word[0].isupper()]:
-            if not texts[i].isupper() and not texts[i][1].isupper():   # not "NASA", nor "MErcury Surface ..."
-                places[_stem(texts[i])].append(i)
+        uses = dict.fromkeys(texts)         # each word once, in order of first use
+        spellings: dict[str, list[str]] = defaultdict(list)      # name -> the words that write it
+        capitalised = compress(uses, map(str.isupper, map(itemgetter(0), uses)))   # (filtered in C)
+        for word in capitalised:
+            if len(word) >= 5 and not word.isupper() and not word[1].isupper():
+                spellings[_stem(word)].append(word)                 # not "NASA", nor "MErcury Surface ..."
         # capitalised common words are not names ("These"/"Those", "Think" when "think" is used too)
-        lower = {t for t in texts if t.islower()}
         common = frozenset(word_list("function_words"))
-        places = {name: at for name, at in places.items() if name.lower() not in lower and name.lower() not in common}
-        counts = Counter({name: len(at) for name, at in places.items()})
+        candidates = [name for name in spellings
+                      if not _lower_word_used(name.lower(), uses) and name.lower() not in common]
+        # the tokens that write each name (so also how often it is used), found only for
+        # the few names compared
+        places = _Places(texts, spellings)
         # variants share their first letter and differ in length by one at most
         by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for name in counts:
+        for name in candidates:
             by_shape[name[0], len(name)].append(name)
         reported: set[str] = set()
         for (initial, length), names in by_shape.items():
             longer = by_shape.get((initial, length + 1), [])
+            if len(names) == 1 and not longer:
+                continue                    # no other name of its shape (most of them)
             pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1:]] + [(a, b) for a in names for b in longer]
             for a, b in pairs:
                 if not _variant(a, b) or _different_people(doc, places[a], places[b]):
                     continue
-                major, minor = (a, b) if (counts[a], -places[a][0]) >= (counts[b], -places[b][0]) else (b, a)
+                major, minor = (a, b) if (len(places[a]), -places[a][0]) >= (len(places[b]), -places[b][0]) else (b, a)
                 if minor in reported:
                     continue
                 reported.add(minor)
@@ -115,8 +130,26 @@ class NameVariant(Rule):
                     start = tokens.starts[t]
                     end = start + len(minor)
                     yield Finding(start, end, f"'{minor}' here, but '{major}' elsewhere in the article "
-                                              f"({_times(counts[major])}): one name spelt two ways?",
+                                              f"({_times(len(places[major]))}): one name spelt two ways?",
                                   Fix.replace(start, end, major, safe=False, message=f"write '{major}'"))
+
+
+def _lower_word_used(word: str, uses: dict) -> bool:
+    """Whether the article uses `word` (a name lower-cased) as a lower-case word."""
+    return word in uses and word.islower()
+
+
+class _Places(dict):
+    """name -> the indexes of the tokens that write it, in text order; made on first use."""
+
+    def __init__(self, texts: list[str], spellings: dict[str, list[str]]) -> None:
+        super().__init__()
+        self.texts, self.spellings = texts, spellings
+
+    def __missing__(self, name: str) -> list[int]:
+        words = set(self.spellings[name])
+        self[name] = at = [i for i, t in enumerate(self.texts) if t in words]
+        return at
 
 
 def _different_people(doc: Document, at_a: list[int], at_b: list[int]) -> bool:
@@ -185,16 +218,19 @@ class TruncatedName(Rule):
         if not fragments.intersection(texts):
             return
         sentence_starts = {s.start for s in doc.sentences}
-        for i, word in enumerate(texts[:-1]):
-            if word not in fragments or tokens.starts[i] not in sentence_starts:
+        at = list(compress(range(len(texts)), map(fragments.__contains__, texts)))
+        start_of = dict(zip(at, tokens.offsets(at)))
+        for i in at:
+            word = texts[i]
+            if i == len(texts) - 1 or start_of[i] not in sentence_starts:
                 continue
             following = texts[i + 1]
             if not following[0].islower():
                 continue                    # "United States", "Saudi Arabia"
-            others = [j for j, w in enumerate(texts) if w == word and j != i]
-            if any(_used_as_name(texts, j) or tokens.starts[j] not in sentence_starts for j in others):
+            others = [j for j in at if texts[j] == word and j != i]
+            if any(_used_as_name(texts, j) or start_of[j] not in sentence_starts for j in others):
                 continue                    # used elsewhere: a short form the article set up
-            start = tokens.starts[i]
+            start = start_of[i]
             yield Finding(start, start + len(word), f"'{word} {following}': '{word}' is only part of a name "
                                                     f"('{word} ...'); was a word lost?")
 

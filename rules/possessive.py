@@ -8,7 +8,9 @@ import regex
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
+from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
+from lintnews.rules._hints import after_space, contains_any
 
 APOSTROPHES = "'’"
 # Characters typed or converted in place of an apostrophe: backtick, acute accent, prime,
@@ -17,12 +19,18 @@ WRONG_APOSTROPHES = "`´′‵‘"
 # "’" written as UTF-8 and read back as Windows-1252 (once, or twice over).
 MOJIBAKE_APOSTROPHES = ("Ã¢â‚¬â„¢", "â€™", "â€˜")
 
-_DETACHED = regex.compile(r"(?<=\w)(\s+)([" + APOSTROPHES + WRONG_APOSTROPHES + r"])s(?![\w'’])")
-_DOUBLED = regex.compile(r"(?<=\w)([" + APOSTROPHES + r"])s([" + APOSTROPHES + r"])s(?![\w'’])")
-_WRONG_CHAR = regex.compile(r"(?<=\p{L})([" + WRONG_APOSTROPHES + r"])s(?![\w'’])")
-_MOJIBAKE = regex.compile(r"(?<=\p{L})(" + "|".join(map(regex.escape, MOJIBAKE_APOSTROPHES)) + r")s(?![\w'’])")
+_DETACHED = lazy(regex.compile, r"(?<=\w)(\s+)([" + APOSTROPHES + WRONG_APOSTROPHES + r"])s(?![\w'’])")
+_DOUBLED = lazy(regex.compile, r"(?<=\w)([" + APOSTROPHES + r"])s([" + APOSTROPHES + r"])s(?![\w'’])")
+_WRONG_CHAR = lazy(regex.compile, r"(?<=\p{L})([" + WRONG_APOSTROPHES + r"])s(?![\w'’])")
+_MOJIBAKE = lazy(regex.compile, r"(?<=\p{L})(" + "|".join(map(regex.escape, MOJIBAKE_APOSTROPHES)) + r")s(?![\w'’])")
 # "Al-Kadhimis’s": a capitalised name ending in s, then 's
-_EXTRA_S = regex.compile(r"(?<![\w'’-])(\p{Lu}[\p{L}'’-]*?\p{L})s([" + APOSTROPHES + r"])s(?![\w'’])")
+_EXTRA_S = lazy(regex.compile, r"(?<![\w'’-])(\p{Lu}[\p{L}'’-]*?\p{L})s([" + APOSTROPHES + r"])s(?![\w'’])")
+# What the matches of each pattern contain, for a cheap test before its pass (see _hints)
+_DOUBLED_S = tuple(f"{a}s{b}s" for a in APOSTROPHES for b in APOSTROPHES)   # _DOUBLED
+_S_APOSTROPHE_S = tuple(f"s{a}s" for a in APOSTROPHES)                 # _EXTRA_S
+_APOSTROPHE_S = tuple(f"{a}s" for a in APOSTROPHES + WRONG_APOSTROPHES)  # _DETACHED, after a space
+_WRONG_S = tuple(f"{a}s" for a in WRONG_APOSTROPHES)
+_MOJIBAKE_S = tuple(f"{m}s" for m in MOJIBAKE_APOSTROPHES)
 
 
 class MangledPossessive(Rule):
@@ -58,20 +66,20 @@ class MangledPossessive(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
         apostrophe = _house_apostrophe(text)
-        for m in _DOUBLED.finditer(text):
+        for m in _DOUBLED.finditer(text) if contains_any(text, _DOUBLED_S) else ():
             yield Finding(m.start(), m.end(), f"doubled possessive '{_word_before(text, m.start())}{m.group()}'",
                           Fix.replace(m.start(2), m.end(), "", message="remove the second 's"))
-        for m in _DETACHED.finditer(text):
+        for m in _DETACHED.finditer(text) if after_space(text, _APOSTROPHE_S) else ():
             if m.group(1).count("\n") or m.group(1).count("\r"):
                 continue
             word = _word_before(text, m.start())
             yield Finding(m.start(), m.end(), f"apostrophe detached from '{word}'",
                           Fix.replace(m.start(1), m.end(1), "", message="join the apostrophe to the word"))
-        for m in _WRONG_CHAR.finditer(text):
+        for m in _WRONG_CHAR.finditer(text) if contains_any(text, _WRONG_S) else ():
             yield Finding(m.start(1), m.end(1), f"'{m.group(1)}' used as an apostrophe in "
                           f"'{_word_before(text, m.start())}{m.group()}'",
                           Fix.replace(m.start(1), m.end(1), apostrophe, message=f"use {apostrophe}"))
-        for m in _MOJIBAKE.finditer(text):
+        for m in _MOJIBAKE.finditer(text) if contains_any(text, _MOJIBAKE_S) else ():
             yield Finding(m.start(1), m.end(1), f"garbled apostrophe '{m.group(1)}' in "
                           f"'{_word_before(text, m.start())}{m.group()}'",
                           Fix.replace(m.start(1), m.end(1), "’", message="use ’"))
@@ -79,11 +87,14 @@ class MangledPossessive(Rule):
 
     def _extra_s(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
+        if not contains_any(text, _S_APOSTROPHE_S):
+            return
         candidates = list(_EXTRA_S.finditer(text))
         if not candidates:
             return
-        counts = Counter(w.text for w in doc.words)
-        bare = Counter(_strip_possessive(w.text) for w in doc.words)
+        words = doc.tokens.texts
+        counts = Counter(words)
+        bare = Counter(map(_strip_possessive, words))
         for m in candidates:
             stem, apostrophe = m.group(1), m.group(2)
             as_written = stem + "s"
@@ -103,8 +114,11 @@ def _strip_possessive(word: str) -> str:
     return word[:-2] if word[-2:] in ("'s", "’s") else word
 
 
+_WORD_AT_END = lazy(regex.compile, r"[\w'’-]+\s*$")
+
+
 def _word_before(text: str, end: int) -> str:
-    m = regex.search(r"[\w'’-]+\s*$", text[max(0, end - 60):end])
+    m = _WORD_AT_END.search(text[max(0, end - 60):end])
     return m.group().rstrip() if m else ""
 
 

@@ -10,18 +10,33 @@ import regex
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
+from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_list
 from lintnews.text import MAYBE_FINAL, NEVER_FINAL
 
 # ",,", ";;", "::", two full stops (not an ellipsis), ",." and ".,"
-_DOUBLED = regex.compile(r"([,;:])\1+|(?<![.…])\.\.(?![.…])|,\.|\.,|[,;:]\.(?!\.)|\.[;:]")
-_SPACE_BEFORE = regex.compile(r"(?<=[\w\"”’'%)\]])([^\S\r\n]+)([,.;:!?])(?![.\d\w])")
-_SPACE_THEN_MARK = re.compile(r"[^\S\r\n][,.;:!?]")
-_DOUBLE_SPACE = regex.compile(r"(?<=\S)( {2,})(?=\S)")
+_DOUBLED = lazy(regex.compile, r"([,;:])\1+|(?<![.…])\.\.(?![.…])|,\.|\.,|[,;:]\.(?!\.)|\.[;:]")
+_TWO_MARKS = lazy(re.compile, r"[,;:.][,;:.]")                # in every _DOUBLED match: a cheap test first
+_SPACE_BEFORE = lazy(regex.compile, r"(?<=[\w\"”’'%)\]])([^\S\r\n]+)([,.;:!?])(?![.\d\w])")
+# a space, then a mark: in every _SPACE_BEFORE match (stdlib \s takes in regex's), found
+# fastest by looking for the mark first
+_SPACE_THEN_MARK = lazy(re.compile, r"[,.;:!?](?<=[^\S\r\n].)")
+_DOUBLE_SPACE = lazy(regex.compile, r"(?<=\S)( {2,})(?=\S)")
 # a full stop ending a word of two letters or more, closing marks, space, a lower-case word
-_ADDRESS = regex.compile(r"(?:[.\w+-]*@|\.\w+[./]|://)")
-_LOWER_AFTER_STOP = regex.compile(r"\b([\w'’-]{2,})\.[\"”’)\]]*[^\S\r\n]+(\p{Ll}[\p{L}'’-]*)")
+_ADDRESS = lazy(regex.compile, r"(?:[.\w+-]*@|\.\w+[./]|://)")
+_LOWER_AFTER_STOP = lazy(regex.compile, r"\b([\w'’-]{2,})\.[\"”’)\]]*[^\S\r\n]+(\p{Ll}[\p{L}'’-]*)")
+# Where such a match can be: a full stop, closing marks and spaces, then not a capital, a
+# figure or an opening mark. A stdlib pattern finds these spots many times faster than
+# _LOWER_AFTER_STOP scans the text (its \s takes in every space regex's does).
+_STOP_THEN_SPACE = lazy(re.compile, r"\.[\"”’)\]]*+[^\S\r\n]++(?![A-Z0-9\"'“‘(\[])")
+_NON_SPACE = lazy(re.compile, r"\S*")
+
+
+_ENTITY_BEFORE = lazy(regex.compile, r"&#?\w+$")
+_TOKEN_AT_END = lazy(regex.compile, r"([\w.]+)$")
+_STOP_AT_END = lazy(regex.compile, r"[.!?][\"”’)]*$|:$")
+_FIRST_WORD = lazy(regex.compile, r"[\w'’-]+")
 
 
 def _real(doc: Document, start: int, end: int) -> bool:
@@ -60,14 +75,14 @@ class DoubledPunctuation(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
-        for m in _DOUBLED.finditer(text):
+        for m in _DOUBLED.finditer(text) if _TWO_MARKS.search(text) else ():
             s, e = m.start(), m.end()
             if not _real(doc, s, e):
                 continue
             mark = m.group()
             if mark in (".,", ".:", ".;") and _abbreviation_before(text, s):
                 continue                    # "U.S., officials", "(Ed.: a note)"
-            if mark[0] == ";" and regex.search(r"&#?\w+$", text[max(0, s - 12):s]):
+            if mark[0] == ";" and _ENTITY_BEFORE.search(text[max(0, s - 12):s]):
                 continue                    # the end of an HTML entity ("caf&#233;."): stray-metadata's
 
             if mark[0] == mark[-1]:
@@ -84,7 +99,7 @@ class DoubledPunctuation(Rule):
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
-    m = regex.search(r"([\w.]+)$", text[max(0, dot - 12):dot])
+    m = _TOKEN_AT_END.search(text[max(0, dot - 12):dot])
     if not m:
         return False
     token = m.group(1)
@@ -160,7 +175,7 @@ class DoubleSpace(Rule):
         if doc.kind in ("markdown", "html"):
             return
         text = doc.prose
-        for m in _DOUBLE_SPACE.finditer(text):
+        for m in _DOUBLE_SPACE.finditer(text) if "  " in text else ():
             s, e = m.span(1)
             if not _real(doc, s - 1, e + 1):
                 continue
@@ -170,7 +185,7 @@ class DoubleSpace(Rule):
 
 
 def _ends_sentence_before(text: str, space: int) -> bool:
-    return bool(regex.search(r"[.!?][\"”’)]*$|:$", text[max(0, space - 4):space]))
+    return bool(_STOP_AT_END.search(text[max(0, space - 4):space]))
 
 
 class LowercaseSentenceStart(Rule):
@@ -208,7 +223,7 @@ class LowercaseSentenceStart(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         allowed = set(word_list("lowercase_words")) | set(self.options.lowercase_words)
         text = doc.prose
-        for m in _LOWER_AFTER_STOP.finditer(text):
+        for m in _lower_after_stop(text):
             word, before = m.group(2), m.group(1)
             if word in allowed or _is_abbreviation(before) or not _real(doc, m.end(1), m.end()) \
                     or _name_or_address(text, m.start(2), m.end(2)):
@@ -218,10 +233,25 @@ class LowercaseSentenceStart(Rule):
             first = text[p.start]
             if first.islower() and _real(doc, p.start, p.start + 1) \
                     and doc.block_kind(p.start) not in ("list-item", "table-cell"):
-                word = regex.match(r"[\w'’-]+", text[p.start:p.end])
+                word = _FIRST_WORD.match(text[p.start:p.end])
                 if word and word.group() not in allowed and not _name_or_address(text, p.start, p.start + word.end()):
                     yield Finding(p.start, p.start + len(word.group()),
                                   f"paragraph starts in lower case: '{word.group()}'")
+
+
+def _lower_after_stop(text: str) -> Iterator:
+    """The matches of _LOWER_AFTER_STOP.finditer(text), found by searching only around the
+    spots _STOP_THEN_SPACE finds: a match runs from the word before such a full stop to the
+    word after its spaces, and the scan resumes where the last match ended."""
+    resume = 0
+    for spot in _STOP_THEN_SPACE.finditer(text):
+        start = max(spot.start(), resume)   # back to the start of the word before the stop
+        while start > resume and not text[start - 1].isspace():
+            start -= 1
+        m = _LOWER_AFTER_STOP.search(text, start, _NON_SPACE.match(text, spot.end()).end())
+        if m:
+            resume = m.end()
+            yield m
 
 
 def _name_or_address(text: str, start: int, end: int) -> bool:

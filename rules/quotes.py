@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache, partial
+from itertools import compress, product
 
 import re
 
@@ -10,18 +12,19 @@ import regex
 
 from lintnews.diagnostics import Finding
 from lintnews.document import Document
+from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 from lintnews.rules._attribution import cue_pattern, has_cue, narration
 from lintnews.text import Quotation
 
-_WORD = regex.compile(r"\w+(?:[-'’]\w+)*")
-_ALNUM = re.compile(r"[^\W_]")
-_SPEECH_END = regex.compile(r"[.,!?…:;—–-]\s*$")
+_WORD = lazy(regex.compile, r"\w+(?:[-'’]\w+)*")
+_ALNUM = lazy(re.compile, r"[^\W_]")
+_SPEECH_END = lazy(regex.compile, r"[.,!?…:;—–-]\s*$")
 # '"Q," smiles one broker.' -- a short clause after a quote that ends in , ? ! or a dash.
-_ATTRIBUTION_TAIL = regex.compile(r"[,?!—–-][\"”]\s+(?:[\w'’.-]+\s+){0,9}[\w'’.-]+(?:[.!?]?\s*$|[,:]\s)")
-_LEAD_IN = regex.compile(r":\s*$")
-_CREDIT = regex.compile(r"[\"”][^\S\r\n]*[—–-]+[^\S\r\n]*\p{Lu}")
-_TAIL_CLOSES_SENTENCE = regex.compile(r"[\s.,!?…:;)\]\"'”’—–-]*")
+_ATTRIBUTION_TAIL = lazy(regex.compile, r"[,?!—–-][\"”]\s+(?:[\w'’.-]+\s+){0,9}[\w'’.-]+(?:[.!?]?\s*$|[,:]\s)")
+_LEAD_IN = lazy(regex.compile, r":\s*$")
+_CREDIT = lazy(regex.compile, r"[\"”][^\S\r\n]*[—–-]+[^\S\r\n]*\p{Lu}")
+_TAIL_CLOSES_SENTENCE = lazy(regex.compile, r"[\s.,!?…:;)\]\"'”’—–-]*")
 
 
 class UnattributedQuote(Rule):
@@ -182,28 +185,34 @@ def _chains(quotes: list[Quotation]) -> list[list[Quotation]]:
 # ---------------------------------------------------------------------------- LN302
 
 # First-person words; case is checked in code (see _first_person).
-_FIRST_PERSON = regex.compile(
+_FIRST_PERSON = lazy(regex.compile,
     r"(?<![\w'’-])(?:I(?:['’](?:m|ve|d|ll))?|me|my|myself|we(?:['’](?:re|ve|d|ll))?|us|our|ours|ourselves"
     r"|let['’]s)(?![\w'’-])", regex.I)
 # the same words for a first, cheap pass (the stdlib engine is faster at this)
-_FIRST_PERSON_ANY_CASE = re.compile(_FIRST_PERSON.pattern, re.I)
-_CAPITALISED_NEXT = regex.compile(r" \p{Lu}")
-_WORD_BEFORE = regex.compile(r"([\w'’-]+)\W*$")
+_FIRST_PERSON_ANY_CASE = lazy(re.compile, _FIRST_PERSON.pattern, re.I)
+# Each of its matches is a whole word token, one of these in some mix of cases (where no
+# "İ", "ı" or "ſ" is about: stdlib ignore-case matches those with "i" and "s")
+_FIRST_PERSON_TOKENS = frozenset(
+    "".join(spelling) for w in ("i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "we're", "we've",
+                                "we'd", "we'll", "us", "our", "ours", "ourselves", "let's")
+    for a in "'’" for spelling in product(*({c, c.upper()} for c in w.replace("'", a))))
+_CAPITALISED_NEXT = lazy(regex.compile, r" \p{Lu}")
+_WORD_BEFORE = lazy(regex.compile, r"([\w'’-]+)\W*$")
 # "our correspondent": the paper's own people, not a speaker's words
-_HOUSE_NOUNS = regex.compile(r"\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:correspondents?|reporters?|editors?|"
-                             r"analysts?|commentators?|sources?)\b", regex.I)
+_HOUSE_NOUNS = lazy(regex.compile, r"\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:correspondents?|reporters?|editors?|"
+                    r"analysts?|commentators?|sources?)\b", regex.I)
 _OBJECT_PRONOUNS = {"us", "me"}
 # the last break before a closing attribution: '..., he said', '...? he asked', '... - he said'
-_CLAUSE_BREAK = regex.compile(r"(?r)[,?!]\s|\s[—–-]\s")
+_CLAUSE_BREAK = lazy(regex.compile, r"(?r)[,?!]\s|\s[—–-]\s")
 _TAIL_LEAD_WORDS = 10      # ", the club's chief executive said": the verb comes early in it
 _RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "that", "when", "where", "as", "if", "because",
                              "while", "although", "though", "and", "but", "so"})
 _SUBJECT_REACH = 4          # "I spoke to said", "we have always said": subject near its verb
-_PASSIVE = regex.compile(r"\b(?:been|be|being)\s+$")
+_PASSIVE = lazy(regex.compile, r"\b(?:been|be|being)\s+$")
 _LOOK_BACK = 80       # how far back a word or an auxiliary before a match is looked for
-_TOLD_PASSIVE = regex.compile(r"\b(?:was|were|is|are)\s+$")     # "if you were told that ..."
+_TOLD_PASSIVE = lazy(regex.compile, r"\b(?:was|were|is|are)\s+$")     # "if you were told that ..."
 # "continued to push", "continues with": a verb of going on, not of speaking
-_NOT_SPEECH_AFTER = regex.compile(r"\s+(?:to|with|in|on|at|for|into|until|its|his|her|their|the|a|an)\b", regex.I)
+_NOT_SPEECH_AFTER = lazy(regex.compile, r"\s+(?:to|with|in|on|at|for|into|until|its|his|her|their|the|a|an)\b", regex.I)
 _QUESTION_VERBS = frozenset({"asked", "asks"})   # "asked for them to be returned" opens no speech
 _LEAD_WORDS = 16           # an attribution that opens a sentence does so within this many words
 _TAIL_WORDS = 20           # one that closes it is at most this long
@@ -253,24 +262,24 @@ class UnmarkedQuote(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         cue = cue_pattern(tuple(v.lower() for v in self.options.speech_verbs), ("attribution_verbs",))
-        hits = {doc.sentence_of(m.start()) for m in _FIRST_PERSON_ANY_CASE.finditer(doc.prose)}
+        hits = {doc.sentence_of(offset) for offset in _first_person_anywhere(doc)}
         if not hits:
             return
         sentences = doc.sentences
-        headlines = {p for p in range(len(doc.paragraphs)) if _headline_like(doc, p)}
+        headline = cache(partial(_headline_like, doc))     # paragraph index -> bool, as asked
         found: dict[int, list[tuple[int, str]]] = {}
         unopened = _unopened_spans(doc)
         for si in sorted(hits):
             s = sentences[si]
-            if doc.paragraph_of(s.start) in headlines:
+            if headline(doc.paragraph_of(s.start)):
                 continue
             words = [(o, w) for o, w in _first_person(doc, s.start, s.end) if not _inside(unopened, o)]
             if words:
                 found[si] = words
         if not found:
             return
-        counted = sum(1 for s in sentences if doc.paragraph_of(s.start) not in headlines)
-        if len(found) >= 3 and len(found) >= self.options.column_share * counted:
+        if len(found) >= 3 and len(found) >= self.options.column_share * sum(
+                1 for s in sentences if not headline(doc.paragraph_of(s.start))):
             return                              # a column or readers' letters: first person is the voice
         runs = list(_runs(doc, sorted(found)))
         attributed = [self._attributed(doc, run, found, cue) for run in runs]
@@ -410,9 +419,26 @@ def _first_person(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
     return out
 
 
+def _first_person_anywhere(doc: Document) -> Iterator[int]:
+    """Where _FIRST_PERSON_ANY_CASE matches doc.prose, in any order: it is tried only at the
+    tokens that can be its matches, picked out of the word tokens in C."""
+    text = doc.prose
+    if not text.isascii() and any(c in text for c in "\u0130\u0131\u017f"):
+        yield from (m.start() for m in _FIRST_PERSON_ANY_CASE.finditer(text))
+        return
+    texts = doc.tokens.texts
+    at = compress(range(len(texts)), map(_FIRST_PERSON_TOKENS.__contains__, texts))
+    for offset in doc.tokens.offsets(at):
+        if _FIRST_PERSON_ANY_CASE.match(text, offset):
+            yield offset
+
+
+_CUE_AT_END = lazy(regex.compile, r"(?:\b(?:said|says|added|told \w+|asked)|:)\s+$")
+
+
 def _after_cue(text: str, offset: int) -> bool:
     """Whether a speech verb (or a colon) stands just before offset: 'said We're sure'."""
-    return bool(regex.search(r"(?:\b(?:said|says|added|told \w+|asked)|:)\s+$", text[max(0, offset - 20):offset]))
+    return bool(_CUE_AT_END.search(text[max(0, offset - 20):offset]))
 
 
 def _unopened_spans(doc: Document) -> list[tuple[int, int]]:

@@ -3,22 +3,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
+from operator import eq
+
+import re
 
 import regex
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
+from lintnews.patterns import HSPACE, lazy
 from lintnews.ruleset import Rule
 
 from lintnews.rules._data import word_list
 
 # What may stand between a word and its repeat: spaces with at most one line break, a comma,
 # or an opening quotation mark ('the "the').
-_GAP = regex.compile(r"[^\S\r\n]*(?:\r\n|\r|\n)?[^\S\r\n]*")
-_COMMA_GAP = regex.compile(r",[^\S\r\n]*(?:\r\n|\r|\n)?[^\S\r\n]*")
-_QUOTE_GAP = regex.compile(r"[^\S\r\n]+[\"“‘']")
+# (stdlib patterns with regex's white space spelt out: HSPACE is regex's [^\S\r\n])
+_GAP = lazy(re.compile, f"[{HSPACE}]*(?:\r\n|\r|\n)?[{HSPACE}]*")
+_COMMA_GAP = lazy(re.compile, f",[{HSPACE}]*(?:\r\n|\r|\n)?[{HSPACE}]*")
+_QUOTE_GAP = lazy(re.compile, f"[{HSPACE}]+[\"“‘']")
 # After a repeated list item the list goes on: "assisting, assisting and dealing".
-_LIST_GOES_ON = regex.compile(r",|\s+(?:and|or|nor)\b")
+_LIST_GOES_ON = lazy(regex.compile, r",|\s+(?:and|or|nor)\b")
 _IDIOM_LINKS = frozenset({"and", "or"})   # "on and on", "time and time again"
 # "hand in hand in ...", "station after station after station": a noun, a link, the noun
 _NOUN_LINKS = frozenset({"after", "by", "in", "upon"})
@@ -27,7 +33,7 @@ _SENTENCE_ENDS = ".!?:;\n\r"
 # A preposition can end a clause after a participle and start the next phrase:
 # "waiting for for years", "placed in in the past".
 _STRANDABLE = frozenset({"for", "in"})
-_PARTICIPLE = regex.compile(r"(?:ing|ed)$")
+_PARTICIPLE = lazy(regex.compile, r"(?:ing|ed)$")
 _FUNCTION_WORDS = frozenset(word_list("function_words"))
 
 
@@ -81,14 +87,15 @@ class RepeatedWord(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         tokens = doc.tokens
         f = tokens.folded
-        # Candidates come from comparing neighbouring folded tokens (list work, no regex);
+        # Candidates come from comparing folded tokens k apart (in C: map and compress);
         # each is then judged on Word objects for the few tokens around it.
-        candidates = [(i, 1) for i, (x, y) in enumerate(zip(f, f[1:])) if x == y]
+        at = range(len(f))
+        candidates = [(i, 1) for i in compress(at, map(eq, f, f[1:]))]
         if self.options.phrases:
-            candidates += [(i, 2) for i, (a, b, c, d) in enumerate(zip(f, f[1:], f[2:], f[3:]))
-                           if a == c and b == d and a != b]
-            candidates += [(i, 3) for i, (a, d) in enumerate(zip(f, f[3:]))
-                           if a == d and f[i + 1:i + 3] == f[i + 4:i + 6]]
+            two = set(compress(at, map(eq, f, f[2:])))        # f[i] == f[i + 2]
+            candidates += [(i, 2) for i in two if i + 1 in two and f[i] != f[i + 1]]    # "a b a b"
+            three = set(compress(at, map(eq, f, f[3:])))
+            candidates += [(i, 3) for i in three if i + 1 in three and i + 2 in three]  # "a b c a b c"
         reported_until = -1
         for i, n in sorted(candidates):
             lo = max(0, i - 2)

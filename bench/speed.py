@@ -1,0 +1,187 @@
+"""How fast lintnews is: start-up, throughput, each rule's cost, a peer, and linearity.
+
+    .venv/bin/python bench/speed.py                  # everything (proselint into its own venv)
+    .venv/bin/python bench/speed.py --no-peer --runs 9
+
+Prints one table:
+  start-up     median wall time of `lintnews <article>` (the seed article, from the repo
+               root, as an editor's pre-commit hook runs it), beside `python -c pass` and
+               `python -c "import regex, pluggy"` on the same machine
+  throughput   `lintnews --isolated` over ../shared/corpus/news: MB/s and articles/s, wall
+               time of one process; then with --jobs 2 where lintnews has that option
+  per rule     CPU seconds of each rule over the corpus, in one process (the shared analysis
+               -- paragraphs, sentences, word tokens, quotations -- on rows of its own)
+  proselint    the peer, installed from PyPI into its own venv (--peer-venv): one article
+               and the corpus
+  linearity    one article repeated 10 (and 100) times as one text: lint time against once
+
+Skips (exit 0) where ../shared/corpus/news is absent. Wall times depend on what else the
+machine runs: the load average is printed before and after.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus" / "news"
+ARTICLE = REPO / "seeds" / "000_c414c113dae7f080.txt"
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}   # a real install has .pyc
+
+
+def wall(cmd: list[str], runs: int, cwd: Path = REPO) -> float:
+    """Median wall seconds of `runs` runs of cmd (after one run that warms the caches)."""
+    times = []
+    for i in range(runs + 1):
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if i:
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def load() -> str:
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "?"
+
+
+def lintnews_command() -> list[str]:
+    script = Path(sys.executable).with_name("lintnews")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "lintnews"]
+
+
+def start_up(runs: int, rows: list) -> None:
+    rows.append(("start-up", "python -c pass", f"{1000 * wall([sys.executable, '-c', 'pass'], runs):.0f} ms"))
+    rows.append(("", 'python -c "import regex, pluggy"',
+                 f"{1000 * wall([sys.executable, '-c', 'import regex, pluggy'], runs):.0f} ms"))
+    rows.append(("", f"lintnews {ARTICLE.relative_to(REPO)}",
+                 f"{1000 * wall(lintnews_command() + [str(ARTICLE.relative_to(REPO))], runs):.0f} ms"))
+
+
+def throughput(rows: list, size: int, count: int) -> None:
+    base = lintnews_command() + ["--isolated"]
+    helps = subprocess.run(base + ["--help"], env=ENV, capture_output=True, text=True).stdout
+    jobs = "--jobs" in helps                    # (then the default may be one process per core)
+    seconds = wall(base + (["--jobs", "1"] if jobs else []) + [str(CORPUS)], 3)
+    rows.append(("throughput", f"lintnews --isolated {'--jobs 1 ' if jobs else ''}<corpus>",
+                 f"{size / 1e6 / seconds:.2f} MB/s, {count / seconds:.0f} articles/s ({seconds:.2f} s)"))
+    if jobs:
+        seconds = wall(base + ["--jobs", "2", str(CORPUS)], 3)
+        value = f"{size / 1e6 / seconds:.2f} MB/s, {count / seconds:.0f} articles/s ({seconds:.2f} s)"
+    else:
+        value = "n/a (no --jobs)"
+    rows.append(("", "lintnews --isolated --jobs 2 <corpus>", value))
+
+
+def per_rule(rows: list) -> None:
+    """CPU seconds of the shared analysis and of each rule over the corpus, in this process."""
+    from lintnews.config import Config
+    from lintnews.engine import Linter
+
+    linter = Linter(Config())
+    texts = [(str(p), p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))]
+    spent: dict[str, float] = {}
+    clock = time.process_time
+    for path, text in texts:
+        t = clock()
+        doc = linter.load(text, path)
+        spent["(load)"] = spent.get("(load)", 0.0) + clock() - t
+        for part in ("paragraphs", "sentences", "tokens", "quotes"):
+            t = clock()
+            getattr(doc, part)
+            spent[f"({part})"] = spent.get(f"({part})", 0.0) + clock() - t
+        for rule in linter.rules:
+            t = clock()
+            list(rule.check(doc))
+            key = f"{rule.code} {rule.name}"
+            spent[key] = spent.get(key, 0.0) + clock() - t
+    t = clock()
+    for path, text in texts:
+        linter.lint_text(text, path)
+    whole = clock() - t
+    first = True
+    for key, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
+        rows.append(("per rule (CPU)" if first else "", key, f"{seconds:.3f} s"))
+        first = False
+    rows.append(("", "all of it: Linter.lint_text over the corpus", f"{whole:.3f} s CPU"))
+
+
+def peer(rows: list, venv: Path, runs: int, size: int, count: int) -> None:
+    proselint = venv / "bin" / "proselint"
+    if not proselint.exists():
+        made = subprocess.run([sys.executable, "-m", "venv", str(venv)], capture_output=True)
+        installed = made.returncode == 0 and subprocess.run(
+            [str(venv / "bin" / "pip"), "install", "-q", "proselint"], capture_output=True).returncode == 0
+        if not installed or not proselint.exists():
+            rows.append(("proselint", "pip install proselint", f"n/a (could not install into {venv})"))
+            return
+    version = subprocess.run([str(proselint), "version"], capture_output=True, text=True).stdout.strip()
+    rows.append(("proselint", f"{version or 'proselint'}: proselint check {ARTICLE.relative_to(REPO)}",
+                 f"{1000 * wall([str(proselint), 'check', str(ARTICLE)], runs):.0f} ms"))
+    seconds = wall([str(proselint), "check", str(CORPUS)], 1)
+    rows.append(("", "proselint check <corpus>, 1 process",
+                 f"{size / 1e6 / seconds:.2f} MB/s, {count / seconds:.0f} articles/s ({seconds:.2f} s)"))
+
+
+def linearity(rows: list) -> None:
+    """Lint time (CPU, in this process) of one article repeated n times as one text."""
+    from lintnews.config import Config
+    from lintnews.engine import Linter
+
+    linter = Linter(Config())
+    article = (CORPUS / "0001.txt").read_text(encoding="utf-8").strip()
+    linter.lint_text(article, "a.txt")              # compile what the rules compile
+
+    def seconds(times: int, runs: int) -> float:
+        text = "\n\n".join([article] * times) + "\n"
+        spent = []
+        for _ in range(runs):
+            t = time.process_time()
+            linter.lint_text(text, "a.txt")
+            spent.append(time.process_time() - t)
+        return statistics.median(spent)
+
+    once = seconds(1, 51)
+    rows.append(("linearity", f"article 0001.txt once ({len(article):,} chars)", f"{1000 * once:.2f} ms"))
+    for times, runs in ((10, 11), (100, 3)):
+        spent = seconds(times, runs)
+        rows.append(("", f"the same {times} times as one text", f"{1000 * spent:.1f} ms = {spent / once:.1f} x"))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=15, help="runs of each start-up command (median)")
+    ap.add_argument("--peer-venv", type=Path, default=Path(tempfile.gettempdir()) / "lintnews-bench-venv",
+                    help="the venv proselint is installed into (made when missing)")
+    ap.add_argument("--no-peer", action="store_true", help="leave proselint out")
+    args = ap.parse_args()
+    if not CORPUS.is_dir():
+        print(f"skipped: the news corpus ({CORPUS}) is not here")
+        return 0
+    files = sorted(CORPUS.glob("*.txt"))
+    size, count = sum(p.stat().st_size for p in files), len(files)
+    print(f"{count} articles, {size / 1e6:.2f} MB; {os.cpu_count()} CPUs; load average {load()}", flush=True)
+    rows: list[tuple[str, str, str]] = []
+    start_up(args.runs, rows)
+    throughput(rows, size, count)
+    per_rule(rows)
+    if not args.no_peer:
+        peer(rows, args.peer_venv, args.runs, size, count)
+    linearity(rows)
+    widths = [max(len(r[i]) for r in rows) for i in range(2)]
+    for what, how, value in rows:
+        print(f"{what:<{widths[0]}}  {how:<{widths[1]}}  {value}")
+    print(f"load average after: {load()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
