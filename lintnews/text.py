@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate
+from array import array
+from itertools import accumulate, islice
 
 import regex
 
@@ -142,6 +143,29 @@ class Word:
     text: str
 
 
+# In a text this long (a whole archive pasted into one file) the same words come back again
+# and again: one string object per distinct word keeps memory near the text's size (a
+# 3 MB text: 64 MB of token strings -> 1 MB). Below it, sharing costs more time than it saves.
+_SHARE_ABOVE = 256 * 1024
+
+
+def _split_shared(text: str, chunk: int = 1 << 16) -> list[str]:
+    """_WORD_SPLIT.split(text), made a piece at a time (cut at white space, which no token
+    holds) with equal strings shared, so that no list of every word's own copy is ever made."""
+    seen: dict[str, str] = {}
+    parts: list[str] = []
+    start = 0
+    while start < len(text):
+        end = len(text) if start + chunk >= len(text) else text.find(" ", start + chunk)
+        end = len(text) if end < 0 else end
+        piece = _WORD_SPLIT.split(text[start:end])
+        if parts:
+            piece[0] = parts.pop() + piece[0]       # the gap cut in two joined again
+        parts.extend(seen.setdefault(p, p) for p in piece)
+        start = end
+    return parts or [""]
+
+
 class Tokens:
     """The word tokens of a text as parallel lists: `texts`, and on demand `starts` and `folded`.
 
@@ -154,7 +178,8 @@ class Tokens:
     __slots__ = ("texts", "_parts", "_starts", "_folded")
 
     def __init__(self, text: str) -> None:
-        self._parts = _WORD_SPLIT.split(text)      # gap, token, gap, token, ..., gap
+        # gap, token, gap, token, ..., gap
+        self._parts = _WORD_SPLIT.split(text) if len(text) <= _SHARE_ABOVE else _split_shared(text)
         self.texts: list[str] = self._parts[1::2]
         self._starts: list[int] | None = None
         self._folded: list[str] | None = None
@@ -166,7 +191,11 @@ class Tokens:
     def starts(self) -> list[int]:
         """The offset of every token."""
         if self._starts is None:
-            self._starts = list(accumulate(map(len, self._parts), initial=0))[1::2]
+            lengths = accumulate(map(len, self._parts), initial=0)
+            if len(self._parts) > _SHARE_ABOVE // 4:      # a long text: 8 bytes an offset
+                self._starts = array("q", islice(lengths, 1, None, 2))
+            else:
+                self._starts = list(lengths)[1::2]
         return self._starts
 
     def offsets(self, indexes: Iterable[int]) -> list[int]:
@@ -190,7 +219,11 @@ class Tokens:
         if self._folded is None:
             # one casefold of the tokens joined (NUL is never in a token, and case folding
             # maps each character on its own), several times cheaper than one per token
-            self._folded = "\0".join(self.texts).casefold().split("\0") if self.texts else []
+            if len(self.texts) > _SHARE_ABOVE // 8:         # a long text: each word folded once
+                folds: dict[str, str] = {}
+                self._folded = [folds.get(t) or folds.setdefault(t, t.casefold()) for t in self.texts]
+            else:
+                self._folded = "\0".join(self.texts).casefold().split("\0") if self.texts else []
         return self._folded
 
     def word(self, i: int) -> Word:

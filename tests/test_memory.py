@@ -21,4 +21,4 @@ def test_memory_stays_a_small_multiple_of_the_file_size(tmp_path):
     idle = int(subprocess.run([sys.executable, "-c", base], capture_output=True, text=True,
                               timeout=TIMEOUT, check=True).stdout)
     used = (peak - idle) * 1024                    # ru_maxrss is in KiB on Linux
-    assert used < 25 * size, f"{used / size:.1f} times the file size"
+    assert used < 15 * size, f"{used / size:.1f} times the file size"
