@@ -13,7 +13,8 @@ Prints one table:
                -- paragraphs, sentences, word tokens, quotations -- on rows of its own)
   proselint    the peer, installed from PyPI into its own venv (--peer-venv): one article
                and the corpus
-  linearity    one article repeated 10 (and 100) times as one text: lint time against once
+  linearity    one article repeated 10 (and 100) times as one text: lint time against once;
+               and hostile copy ('"Yes" ' 5,000 and 50,000 times: all quotation marks and repeats)
 
 Skips (exit 0) where ../shared/corpus/news is absent. Wall times depend on what else the
 machine runs: the load average is printed before and after.
@@ -154,6 +155,17 @@ def linearity(rows: list) -> None:
     for times, runs in ((10, 11), (100, 3)):
         spent = seconds(times, runs)
         rows.append(("", f"the same {times} times as one text", f"{1000 * spent:.1f} ms = {spent / once:.1f} x"))
+    # hostile copy: every word a repeat and every other character a quotation mark
+    small, big = ('"Yes" ' * 5_000, '"Yes" ' * 50_000)
+    linter.lint_text(small, "q.txt")
+    t = time.process_time()
+    linter.lint_text(small, "q.txt")
+    first = time.process_time() - t
+    t = time.process_time()
+    linter.lint_text(big, "q.txt")
+    spent = time.process_time() - t
+    rows.append(("", '\'"Yes" \' 5,000 times (10,000 quotation marks, 5,000 repeats)', f"{1000 * first:.1f} ms"))
+    rows.append(("", "the same 50,000 times", f"{1000 * spent:.1f} ms = {spent / first:.1f} x"))
 
 
 def main() -> int:

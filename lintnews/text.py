@@ -175,7 +175,7 @@ class Tokens:
     offsets of a few tokens only: `offsets` gives them without making the list of all.
     """
 
-    __slots__ = ("texts", "_parts", "_starts", "_folded")
+    __slots__ = ("texts", "_parts", "_starts", "_folded", "_summed")
 
     def __init__(self, text: str) -> None:
         # gap, token, gap, token, ..., gap
@@ -183,6 +183,7 @@ class Tokens:
         self.texts: list[str] = self._parts[1::2]
         self._starts: list[int] | None = None
         self._folded: list[str] | None = None
+        self._summed = 0
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -200,15 +201,19 @@ class Tokens:
 
     def offsets(self, indexes: Iterable[int]) -> list[int]:
         """The offsets of the tokens at these indexes: the lengths before each are summed
-        (in C) from the last one on, so an ascending run costs one pass at most."""
-        if self._starts is not None:
-            return [self._starts[i] for i in indexes]
+        (in C) from the last one on, so an ascending run costs one pass at most. Once the
+        calls have summed as many lengths as there are tokens, all offsets are made at
+        once (so that many calls never cost more than one list of them)."""
+        if self._starts is not None or self._summed > len(self._parts):
+            starts = self.starts
+            return [starts[i] for i in indexes]
         parts, out, done, offset = self._parts, [], 0, 0        # offset: where parts[done] starts
         for i in indexes:
             k = 2 * i + 1
             if k < done:
                 done = offset = 0
             offset += sum(map(len, parts[done:k]))
+            self._summed += k - done
             done = k
             out.append(offset)
         return out

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import REPO, text_of
 
-TIMEOUT = 120
+TIMEOUT = 60                   # seconds: far beyond what any of these takes (a few s at most)
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
