@@ -26,7 +26,9 @@ def check_run_arguments(args: argparse.Namespace) -> RunMode:
 
 def open_reporter(linter, args: argparse.Namespace, stream) -> Reporter:
     """The reporter for --format (or --statistics), started with the run's rules and colour."""
-    reporters = {k: v for group in linter.plugins.hook.lintnews_reporters() for k, v in group.items()}
+    # pluggy answers the last registered plugin first; a later plugin's format wins
+    groups = linter.plugins.hook.lintnews_reporters()
+    reporters = {k: v for group in reversed(groups) for k, v in group.items()}
     if args.format not in reporters:
         raise UsageError(f"unknown format {args.format!r} (known: {', '.join(sorted(reporters))})")
     reporter = (StatisticsReporter if args.statistics else reporters[args.format])(stream)

@@ -242,7 +242,8 @@ class LowercaseSentenceStart(Rule):
 def _lower_after_stop(text: str) -> Iterator:
     """The matches of _LOWER_AFTER_STOP.finditer(text), found by searching only around the
     spots _STOP_THEN_SPACE finds: a match runs from the word before such a full stop to the
-    word after its spaces, and the scan resumes where the last match ended."""
+    word after its spaces, and the scan resumes at the word a match flagged (which may end
+    a sentence of its own: "It rained. okay. then it stopped.")."""
     resume = 0
     for spot in _STOP_THEN_SPACE.finditer(text):
         start = max(spot.start(), resume)   # back to the start of the word before the stop
@@ -250,7 +251,7 @@ def _lower_after_stop(text: str) -> Iterator:
             start -= 1
         m = _LOWER_AFTER_STOP.search(text, start, _NON_SPACE.match(text, spot.end()).end())
         if m:
-            resume = m.end()
+            resume = m.start(2)
             yield m
 
 

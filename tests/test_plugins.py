@@ -111,3 +111,24 @@ def test_a_misspelt_hook_is_an_error(tmp_path):
     proc = run_cli("--list-rules", env={"PYTHONPATH": str(site)})
     assert proc.returncode == 2
     assert "unknown hook 'lintnews_rule'" in text_of(proc)[1]
+
+
+def test_a_pack_can_replace_a_built_in_format(tmp_path):
+    site = tmp_path / "site"
+    install(site, "newsdesk-format", "newsdesk_format", '''
+        import lintnews
+        from lintnews.reporters import Reporter
+
+        class Terse(Reporter):
+            def file(self, path, diagnostics, text):
+                for d in diagnostics:
+                    self.stream.write(f"{d.line}:{d.column} {d.code}\\n")
+
+        @lintnews.hookimpl
+        def lintnews_reporters():
+            return {"text": Terse}
+        ''')
+    article = tmp_path / "a.txt"
+    article.write_text("It was the the end.\n", encoding="utf-8")
+    out, err = text_of(run_cli(str(article), env={"PYTHONPATH": str(site)}))
+    assert (out, err) == ("1:12 LN101\n", "")
