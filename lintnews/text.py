@@ -133,7 +133,9 @@ def sentences(text: str, paras: list[Block]) -> list[Block]:
 
 WORD_PATTERN = r"\w+(?:[-'’]\w+)*"
 WORD = lazy(regex.compile, WORD_PATTERN)
-_WORD_SPLIT = lazy(re.compile, f"({WORD_PATTERN})")      # the stdlib engine is faster for this one
+# The same tokens for split(), in the stdlib engine (faster for this one) and with possessive
+# quantifiers (nothing follows them, so they match the same; about 10% faster)
+_WORD_SPLIT = lazy(re.compile, r"(\w++(?:[-'’]\w++)*+)")
 
 
 @dataclass(frozen=True, slots=True)
