@@ -177,7 +177,7 @@ class Tokens:
     offsets of a few tokens only: `offsets` gives them without making the list of all.
     """
 
-    __slots__ = ("texts", "_parts", "_starts", "_folded", "_summed")
+    __slots__ = ("texts", "_parts", "_starts", "_folded", "_summed", "_distinct")
 
     def __init__(self, text: str) -> None:
         # gap, token, gap, token, ..., gap
@@ -185,6 +185,7 @@ class Tokens:
         self.texts: list[str] = self._parts[1::2]
         self._starts: list[int] | None = None
         self._folded: list[str] | None = None
+        self._distinct: dict[str, None] | None = None
         self._summed = 0
 
     def __len__(self) -> int:
@@ -232,6 +233,14 @@ class Tokens:
             else:
                 self._folded = "\0".join(self.texts).casefold().split("\0") if self.texts else []
         return self._folded
+
+    @property
+    def distinct(self) -> dict[str, None]:
+        """Each token text once, in order of first use (a dict: membership tests are cheap).
+        Several rules first ask whether a word occurs at all, and skip a pass if not."""
+        if self._distinct is None:
+            self._distinct = dict.fromkeys(self.texts)
+        return self._distinct
 
     def word(self, i: int) -> Word:
         start = self.offsets((i,))[0]
