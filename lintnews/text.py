@@ -7,7 +7,7 @@ calls these once and caches the result; rules ask the Document, not these functi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from array import array
 from bisect import bisect_left
@@ -16,6 +16,21 @@ from itertools import accumulate, islice
 import regex
 
 from lintnews.patterns import SPACE, lazy
+
+
+def find_all(text: str, chars: str) -> list[int]:
+    """The offsets of these characters in text, in order. str.find scans for one character
+    many times faster than a regex scans for a class of them, so passes that look only at a
+    few kinds of character (quotation marks, full stops) start from this list."""
+    out = []
+    for c in chars:
+        i = text.find(c)
+        while i >= 0:
+            out.append(i)
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
+
 
 # ---------------------------------------------------------------------------- paragraphs
 
@@ -84,8 +99,16 @@ Since Because However Meanwhile Now Then Today Yesterday Last Next Some Many Mos
 Neither No One Two Three Other Such What Who Why How Where Mr Mrs Ms Dr Sir
 """.split())
 
+# What ends a sentence (a candidate: see _is_sentence_end)
 _SENTENCE_END = lazy(regex.compile,
     r"""(?:[.!?]+|…)[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[\p{Lu}\p{N}£$€])""")
+# The same in the stdlib engine (quicker to try at one offset), with the white space the
+# next sentence starts after (group 1) and the character after it and any opening marks
+# (group 2), which must be one of [\p{Lu}\p{N}£$€]: no other character can follow a
+# maximal run there, so the first match tells whether _SENTENCE_END matches at that offset
+_STOP = lazy(re.compile, f"(?:[.!?]+|…)[\"'”’)\\]]*(?=([{SPACE}]+)[\"'“‘(\\[]*(.))", re.S)
+_CAPITAL_OR_FIGURE = lazy(regex.compile, r"[\p{Lu}\p{N}£$€]")
+_STOP_RUN = lazy(re.compile, r"[.!?]+")
 # The token before a full stop at `end`: what regex's r"(\S+)\.$" finds before it, with
 # the stdlib engine (its \s also takes U+001C-U+001F, so regex's white space is spelt out)
 _TOKEN_BEFORE = lazy(re.compile, f"[^{SPACE}]+\\Z")
@@ -99,10 +122,13 @@ def _is_sentence_end(text: str, end: int, match_start: int) -> bool:
         return True
     lo = max(0, match_start - 40)
     # (the token starts after the last space, if no other white space follows it)
-    m = _TOKEN_BEFORE.search(text, max(lo, text.rfind(" ", lo, match_start) + 1), match_start)
-    if not m:
-        return True
-    token = m.group().lstrip("\"'“‘([")
+    after_space = max(lo, text.rfind(" ", lo, match_start) + 1)
+    token = text[after_space:match_start]
+    if not token.isalpha():                 # (the common case, a word, needs no pattern)
+        m = _TOKEN_BEFORE.search(text, after_space, match_start)
+        if not m:
+            return True
+        token = m.group().lstrip("\"'“‘([")
     if token in NEVER_FINAL:
         return False
     if len(token) == 1 and token.isupper():       # an initial: "J. K. Rowling"
@@ -113,20 +139,52 @@ def _is_sentence_end(text: str, end: int, match_start: int) -> bool:
     return True
 
 
+def _stops(text: str) -> Iterator:
+    """Where _SENTENCE_END.finditer(text) matches (as _STOP matches), tried only where a
+    match can start: at the full stops, question and exclamation marks and ellipses.
+
+    Where a run of [.!?] makes no match, no later mark of the run makes one either (each
+    would be followed by what follows the run), so the run is tried once: a run of n
+    marks costs n steps, not n * n / 2 as it did with finditer.
+    """
+    resume = 0
+    for i in find_all(text, ".!?…"):
+        if i < resume:
+            continue
+        m = _STOP.match(text, i)
+        if m and _capital_or_figure(m.group(2)):
+            resume = m.end()
+            yield m
+        elif text[i] != "…":
+            resume = _STOP_RUN.match(text, i).end()
+
+
+def _capital_or_figure(c: str) -> bool:
+    if c.isascii():
+        return c.isupper() or c.isdigit() or c == "$"
+    return _CAPITAL_OR_FIGURE.match(c) is not None
+
+
 def sentences(text: str, paras: list[Block]) -> list[Block]:
-    """Sentences of every paragraph, in order; a sentence never crosses a paragraph."""
+    """Sentences of every paragraph (as `paragraphs` makes them), in order; a sentence never
+    crosses a paragraph.
+
+    The stops are found in one pass over the text. A stop at the very end of a paragraph
+    (one that looks ahead into the next) ends nothing: the paragraph ends there anyway.
+    Sentences need no trimming: one starts where its paragraph does or where the white
+    space after a stop ends, and ends at a stop (punctuation) or where its paragraph does.
+    """
     out = []
+    stops = _stops(text)
+    m = next(stops, None)
     for para in paras:
-        pos = para.start
-        for m in _SENTENCE_END.finditer(text, para.start, para.end):
-            if _is_sentence_end(text, m.end(), m.start()):
-                block = _trimmed(text, pos, m.end())
-                if block:
-                    out.append(block)
-                pos = m.end()
-        block = _trimmed(text, pos, para.end)
-        if block:
-            out.append(block)
+        start = para.start
+        while m is not None and m.end() < para.end:
+            if m.start() >= para.start and _is_sentence_end(text, m.end(), m.start()):
+                out.append(Block(start, m.end()))
+                start = m.end(1)
+            m = next(stops, None)
+        out.append(Block(start, para.end))
     return out
 
 
@@ -330,19 +388,6 @@ def _flanking(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
     return opens, closes
 
 
-def _marks(text: str, chars: str) -> list[int]:
-    """The offsets of these characters in text, in order: str.find scans many times faster
-    than a regex character class."""
-    out = []
-    for c in chars:
-        i = text.find(c)
-        while i >= 0:
-            out.append(i)
-            i = text.find(c, i + 1)
-    out.sort()
-    return out
-
-
 def _double_marks(text: str, lo: int, hi: int, marks: list[int]):
     """Pair the double quotation marks of one paragraph (text[lo:hi], with its double marks
     at these offsets).
@@ -418,7 +463,7 @@ def quotations(text: str, paras: list[Block]) -> QuoteAnalysis:
     inner: list[Quotation] = []
     strays: list[int] = []
     carried: int | None = None   # index of the open quotation the next opener carries on
-    marks = _marks(text, DOUBLE_MARKS + SINGLE_MARKS)
+    marks = find_all(text, DOUBLE_MARKS + SINGLE_MARKS)
     last = 0
     for p, para in enumerate(paras):
         first = bisect_left(marks, para.start, last)
