@@ -148,6 +148,8 @@ def _may_pair(names: list[str]) -> set[str]:
     their vowels are left out ("Kadhimi"/"Kadhimy", "Mohammed"/"Mohamed": M, h, m, d), so a
     name whose set of consonants no other name has is paired with none (most of them)."""
     letters = list(map(frozenset, map(str.translate, names, repeat(_NO_VOWELS))))
+    if len(set(letters)) == len(letters):
+        return set()
     shared = {k for k, n in Counter(letters).items() if n > 1}
     return {name for name, k in zip(names, letters) if k in shared}
 
