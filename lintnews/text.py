@@ -273,11 +273,14 @@ class Tokens:
             starts = self.starts
             return [starts[i] for i in indexes]
         parts, out, done, offset = self._parts, [], 0, 0        # offset: where parts[done] starts
+        # (the length of the parts joined is quicker to get than the sum of theirs, but a
+        # long text's are summed, not to copy the text)
+        long = len(parts) > _SHARE_ABOVE // 4
         for i in indexes:
             k = 2 * i + 1
             if k < done:
                 done = offset = 0
-            offset += sum(map(len, parts[done:k]))
+            offset += sum(map(len, parts[done:k])) if long else len("".join(parts[done:k]))
             self._summed += k - done
             done = k
             out.append(offset)
