@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import compress
 from operator import itemgetter, ne
 
 import regex
@@ -140,14 +140,14 @@ class NameVariant(Rule):
                                   Fix.replace(start, end, major, safe=False, message=f"write '{major}'"))
 
 
-_NO_VOWELS = str.maketrans("", "", "aeiouyAEIOUY")
+_VOWEL_LETTERS = frozenset("aeiouyAEIOUY")
 
 
 def _may_pair(names: list[str]) -> set[str]:
     """The names that may be variants of another: two variants have the same letters once
     their vowels are left out ("Kadhimi"/"Kadhimy", "Mohammed"/"Mohamed": M, h, m, d), so a
     name whose set of consonants no other name has is paired with none (most of them)."""
-    letters = list(map(frozenset, map(str.translate, names, repeat(_NO_VOWELS))))
+    letters = [frozenset(name) - _VOWEL_LETTERS for name in names]
     if len(set(letters)) == len(letters):
         return set()
     shared = {k for k, n in Counter(letters).items() if n > 1}
