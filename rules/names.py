@@ -109,10 +109,11 @@ class NameVariant(Rule):
         # the tokens that write each name (so also how often it is used), found only for
         # the few names compared
         places = _Places(texts, spellings)
-        # variants share their first letter and differ in length by one at most
         paired = _may_pair(candidates)
         if not paired:
             return
+        # variants share their first letter and differ in length by one at most (the shapes
+        # are taken in the order of all the candidates, so pairs come in the same order)
         by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
         for name in candidates:
             by_shape[name[0], len(name)].append(name)
@@ -122,8 +123,6 @@ class NameVariant(Rule):
             longer = [name for name in by_shape.get((initial, length + 1), ()) if name in paired]
             if not names or len(names) == 1 and not longer:
                 continue                    # no other name of its shape and letters (most of them)
-            if len(names) == 1 and not longer:
-                continue                    # no other name of its shape (most of them)
             pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1:]] + [(a, b) for a in names for b in longer]
             for a, b in pairs:
                 if not _variant(a, b) or _different_people(doc, places[a], places[b]):
