@@ -17,7 +17,7 @@ import regex
 from lintnews.document import Document
 from lintnews.hookspecs import hookimpl
 from lintnews.patterns import HSPACE, lazy
-from lintnews.prosemap import INVISIBLE, ProseBuilder
+from lintnews.prosemap import ProseBuilder, has_invisible
 
 TEXT_EXTENSIONS = (".txt", ".text")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
@@ -62,7 +62,7 @@ def lintnews_plain_text(path: str, text: str, options: Mapping[str, Any]) -> Doc
     meta, header_end = text_metadata(text)
     if options.get("date"):
         meta["date"] = options["date"]
-    if text.isascii() or INVISIBLE.search(text) is None:        # (none of them is ASCII)
+    if not has_invisible(text):
         prose = " " * header_end + text[header_end:] if header_end else None
         return Document(text, path, prose=prose, meta=meta, kind="text")
     out = ProseBuilder(text)

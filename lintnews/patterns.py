@@ -14,6 +14,8 @@ from typing import Any
 # takes U+001C-U+001F, so a stdlib pattern that must agree with a regex one spells them out
 SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 HSPACE = SPACE.replace("\n", "").replace("\r", "")     # regex's [^\S\r\n]
+# the same characters one by one, for tests without a pattern
+HSPACE_CHARS = frozenset(HSPACE.replace("\u2000-\u200a", "".join(map(chr, range(0x2000, 0x200b)))))
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 

@@ -16,7 +16,15 @@ from lintnews.patterns import lazy
 # Characters with no width and no glyph (zero-width spaces and joiners, direction marks and
 # isolates, the soft hyphen, a BOM inside the text): readers never see them, so the prose
 # view leaves them out and "the\u2069 the" is read as the "the the" it shows.
-INVISIBLE = lazy(re.compile, "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]+")
+INVISIBLE_CHARS = "".join(map(chr, [0xad, 0x61c, 0x180e, *range(0x200b, 0x2010), *range(0x202a, 0x202f),
+                                      *range(0x2060, 0x2065), *range(0x2066, 0x2070), 0xfeff]))
+INVISIBLE = lazy(re.compile, f"[{INVISIBLE_CHARS}]+")
+
+
+def has_invisible(text: str) -> bool:
+    """Whether text holds one of them: a search for each character alone (str.find's fast
+    scan) is several times quicker than a regex scan for the class."""
+    return not text.isascii() and any(c in text for c in INVISIBLE_CHARS)
 
 
 class ProseMap:

@@ -7,18 +7,36 @@ calls these once and caches the result; rules ask the Document, not these functi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from array import array
+from bisect import bisect_left
 from itertools import accumulate, islice
 
 import regex
 
-from lintnews.patterns import SPACE, lazy
+from lintnews.patterns import HSPACE, SPACE, lazy
+
+
+def find_all(text: str, chars: str) -> list[int]:
+    """The offsets of these characters in text, in order. str.find scans for one character
+    many times faster than a regex scans for a class of them, so passes that look only at a
+    few kinds of character (quotation marks, full stops) start from this list."""
+    out = []
+    for c in chars:
+        i = text.find(c)
+        while i >= 0:
+            out.append(i)
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
+
 
 # ---------------------------------------------------------------------------- paragraphs
 
 _BLANK_LINE = lazy(regex.compile, r"(?>\r\n|\r|\n)[^\S\r\n]*(?>\r\n|\r|\n)")
+# the same in a text with no "\r": the stdlib engine looks for its first "\n" many times faster
+_BLANK_LINE_LF = lazy(re.compile, f"\n[{HSPACE}]*\n")
 _LINE_BREAK = lazy(regex.compile, r"\r\n|\r|\n")
 
 
@@ -48,8 +66,9 @@ def paragraphs(text: str) -> list[Block]:
     than 160 characters: one paragraph a line, as some wire copy and exports are written)
     is taken to have one paragraph per line.
     """
-    one_a_line = not _BLANK_LINE.search(text) and _LONG_LINE.search(text)
-    separator = _LINE_BREAK if one_a_line else _BLANK_LINE
+    blank_line = _BLANK_LINE if "\r" in text else _BLANK_LINE_LF
+    one_a_line = not blank_line.search(text) and _LONG_LINE.search(text)
+    separator = _LINE_BREAK if one_a_line else blank_line
     out, pos = [], 0
     for m in separator.finditer(text):
         block = _trimmed(text, pos, m.start())
@@ -83,8 +102,16 @@ Since Because However Meanwhile Now Then Today Yesterday Last Next Some Many Mos
 Neither No One Two Three Other Such What Who Why How Where Mr Mrs Ms Dr Sir
 """.split())
 
+# What ends a sentence (a candidate: see _is_sentence_end)
 _SENTENCE_END = lazy(regex.compile,
     r"""(?:[.!?]+|…)[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[\p{Lu}\p{N}£$€])""")
+# The same in the stdlib engine (quicker to try at one offset), with the white space the
+# next sentence starts after (group 1) and the character after it and any opening marks
+# (group 2), which must be one of [\p{Lu}\p{N}£$€]: no other character can follow a
+# maximal run there, so the first match tells whether _SENTENCE_END matches at that offset
+_STOP = lazy(re.compile, f"(?:[.!?]+|…)[\"'”’)\\]]*(?=([{SPACE}]+)[\"'“‘(\\[]*(.))", re.S)
+_CAPITAL_OR_FIGURE = lazy(regex.compile, r"[\p{Lu}\p{N}£$€]")
+_STOP_RUN = lazy(re.compile, r"[.!?]+")
 # The token before a full stop at `end`: what regex's r"(\S+)\.$" finds before it, with
 # the stdlib engine (its \s also takes U+001C-U+001F, so regex's white space is spelt out)
 _TOKEN_BEFORE = lazy(re.compile, f"[^{SPACE}]+\\Z")
@@ -98,10 +125,13 @@ def _is_sentence_end(text: str, end: int, match_start: int) -> bool:
         return True
     lo = max(0, match_start - 40)
     # (the token starts after the last space, if no other white space follows it)
-    m = _TOKEN_BEFORE.search(text, max(lo, text.rfind(" ", lo, match_start) + 1), match_start)
-    if not m:
-        return True
-    token = m.group().lstrip("\"'“‘([")
+    after_space = max(lo, text.rfind(" ", lo, match_start) + 1)
+    token = text[after_space:match_start]
+    if not token.isalpha():                 # (the common case, a word, needs no pattern)
+        m = _TOKEN_BEFORE.search(text, after_space, match_start)
+        if not m:
+            return True
+        token = m.group().lstrip("\"'“‘([")
     if token in NEVER_FINAL:
         return False
     if len(token) == 1 and token.isupper():       # an initial: "J. K. Rowling"
@@ -112,20 +142,52 @@ def _is_sentence_end(text: str, end: int, match_start: int) -> bool:
     return True
 
 
+def _stops(text: str) -> Iterator:
+    """Where _SENTENCE_END.finditer(text) matches (as _STOP matches), tried only where a
+    match can start: at the full stops, question and exclamation marks and ellipses.
+
+    Where a run of [.!?] makes no match, no later mark of the run makes one either (each
+    would be followed by what follows the run), so the run is tried once: a run of n
+    marks costs n steps, not n * n / 2 as it did with finditer.
+    """
+    resume = 0
+    for i in find_all(text, ".!?…"):
+        if i < resume:
+            continue
+        m = _STOP.match(text, i)
+        if m and _capital_or_figure(m.group(2)):
+            resume = m.end()
+            yield m
+        elif text[i] != "…":
+            resume = _STOP_RUN.match(text, i).end()
+
+
+def _capital_or_figure(c: str) -> bool:
+    if c.isascii():
+        return c.isupper() or c.isdigit() or c == "$"
+    return _CAPITAL_OR_FIGURE.match(c) is not None
+
+
 def sentences(text: str, paras: list[Block]) -> list[Block]:
-    """Sentences of every paragraph, in order; a sentence never crosses a paragraph."""
+    """Sentences of every paragraph (as `paragraphs` makes them), in order; a sentence never
+    crosses a paragraph.
+
+    The stops are found in one pass over the text. A stop at the very end of a paragraph
+    (one that looks ahead into the next) ends nothing: the paragraph ends there anyway.
+    Sentences need no trimming: one starts where its paragraph does or where the white
+    space after a stop ends, and ends at a stop (punctuation) or where its paragraph does.
+    """
     out = []
+    stops = _stops(text)
+    m = next(stops, None)
     for para in paras:
-        pos = para.start
-        for m in _SENTENCE_END.finditer(text, para.start, para.end):
-            if _is_sentence_end(text, m.end(), m.start()):
-                block = _trimmed(text, pos, m.end())
-                if block:
-                    out.append(block)
-                pos = m.end()
-        block = _trimmed(text, pos, para.end)
-        if block:
-            out.append(block)
+        start = para.start
+        while m is not None and m.end() < para.end:
+            if m.start() >= para.start and _is_sentence_end(text, m.end(), m.start()):
+                out.append(Block(start, m.end()))
+                start = m.end(1)
+            m = next(stops, None)
+        out.append(Block(start, para.end))
     return out
 
 
@@ -133,7 +195,11 @@ def sentences(text: str, paras: list[Block]) -> list[Block]:
 
 WORD_PATTERN = r"\w+(?:[-'’]\w+)*"
 WORD = lazy(regex.compile, WORD_PATTERN)
-_WORD_SPLIT = lazy(re.compile, f"({WORD_PATTERN})")      # the stdlib engine is faster for this one
+# The same tokens for split(), in the stdlib engine (faster for this one) and with possessive
+# quantifiers (nothing follows them, so they match the same; about 10% faster)
+_WORD_SPLIT = lazy(re.compile, r"(\w++(?:[-'’]\w++)*+)")
+# the same for a text in ASCII, where \w matches the same characters either way: 20% faster
+_WORD_SPLIT_ASCII = lazy(re.compile, _WORD_SPLIT.pattern, re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,16 +215,21 @@ class Word:
 _SHARE_ABOVE = 256 * 1024
 
 
+def _split(text: str) -> list[str]:
+    """gap, token, gap, token, ..., gap"""
+    return (_WORD_SPLIT_ASCII if text.isascii() else _WORD_SPLIT).split(text)
+
+
 def _split_shared(text: str, chunk: int = 1 << 16) -> list[str]:
-    """_WORD_SPLIT.split(text), made a piece at a time (cut at white space, which no token
-    holds) with equal strings shared, so that no list of every word's own copy is ever made."""
+    """_split(text), made a piece at a time (cut at white space, which no token holds) with
+    equal strings shared, so that no list of every word's own copy is ever made."""
     seen: dict[str, str] = {}
     parts: list[str] = []
     start = 0
     while start < len(text):
         end = len(text) if start + chunk >= len(text) else text.find(" ", start + chunk)
         end = len(text) if end < 0 else end
-        piece = _WORD_SPLIT.split(text[start:end])
+        piece = _split(text[start:end])
         if parts:
             piece[0] = parts.pop() + piece[0]       # the gap cut in two joined again
         parts.extend(seen.setdefault(p, p) for p in piece)
@@ -175,14 +246,15 @@ class Tokens:
     offsets of a few tokens only: `offsets` gives them without making the list of all.
     """
 
-    __slots__ = ("texts", "_parts", "_starts", "_folded", "_summed")
+    __slots__ = ("texts", "_parts", "_starts", "_folded", "_summed", "_distinct")
 
     def __init__(self, text: str) -> None:
         # gap, token, gap, token, ..., gap
-        self._parts = _WORD_SPLIT.split(text) if len(text) <= _SHARE_ABOVE else _split_shared(text)
+        self._parts = _split(text) if len(text) <= _SHARE_ABOVE else _split_shared(text)
         self.texts: list[str] = self._parts[1::2]
         self._starts: list[int] | None = None
         self._folded: list[str] | None = None
+        self._distinct: dict[str, None] | None = None
         self._summed = 0
 
     def __len__(self) -> int:
@@ -208,11 +280,14 @@ class Tokens:
             starts = self.starts
             return [starts[i] for i in indexes]
         parts, out, done, offset = self._parts, [], 0, 0        # offset: where parts[done] starts
+        # (the length of the parts joined is quicker to get than the sum of theirs, but a
+        # long text's are summed, not to copy the text)
+        long = len(parts) > _SHARE_ABOVE // 4
         for i in indexes:
             k = 2 * i + 1
             if k < done:
                 done = offset = 0
-            offset += sum(map(len, parts[done:k]))
+            offset += sum(map(len, parts[done:k])) if long else len("".join(parts[done:k]))
             self._summed += k - done
             done = k
             out.append(offset)
@@ -230,6 +305,14 @@ class Tokens:
             else:
                 self._folded = "\0".join(self.texts).casefold().split("\0") if self.texts else []
         return self._folded
+
+    @property
+    def distinct(self) -> dict[str, None]:
+        """Each token text once, in order of first use (a dict: membership tests are cheap).
+        Several rules first ask whether a word occurs at all, and skip a pass if not."""
+        if self._distinct is None:
+            self._distinct = dict.fromkeys(self.texts)
+        return self._distinct
 
     def word(self, i: int) -> Word:
         start = self.offsets((i,))[0]
@@ -252,9 +335,7 @@ def words(text: str) -> list[Word]:
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
 DOUBLE_MARKS = '"' + DOUBLE_OPEN + DOUBLE_CLOSE
-_DOUBLE_MARK = lazy(re.compile, f"[{DOUBLE_MARKS}]")
-_SINGLE_MARK = lazy(re.compile, "['‘’]")
-_ANY_MARK = lazy(re.compile, f"[{DOUBLE_MARKS}'‘’]")
+SINGLE_MARKS = "'‘’"
 _OPEN_CONTEXT = set("([{—–-/") | {"\u00a0"}
 # apostrophes that open a word and are not quotation marks: 'n', '90s, 'em, 'tis
 _LEADING_APOSTROPHE = lazy(regex.compile, r"['’](?:n['’]|\d\d|em\b|tis\b|twas\b|cause\b|til\b)", regex.I)
@@ -320,16 +401,16 @@ def _flanking(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
     return opens, closes
 
 
-def _double_marks(text: str, lo: int, hi: int):
-    """Pair the double quotation marks of one paragraph.
+def _double_marks(text: str, lo: int, hi: int, marks: list[int]):
+    """Pair the double quotation marks of one paragraph (text[lo:hi], with its double marks
+    at these offsets).
 
     Yields (open_offset, close_offset) for a closed pair, (open_offset, None) for an
     opening mark that does not close before the next opening mark or the paragraph end,
     and (None, close_offset) for a closing mark with no opening one.
     """
     open_at = None
-    for m in _DOUBLE_MARK.finditer(text, lo, hi):
-        i = m.start()
+    for i in marks:
         c = text[i]
         if c == '"' and open_at is None and i > lo and text[i - 1].isdigit():
             continue                      # an inch mark: "5' 10\" tall"
@@ -357,15 +438,15 @@ def _double_marks(text: str, lo: int, hi: int):
         yield open_at, None
 
 
-def _single_quotes(text: str, lo: int, hi: int, paragraph: int) -> list[Quotation]:
-    """Single-quote spans inside [lo, hi): openers at a word start, closers at a word end.
+def _single_quotes(text: str, lo: int, hi: int, paragraph: int, marks: list[int]) -> list[Quotation]:
+    """Single-quote spans inside [lo, hi) (whose single marks are at these offsets): openers
+    at a word start, closers at a word end.
 
     An apostrophe inside a word ("don't") or before a number ("’90s") never opens a quote; a
     mark after "s" ("the Joneses’") closes one only when one is open.
     """
     out, open_at = [], None
-    for m in _SINGLE_MARK.finditer(text, lo, hi):
-        i = m.start()
+    for i in marks:
         c = text[i]
         before = text[i - 1] if i > lo else " "
         after = text[i + 1] if i + 1 < hi else " "
@@ -395,10 +476,15 @@ def quotations(text: str, paras: list[Block]) -> QuoteAnalysis:
     inner: list[Quotation] = []
     strays: list[int] = []
     carried: int | None = None   # index of the open quotation the next opener carries on
+    marks = find_all(text, DOUBLE_MARKS + SINGLE_MARKS)
+    last = 0
     for p, para in enumerate(paras):
-        if not _ANY_MARK.search(text, para.start, para.end):
+        first = bisect_left(marks, para.start, last)
+        last = bisect_left(marks, para.end, first)
+        if first == last:
             carried = None                  # no quotation here, and none carries on through it
             continue
+        doubles = [i for i in marks[first:last] if text[i] in DOUBLE_MARKS]
         pending: tuple[int, int | None] | None = None   # an opener not yet known to close
         outer: tuple[int, int | None] | None = None     # an open quotation with another inside
 
@@ -409,7 +495,7 @@ def quotations(text: str, paras: list[Block]) -> QuoteAnalysis:
             double.append(Quotation(start, end, p, closed=False, continues=runs_on, continued_from=from_))
             carried = len(double) - 1 if runs_on else None
 
-        for start, close in _double_marks(text, para.start, para.end):
+        for start, close in _double_marks(text, para.start, para.end, doubles):
             if start is None:
                 if outer is not None:       # the closing mark of the quotation around a nested one
                     double.append(Quotation(outer[0], close + 1, p, continued_from=outer[1]))
@@ -444,7 +530,9 @@ def quotations(text: str, paras: list[Block]) -> QuoteAnalysis:
             settle(left_open, para.end, next_para.start if opens_next else None)
         else:
             carried = None
-        inner.extend(_single_quotes(text, para.start, para.end, p))
+        if len(doubles) < last - first:
+            singles = [i for i in marks[first:last] if text[i] in SINGLE_MARKS]
+            inner.extend(_single_quotes(text, para.start, para.end, p, singles))
     return QuoteAnalysis(double, inner, strays)
 
 

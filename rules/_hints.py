@@ -9,13 +9,16 @@ from collections.abc import Iterable
 
 
 def contains_any(text: str, needles: Iterable[str]) -> bool:
-    """Whether any of the strings occurs in text."""
-    return any(n in text for n in needles)
+    """Whether any of the strings occurs in text (looked for only where its first character
+    occurs: a search for one character is tens of times quicker than for two or more)."""
+    return any(n[0] in text and n in text for n in needles)
 
 
 def after_space(text: str, needles: Iterable[str]) -> bool:
     """Whether any of the strings occurs right after a white-space character."""
     for needle in needles:
+        if needle[0] not in text:
+            continue
         i = text.find(needle, 1)
         while i > 0:
             if text[i - 1].isspace():

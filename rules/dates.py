@@ -77,10 +77,14 @@ class WeekdayDate(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
-        if not any(day in text for day in WEEKDAYS):
+        if "day" not in text:
+            return                          # (every weekday ends in "day": one quick search first)
+        weekdays = _offsets_of(text, WEEKDAYS)
+        if not weekdays:
             return
         article = _article_date(doc)
-        for m in _EXPLICIT.finditer(text) if _EXPLICIT_HINT.search(text) else ():
+        # every match starts with a weekday: the cheap test is tried there only
+        for m in _EXPLICIT.finditer(text) if any(_EXPLICIT_HINT.match(text, i) for i in weekdays) else ():
             month, day = MONTHS[m.group("month")], int(m.group("day"))
             year = int(m.group("year")) if m.group("year") else None
             date = _resolve(year, month, day, article)
@@ -101,6 +105,17 @@ class WeekdayDate(Rule):
             if actual != m.group("wd"):
                 yield Finding(m.start(), m.end(), f"'{rel}' is {actual} {date.isoformat()} for an article dated "
                                                   f"{article.isoformat()}, not {m.group('wd')}")
+
+
+def _offsets_of(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where the words occur in text (str.find, many times quicker than a regex scan)."""
+    out = []
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            out.append(i)
+            i = text.find(word, i + 1)
+    return out
 
 
 def _article_date(doc: Document) -> dt.date | None:

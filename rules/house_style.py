@@ -62,7 +62,7 @@ class Group:
         found, unread = [], len(self.forms)
         for form in self.forms:
             unread -= 1
-            if all(word in hay for word in _words(form, self.case)):
+            if all(map(hay.__contains__, _words(form, self.case))):
                 found.append(form)
             elif len(found) + unread < at_least:
                 return ()
@@ -288,6 +288,10 @@ class StyleConsistency(Rule):
             return                          # no -ize spelling, so nothing inconsistent
         text, tokens = doc.prose, doc.tokens
         stems = _ise_ize_stems()
+        spellings = {m.group("z") for word in set(tokens.folded) if ("is" in word or "iz" in word)
+                     and (m := _ISE_IZE.fullmatch(word)) and m.group("stem") in stems}
+        if len(spellings) < 2:
+            return                          # each word looked at once: one spelling, or none
         uses = []
         for i, word in enumerate(tokens.folded):
             if ("is" in word or "iz" in word) and (m := _ISE_IZE.fullmatch(word)) and m.group("stem") in stems:

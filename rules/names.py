@@ -1,7 +1,7 @@
 """LN401 name-variant and LN404 truncated-name: names spelt two ways, or cut short."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import compress
@@ -96,7 +96,7 @@ class NameVariant(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         tokens = doc.tokens
         texts = tokens.texts
-        uses = dict.fromkeys(texts)         # each word once, in order of first use
+        uses = tokens.distinct              # each word once, in order of first use
         spellings: dict[str, list[str]] = defaultdict(list)      # name -> the words that write it
         capitalised = compress(uses, map(str.isupper, map(itemgetter(0), uses)))   # (filtered in C)
         for word in capitalised:
@@ -109,15 +109,20 @@ class NameVariant(Rule):
         # the tokens that write each name (so also how often it is used), found only for
         # the few names compared
         places = _Places(texts, spellings)
-        # variants share their first letter and differ in length by one at most
+        paired = _may_pair(candidates)
+        if not paired:
+            return
+        # variants share their first letter and differ in length by one at most (the shapes
+        # are taken in the order of all the candidates, so pairs come in the same order)
         by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
         for name in candidates:
             by_shape[name[0], len(name)].append(name)
         reported: set[str] = set()
         for (initial, length), names in by_shape.items():
-            longer = by_shape.get((initial, length + 1), [])
-            if len(names) == 1 and not longer:
-                continue                    # no other name of its shape (most of them)
+            names = [name for name in names if name in paired]
+            longer = [name for name in by_shape.get((initial, length + 1), ()) if name in paired]
+            if not names or len(names) == 1 and not longer:
+                continue                    # no other name of its shape and letters (most of them)
             pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1:]] + [(a, b) for a in names for b in longer]
             for a, b in pairs:
                 if not _variant(a, b) or _different_people(doc, places[a], places[b]):
@@ -132,6 +137,20 @@ class NameVariant(Rule):
                     yield Finding(start, end, f"'{minor}' here, but '{major}' elsewhere in the article "
                                               f"({_times(len(places[major]))}): one name spelt two ways?",
                                   Fix.replace(start, end, major, safe=False, message=f"write '{major}'"))
+
+
+_VOWEL_LETTERS = frozenset("aeiouyAEIOUY")
+
+
+def _may_pair(names: list[str]) -> set[str]:
+    """The names that may be variants of another: two variants have the same letters once
+    their vowels are left out ("Kadhimi"/"Kadhimy", "Mohammed"/"Mohamed": M, h, m, d), so a
+    name whose set of consonants no other name has is paired with none (most of them)."""
+    letters = [frozenset(name) - _VOWEL_LETTERS for name in names]
+    if len(set(letters)) == len(letters):
+        return set()
+    shared = {k for k, n in Counter(letters).items() if n > 1}
+    return {name for name, k in zip(names, letters) if k in shared}
 
 
 def _lower_word_used(word: str, uses: dict) -> bool:
@@ -215,7 +234,7 @@ class TruncatedName(Rule):
         fragments = frozenset(self.options.fragments)
         tokens = doc.tokens
         texts = tokens.texts
-        if not fragments.intersection(texts):
+        if fragments.isdisjoint(tokens.distinct):
             return
         sentence_starts = {s.start for s in doc.sentences}
         at = list(compress(range(len(texts)), map(fragments.__contains__, texts)))

@@ -66,7 +66,8 @@ class MangledPossessive(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
         apostrophe = _house_apostrophe(text)
-        for m in _DOUBLED.finditer(text) if contains_any(text, _DOUBLED_S) else ():
+        s_apostrophe_s = contains_any(text, _S_APOSTROPHE_S)     # in every _DOUBLED_S (and _EXTRA_S match)
+        for m in _DOUBLED.finditer(text) if s_apostrophe_s and contains_any(text, _DOUBLED_S) else ():
             yield Finding(m.start(), m.end(), f"doubled possessive '{_word_before(text, m.start())}{m.group()}'",
                           Fix.replace(m.start(2), m.end(), "", message="remove the second 's"))
         for m in _DETACHED.finditer(text) if after_space(text, _APOSTROPHE_S) else ():
@@ -83,12 +84,11 @@ class MangledPossessive(Rule):
             yield Finding(m.start(1), m.end(1), f"garbled apostrophe '{m.group(1)}' in "
                           f"'{_word_before(text, m.start())}{m.group()}'",
                           Fix.replace(m.start(1), m.end(1), "’", message="use ’"))
-        yield from self._extra_s(doc)
+        if s_apostrophe_s:
+            yield from self._extra_s(doc)
 
     def _extra_s(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
-        if not contains_any(text, _S_APOSTROPHE_S):
-            return
         candidates = list(_EXTRA_S.finditer(text))
         if not candidates:
             return

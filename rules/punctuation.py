@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import sub
 
 import re
 
@@ -10,18 +11,14 @@ import regex
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
-from lintnews.patterns import lazy
+from lintnews.patterns import HSPACE_CHARS, lazy
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_list
 from lintnews.text import MAYBE_FINAL, NEVER_FINAL
 
 # ",,", ";;", "::", two full stops (not an ellipsis), ",." and ".,"
 _DOUBLED = lazy(regex.compile, r"([,;:])\1+|(?<![.…])\.\.(?![.…])|,\.|\.,|[,;:]\.(?!\.)|\.[;:]")
-_TWO_MARKS = lazy(re.compile, r"[,;:.][,;:.]")                # in every _DOUBLED match: a cheap test first
 _SPACE_BEFORE = lazy(regex.compile, r"(?<=[\w\"”’'%)\]])([^\S\r\n]+)([,.;:!?])(?![.\d\w])")
-# a space, then a mark: in every _SPACE_BEFORE match (stdlib \s takes in regex's), found
-# fastest by looking for the mark first
-_SPACE_THEN_MARK = lazy(re.compile, r"[,.;:!?](?<=[^\S\r\n].)")
 _DOUBLE_SPACE = lazy(regex.compile, r"(?<=\S)( {2,})(?=\S)")
 # a full stop ending a word of two letters or more, closing marks, space, a lower-case word
 _ADDRESS = lazy(regex.compile, r"(?:[.\w+-]*@|\.\w+[./]|://)")
@@ -75,7 +72,8 @@ class DoubledPunctuation(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
-        for m in _DOUBLED.finditer(text) if _TWO_MARKS.search(text) else ():
+        # every match holds two of the marks side by side: a cheap test first
+        for m in _DOUBLED.finditer(text) if 1 in map(sub, doc.punctuation[1:], doc.punctuation) else ():
             s, e = m.start(), m.end()
             if not _real(doc, s, e):
                 continue
@@ -132,7 +130,10 @@ class SpaceBeforePunctuation(Rule):
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if not _SPACE_THEN_MARK.search(doc.prose):
+        # every match has white space before a mark: a cheap test first (the mark at offset
+        # 0, if any, is tested against the last character: at worst a useless scan)
+        text = doc.prose
+        if HSPACE_CHARS.isdisjoint([text[i - 1] for i in doc.punctuation]):
             return
         for m in _SPACE_BEFORE.finditer(doc.prose):
             s, e = m.span(1)

@@ -420,16 +420,22 @@ def _first_person(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
 
 
 def _first_person_anywhere(doc: Document) -> Iterator[int]:
-    """Where _FIRST_PERSON_ANY_CASE matches doc.prose, in any order: it is tried only at the
-    tokens that can be its matches, picked out of the word tokens in C."""
+    """Where _FIRST_PERSON_ANY_CASE matches doc.prose outside every quotation, in any order:
+    the places where _first_person can find a word in the narration (a quotation never ends
+    just before a word nor opens just after one, so blanking it out makes no match there).
+    It is tried only at the tokens that can be its matches, picked out of the word tokens in C."""
     text = doc.prose
     if not text.isascii() and any(c in text for c in "\u0130\u0131\u017f"):
+        # (every match, quoted or not: the two engines may not fold these letters alike)
         yield from (m.start() for m in _FIRST_PERSON_ANY_CASE.finditer(text))
+        return
+    if _FIRST_PERSON_TOKENS.isdisjoint(doc.tokens.distinct):
         return
     texts = doc.tokens.texts
     at = compress(range(len(texts)), map(_FIRST_PERSON_TOKENS.__contains__, texts))
+    quoted = doc.quoted_mask
     for offset in doc.tokens.offsets(at):
-        if _FIRST_PERSON_ANY_CASE.match(text, offset):
+        if not quoted[offset] and _FIRST_PERSON_ANY_CASE.match(text, offset):
             yield offset
 
 

@@ -67,6 +67,14 @@ def test_a_hundred_thousand_quotation_marks(tmp_path):
     assert proc.returncode in (0, 1) and text_of(proc)[1] == ""
 
 
+def test_long_runs_of_full_stops_and_question_marks(tmp_path):
+    # each mark of a run was once tried as the start of a sentence end (n * n / 2 steps)
+    path = tmp_path / "stops.txt"
+    path.write_text("It ended" + "." * 200_000 + " Really" + "?!" * 100_000 + " The end.\n", encoding="utf-8")
+    proc = run(str(path))
+    assert proc.returncode in (0, 1) and text_of(proc)[1] == ""
+
+
 def test_an_unclosed_quote_on_line_one_of_a_long_article(tmp_path):
     body = "\n\n".join(prose(40, seed) for seed in range(2000))
     path = tmp_path / "story.txt"
