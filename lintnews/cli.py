@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from lintnews import __version__
 from lintnews.errors import LintnewsError
 
-def _split(values: list[str] | None) -> tuple[str, ...] | None:
+def split_list(values: list[str] | None) -> tuple[str, ...] | None:
+    """Values given as repeated options and/or comma-separated ("LN1,LN2"), in one tuple."""
     if values is None:
         return None
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
@@ -27,6 +28,18 @@ def _positive(value: str) -> int:
     return int(value)
 
 
+def add_rule_arguments(p: argparse.ArgumentParser) -> None:
+    """The options that choose rules and configuration, shared by `lintnews` and `lintnews archive`."""
+    p.add_argument("--select", action="append", metavar="RULES",
+                   help="only these rules: codes, code prefixes or names, comma-separated")
+    p.add_argument("--ignore", action="append", metavar="RULES", help="leave out these rules")
+    p.add_argument("--extend-select", action="append", metavar="RULES",
+                   help="add rules (opt-in ones too) to the selection")
+    p.add_argument("--config", metavar="FILE", help="use this lintnews.toml or pyproject.toml")
+    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the articles' publication date")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="lintnews", description="Lint news articles for the defects a copy desk catches.",
@@ -35,15 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="article files, or directories to search for articles; - reads standard input")
     p.add_argument("--format", default="text",
                    help="output format: text (default), full, json, sarif, github, junit")
-    p.add_argument("--select", action="append", metavar="RULES",
-                   help="only these rules: codes, code prefixes or names, comma-separated")
-    p.add_argument("--ignore", action="append", metavar="RULES", help="leave out these rules")
-    p.add_argument("--extend-select", action="append", metavar="RULES",
-                   help="add rules (opt-in ones too) to the selection")
-    p.add_argument("--config", metavar="FILE", help="use this lintnews.toml or pyproject.toml")
-    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    add_rule_arguments(p)
     p.add_argument("--encoding", help="encoding of files without a BOM (default UTF-8)")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="the articles' publication date")
     p.add_argument("--max-file-size", type=int, metavar="BYTES", help="skip larger files (default 10 MB)")
     p.add_argument("--stdin-filename", metavar="PATH", help="name to report for standard input")
     p.add_argument("--exclude", action="append", metavar="GLOBS",
@@ -146,9 +152,9 @@ def run(args: argparse.Namespace) -> int:
     from lintnews.runmode import check_run_arguments, open_reporter
 
     config = Config() if args.isolated else load_config(args.config)
-    exclude = _split(args.exclude)
-    config = config.merged(select=_split(args.select), ignore=_split(args.ignore),
-                           extend_select=_split(args.extend_select), encoding=args.encoding,
+    exclude = split_list(args.exclude)
+    config = config.merged(select=split_list(args.select), ignore=split_list(args.ignore),
+                           extend_select=split_list(args.extend_select), encoding=args.encoding,
                            date=args.date, max_file_size=args.max_file_size,
                            exclude=config.exclude + exclude if exclude else None,
                            force_exclude=args.force_exclude,

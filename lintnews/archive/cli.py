@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from lintnews.cli import _split
+from lintnews.cli import add_rule_arguments, split_list
 from lintnews.errors import InputError, LintnewsError, UsageError
 
 INSTALL_HINT = "pip install 'lintnews[archive]'"
@@ -40,14 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--id-column", default="id", metavar="NAME", help="the articles' ids (default: id)")
     p.add_argument("--format-column", metavar="NAME",
                    help="each row's markup: text, markdown or html (default: all text)")
-    p.add_argument("--select", action="append", metavar="RULES",
-                   help="only these rules: codes, code prefixes or names, comma-separated")
-    p.add_argument("--ignore", action="append", metavar="RULES", help="leave out these rules")
-    p.add_argument("--extend-select", action="append", metavar="RULES",
-                   help="add rules (opt-in ones too) to the selection")
-    p.add_argument("--config", metavar="FILE", help="use this lintnews.toml or pyproject.toml")
-    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="the articles' publication date")
+    add_rule_arguments(p)
     p.add_argument("--workers", type=_positive, metavar="N",
                    help="worker processes of the local cluster (default: one per CPU)")
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="use this running Dask cluster instead")
@@ -100,8 +93,8 @@ def run(args: argparse.Namespace) -> int:
     from lintnews.engine import Linter
 
     config = Config() if args.isolated else load_config(args.config)
-    config = config.merged(select=_split(args.select), ignore=_split(args.ignore),
-                           extend_select=_split(args.extend_select), date=args.date)
+    config = config.merged(select=split_list(args.select), ignore=split_list(args.ignore),
+                           extend_select=split_list(args.extend_select), date=args.date)
     linter = Linter(config)   # checks the selection and the rule options before any work
     errors = [problem.message for problem in linter.problems]
     for message in errors:
