@@ -1,7 +1,7 @@
 """A baseline: the findings an archive already has, so that only new ones fail a run.
 
-    lintnews archive/ --write-baseline lintnews-baseline.json   # record today's findings
-    lintnews archive/ --baseline lintnews-baseline.json         # report only new ones
+    lintnews articles/ --write-baseline lintnews-baseline.json   # record today's findings
+    lintnews articles/ --baseline lintnews-baseline.json         # report only new ones
 
 A finding is keyed on its rule code, its file, the text it flags and CONTEXT characters of
 text on each side, with runs of white space collapsed to one space: not on its line, so
