@@ -99,7 +99,8 @@ class _Builder:
             if tok.type in _CONTAINER_KINDS:
                 containers.append(_CONTAINER_KINDS[tok.type])
             elif tok.type.replace("_close", "_open") in _CONTAINER_KINDS and tok.nesting == -1:
-                containers.pop()
+                if containers:              # markdown-it may close what it never opened ("[^1]: > [^1]:")
+                    containers.pop()
             elif tok.type == "inline" and tok.map is not None and i > 0:
                 kind = _BLOCK_KINDS.get(tokens[i - 1].type)
                 if kind is None:

@@ -199,3 +199,9 @@ def test_the_seed_wrapped_in_markdown_and_in_html_gives_the_seed_findings():
     assert len(seen["seed.txt"]) == 13
     assert seen["seed.md"] == seen["seed.txt"]
     assert seen["seed.html"] == seen["seed.txt"]
+
+
+def test_a_container_markdown_it_closes_without_opening():
+    result = lint("[^1]: > [^1]: \n\nIt was the the end.\n", "odd.md")
+    assert result.problems == []
+    assert [(d.line, d.column, d.code) for d in result.diagnostics] == [(3, 12, "LN101")]
