@@ -71,6 +71,17 @@ class _Reader(HTMLParser):
         self.alts: list[tuple[int, int]] = []      # alt texts to write after their block
         self.after_break = False                   # just after a <br>: white space is not a space
 
+    def parse_html_declaration(self, i: int) -> int:
+        """A "<!..." construct; one the standard parser cannot read ("<![0") is skipped up
+        to its ">" as a bogus comment, as a browser does, instead of stopping the parse."""
+        position = self.getpos()
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            self.lineno, self.offset = position     # the failed scan moved them on
+            end = self.rawdata.find(">", i)
+            return end + 1 if end >= 0 else len(self.rawdata)
+
     def here(self) -> int:
         """The file offset of the construct the parser is handling now."""
         line, column = self.getpos()

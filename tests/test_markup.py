@@ -205,3 +205,10 @@ def test_a_container_markdown_it_closes_without_opening():
     result = lint("[^1]: > [^1]: \n\nIt was the the end.\n", "odd.md")
     assert result.problems == []
     assert [(d.line, d.column, d.code) for d in result.diagnostics] == [(3, 12, "LN101")]
+
+
+def test_a_declaration_the_html_parser_cannot_read_is_skipped_like_a_browser_does():
+    source = "<p>It was the the end.</p>\n<![0 x>\n<p>More of the the same.</p>"
+    result = lint(source, "odd.html", select=("LN101",))
+    assert result.problems == []
+    assert [(d.line, d.column) for d in result.diagnostics] == [(1, 15), (3, 16)]
