@@ -11,6 +11,7 @@ from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
+from lintnews.text import find_all
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = {name: i + 1 for i, name in enumerate(
@@ -79,7 +80,7 @@ class WeekdayDate(Rule):
         text = doc.prose
         if "day" not in text:
             return                          # (every weekday ends in "day": one quick search first)
-        weekdays = _offsets_of(text, WEEKDAYS)
+        weekdays = find_all(text, WEEKDAYS)   # (str.find: many times quicker than a regex scan)
         if not weekdays:
             return
         article = _article_date(doc)
@@ -105,17 +106,6 @@ class WeekdayDate(Rule):
             if actual != m.group("wd"):
                 yield Finding(m.start(), m.end(), f"'{rel}' is {actual} {date.isoformat()} for an article dated "
                                                   f"{article.isoformat()}, not {m.group('wd')}")
-
-
-def _offsets_of(text: str, words: tuple[str, ...]) -> list[int]:
-    """Where the words occur in text (str.find, many times quicker than a regex scan)."""
-    out = []
-    for word in words:
-        i = text.find(word)
-        while i >= 0:
-            out.append(i)
-            i = text.find(word, i + 1)
-    return out
 
 
 def _article_date(doc: Document) -> dt.date | None:
