@@ -28,6 +28,15 @@ def _positive(value: str) -> int:
     return int(value)
 
 
+def _date(value: str) -> str:
+    from lintnews.config import check_date
+
+    try:
+        return check_date(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def add_rule_arguments(p: argparse.ArgumentParser) -> None:
     """The options that choose rules and configuration, shared by `lintnews` and `lintnews archive`."""
     p.add_argument("--select", action="append", metavar="RULES",
@@ -37,7 +46,7 @@ def add_rule_arguments(p: argparse.ArgumentParser) -> None:
                    help="add rules (opt-in ones too) to the selection")
     p.add_argument("--config", metavar="FILE", help="use this lintnews.toml or pyproject.toml")
     p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="the articles' publication date")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the articles' publication date")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -23,6 +23,7 @@ names it.
 """
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -102,10 +103,19 @@ def parse_config(table: Mapping[str, Any], source: str = "<config>") -> Config:
     for key, value in table.items():
         attr = _KEYS.get(key)
         if attr is None:
-            raise ConfigError(f"{source}: unknown key {key!r} in [tool.lintnews] "
+            where = " in [tool.lintnews]" if Path(source).name == "pyproject.toml" else ""
+            raise ConfigError(f"{source}: unknown key {key!r}{where} "
                               f"(known: {', '.join(sorted(_KEYS))})")
         values[attr] = _check(attr, value, f"{source}: {key}")
     return Config(**values)
+
+
+def check_date(value: Any) -> str:
+    """An article date as the rules take it, YYYY-MM-DD; ValueError saying what is wrong."""
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except (TypeError, ValueError):
+        raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
 
 
 def _check(attr: str, value: Any, where: str) -> Any:
@@ -130,7 +140,14 @@ def _check(attr: str, value: Any, where: str) -> Any:
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
             raise ConfigError(f"{where}: expected a positive number of bytes")
         return value
-    if attr in ("encoding", "date"):
+    if attr == "date":
+        try:
+            if isinstance(value, dt.datetime):      # (TOML: date = 2021-07-27T09:00:00)
+                value = value.date()
+            return check_date(value.isoformat() if isinstance(value, dt.date) else value)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+    if attr == "encoding":
         if not isinstance(value, str):
             raise ConfigError(f"{where}: expected a string")
         return value

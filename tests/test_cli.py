@@ -132,6 +132,13 @@ def test_lintnews_toml_and_unknown_key(tmp_path):
     assert err.startswith("lintnews: error:") and "unknown key 'colour'" in err and err.count("\n") == 1
 
 
+def test_a_date_that_is_not_one_is_a_usage_error():
+    proc = run_cli("--date", "2021-13-45", "-", stdin=b"It was fine.\n")
+    out, err = text_of(proc)
+    assert proc.returncode == 2 and out == ""
+    assert err.splitlines()[-1] == "lintnews: error: argument --date: expected a date as YYYY-MM-DD, got '2021-13-45'"
+
+
 def test_list_rules_and_explain():
     out, _ = text_of(run_cli("--list-rules"))
     assert "LN101  repeated-word" in out and "LN302  unmarked-quote" in out

@@ -61,10 +61,20 @@ def test_rule_options_from_config():
     ({"rules": {"repeated-word": {"alow": []}}}, "unknown option 'alow' for rule repeated-word"),
     ({"rules": {"repeated-word": {"phrases": "yes"}}}, "expected bool"),
     ({"max-file-size": -1}, "positive number"),
+    ({"date": "2021-13-45"}, "expected a date as YYYY-MM-DD, got '2021-13-45'"),
+    ({"date": "last Tuesday"}, "expected a date as YYYY-MM-DD"),
 ])
 def test_configuration_errors_name_the_problem(table, message):
     with pytest.raises(ConfigError, match=message):
         Linter(parse_config(table))
+
+
+def test_a_toml_date_is_taken_as_the_article_date():
+    import datetime as dt
+    text = "The vote is held today, Monday.\n"       # 2021-07-27 was a Tuesday
+    for value in (dt.date(2021, 7, 27), dt.datetime(2021, 7, 27, 9, 30), "2021-07-27"):
+        found = Linter(parse_config({"date": value})).lint_text(text).diagnostics
+        assert [d.code for d in found] == ["LN403"], value
 
 
 class Exploding(Rule):
