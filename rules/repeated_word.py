@@ -35,6 +35,9 @@ _SENTENCE_ENDS = ".!?:;\n\r"
 _STRANDABLE = frozenset({"for", "in"})
 _PARTICIPLE = lazy(regex.compile, r"(?:ing|ed)$")
 _FUNCTION_WORDS = frozenset(word_list("function_words"))
+# Allowed doublings that need a word before them to be English ("Add to this this law",
+# "She had had enough"): opening a sentence ("This this is ...") they are slips.
+_MID_SENTENCE_ONLY = frozenset({"this this", "had had"})
 
 
 class RepeatedWord(Rule):
@@ -43,7 +46,8 @@ class RepeatedWord(Rule):
     Flags a word written twice in a row, whatever its case, separated by spaces, a line
     break, a comma or an opening quotation mark ("the the", "The the", "assisting,
     assisting", 'the "the'), and a repeated phrase of two or three words ("in the in the").
-    Legitimate doublings ("had had", "that that"), reduplicated names ("Sirhan Sirhan",
+    Legitimate doublings ("had had", "that that"; though "This this" or "Had had" opening a
+    sentence is a slip), reduplicated names ("Sirhan Sirhan",
     "Walla Walla"; any two capitalised words in mid-sentence are taken for a name),
     emphatic repeats ("very, very", "no, no, no") and numbers stay quiet.
 
@@ -115,7 +119,10 @@ class RepeatedWord(Rule):
         word = a.text.casefold()
         if i > 0 and words[i - 1].text.casefold() == word and _joined(doc, words[i - 1], a):
             return None                     # the run was already judged at its first pair
-        if word in self._emphatic or f"{word} {word}" in self._allow or any(c.isdigit() for c in word):
+        pair = f"{word} {word}"
+        if pair in self._allow and not (pair in _MID_SENTENCE_ONLY and _opens_sentence(prose, a.start)):
+            return None
+        if word in self._emphatic or any(c.isdigit() for c in word):
             return None
         if word in _STRANDABLE and i > 0 and _PARTICIPLE.search(words[i - 1].text) and a.text.islower():
             return None                     # "the moment I had been waiting for for years"
