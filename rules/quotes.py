@@ -407,7 +407,9 @@ def _first_person(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
         if word[0] == "I":
             prev = _WORD_BEFORE.search(text, max(0, m.start() - _LOOK_BACK), m.start())
             if _CAPITALISED_NEXT.match(text, m.end()) or (
-                    len(word) == 1 and prev and prev.group(1)[0].isupper() and not at_start):
+                    len(word) == 1 and prev and prev.group(1)[0].isupper() and not at_start
+                    and not (_SPOKEN_TO_BEFORE.search(text, max(0, m.start() - _LOOK_BACK), m.start())
+                             and _PRONOUN_I_NEXT.match(text, m.end()))):
                 continue                        # "World War I", "I Gough", "I'm a Celebrity"
         elif word.isupper() and len(word) > 1:
             continue                            # "US", "ME", "OUR" are not pronouns
@@ -439,6 +441,13 @@ def _first_person_anywhere(doc: Document) -> Iterator[int]:
             yield offset
 
 
+# "told the BBC I", "said on Monday I": "I" after a speech verb and a few words of its own
+_SPOKEN_TO_BEFORE = lazy(regex.compile, r"\b(?:said|says|told|tells|added|asked)(?:\s+[\w'’-]+){1,7}\s+$")
+# what follows the pronoun "I" (and not the numeral of "World War I veterans")
+_PRONOUN_I_NEXT = lazy(regex.compile, r"\s+(?:am|was|have|had|will|would|can|could|should|shall|may|might|must|do|"
+                       r"did|(?:don|didn|can|won|wouldn|couldn|haven|wasn)['’]t|think|thought|believe|believed|"
+                       r"know|knew|feel|felt|want|wanted|hope|hoped|expect|see|saw|say|said|told|just|really|"
+                       r"never|also|still|always|only|personally|certainly)\b")
 _CUE_AT_END = lazy(regex.compile, r"(?:\b(?:said|says|added|told \w+|asked)|:)\s+$")
 
 
