@@ -405,11 +405,7 @@ def _first_person(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
         if word[0] == "i":
             continue                            # lower-case "i" is not the pronoun
         if word[0] == "I":
-            prev = _WORD_BEFORE.search(text, max(0, m.start() - _LOOK_BACK), m.start())
-            if _CAPITALISED_NEXT.match(text, m.end()) or (
-                    len(word) == 1 and prev and prev.group(1)[0].isupper() and not at_start
-                    and not (_SPOKEN_TO_BEFORE.search(text, max(0, m.start() - _LOOK_BACK), m.start())
-                             and _PRONOUN_I_NEXT.match(text, m.end()))):
+            if _numeral_or_title(text, m, first_alnum):
                 continue                        # "World War I", "I Gough", "I'm a Celebrity"
         elif word.isupper() and len(word) > 1:
             continue                            # "US", "ME", "OUR" are not pronouns
@@ -419,6 +415,25 @@ def _first_person(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
             continue                            # "our correspondent"
         out.append((start + m.start(), word))
     return out
+
+
+def _numeral_or_title(text: str, m, first_alnum) -> bool:
+    """Whether the "I" (or "I'm" ...) matched by m is not the pronoun but a numeral or part of
+    a title: "World War I", "I Gough", "I'm a Celebrity"."""
+    if _CAPITALISED_NEXT.match(text, m.end()):
+        return True
+    if len(m.group()) > 1 or first_alnum is None or first_alnum.start() >= m.start():
+        return False
+    prev = _WORD_BEFORE.search(text, max(0, m.start() - _LOOK_BACK), m.start())
+    if not prev or not prev.group(1)[0].isupper():
+        return False
+    # a capital word before it says nothing when the sentence opens with it ("Will I have
+    # ...?") or when a speech verb comes before it ("told the BBC I believe"), and a verb after
+    if _PRONOUN_I_NEXT.match(text, m.end()) and (
+            prev.start(1) == first_alnum.start()
+            or _SPOKEN_TO_BEFORE.search(text, max(0, m.start() - _LOOK_BACK), m.start())):
+        return False
+    return True
 
 
 def _first_person_anywhere(doc: Document) -> Iterator[int]:
