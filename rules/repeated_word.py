@@ -30,10 +30,16 @@ _IDIOM_LINKS = frozenset({"and", "or"})   # "on and on", "time and time again"
 _NOUN_LINKS = frozenset({"after", "by", "in", "upon"})
 _OPENING_MARKS = " \t\"“‘'(["
 _SENTENCE_ENDS = ".!?:;\n\r"
-# A preposition can end a clause after a participle and start the next phrase:
-# "waiting for for years", "placed in in the past".
+# A preposition can end a clause after a participle and start a phrase of time:
+# "waiting for for years", "placed in in the past" (but "called for for a change" is a slip).
 _STRANDABLE = frozenset({"for", "in"})
 _PARTICIPLE = lazy(regex.compile, r"(?:ing|ed)$")
+_TIME_PHRASE = lazy(regex.compile, r"\s+(?:\d|(?:the\s+)?(?:past|last|first|next|early|late|recent|coming)\b"
+                    r"|(?:years?|months?|weeks?|days?|decades?|hours?|minutes?|ages|centuries|generations)\b"
+                    r"|(?:so|too)\s+long|a\s+(?:long|while|year|month|week|day|decade|few|number|couple)\b"
+                    r"|(?:some|many|several|more|over|almost|nearly|about|around|at\s+least)\b"
+                    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                    r"|spring|summer|autumn|winter|the\s+(?:spring|summer|autumn|winter|morning|evening|afternoon))\b)")
 _FUNCTION_WORDS = frozenset(word_list("function_words"))
 # Allowed doublings that need a word before them to be English ("Add to this this law",
 # "She had had enough"): opening a sentence ("This this is ...") they are slips.
@@ -124,7 +130,8 @@ class RepeatedWord(Rule):
             return None
         if word in self._emphatic or any(c.isdigit() for c in word):
             return None
-        if word in _STRANDABLE and i > 0 and _PARTICIPLE.search(words[i - 1].text) and a.text.islower():
+        if word in _STRANDABLE and i > 0 and _PARTICIPLE.search(words[i - 1].text) and a.text.islower() \
+                and _TIME_PHRASE.match(prose, b.end):
             return None                     # "the moment I had been waiting for for years"
         if b.text[0].isupper() and not (a.text[0].isupper() and _COMMA_GAP.fullmatch(prose, a.end, b.start)):
             return None                     # a name or title: "Duran Duran", "Spend Spend Spend", "law lord Lord"
