@@ -141,7 +141,8 @@ class RepeatedWord(Rule):
             fix = _delete(doc, a.end, b.end, safe=True) if not _mid_word(prose, b.end) else None
             return Finding(b.start, b.end, f"'{b.text}' is repeated", fix)
         if _COMMA_GAP.fullmatch(prose, a.end, b.start) and _same_paragraph(doc, a.start, b.start):
-            if not _LIST_GOES_ON.match(prose, b.end) or word in _FUNCTION_WORDS:
+            acronym = len(b.text) > 1 and b.text.isupper()          # "US, US and Japan", not "us"
+            if not _LIST_GOES_ON.match(prose, b.end) or (word in _FUNCTION_WORDS and not acronym):
                 return None                 # "eluded her, her status"; "huge, huge crowds"
             if any(w.text.casefold() == word for w in words[i + 2:i + 5]):
                 return None                 # a chant: "scrum, scrum, scrum", "food, food and more food"
