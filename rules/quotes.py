@@ -224,7 +224,9 @@ class UnmarkedQuote(Rule):
     Flags a sentence of narration (outside every quotation) that speaks in the first person
     ("I", "we", "our", "us" ...) inside an attribution, as when the marks of "We will
     win," he said are lost ("We will win, he said.", "He said we will win."), together with
-    the first-person sentences that run on from it in the same paragraph. Reported once
+    the first-person sentences that run on from it in the same paragraph; and a sentence
+    opening in the first person right after a quotation closed by its attribution
+    ('"We tried," he said. I am calmer now.'). Reported once
     per run. Third-person paraphrase closed by an attribution ("Pension costs posed the
     greatest risk, he said.") is normal news style and stays quiet, as do headlines, "I" as
     a numeral ("World War I") or in a title ("I'm a Celebrity"), the paper's own "our
@@ -302,7 +304,7 @@ class UnmarkedQuote(Rule):
         if any(_narrator_speaks(doc, sentences[i], found[i], cue) for i in run):
             return False
         return any(_opens_with_attribution(doc, sentences[i], found[i], cue) for i in run) \
-            or _attribution_carries_on(doc, run, cue)
+            or _attribution_carries_on(doc, run, cue) or _speech_goes_on(doc, run, found, cue)
 
 
 def _closes_on_attribution(doc: Document, sentence, words: list[tuple[int, str]], cue) -> bool:
@@ -392,6 +394,22 @@ def _attribution_carries_on(doc: Document, run: list[int], cue) -> bool:
                 _opening_attribution(narration(doc, s.start, s.end), cue, _QUESTION_VERBS):
             return True
     return False
+
+
+def _speech_goes_on(doc: Document, run: list[int], found, cue) -> bool:
+    """Whether the run opens in the first person right after a sentence of the paragraph that
+    is a quotation and then only its attribution ('"We tried," he said. I am calmer now.'):
+    it goes on with the speaker's words."""
+    sentences = doc.sentences
+    first, before = sentences[run[0]], run[0] - 1
+    opening = _ALNUM.search(doc.prose, first.start, first.end)
+    if before < 0 or opening is None or opening.start() != min(found[run[0]])[0]:
+        return False
+    s = sentences[before]
+    if doc.paragraph_of(s.start) != doc.paragraph_of(first.start) or not doc.quoted_mask[s.start]:
+        return False
+    text = narration(doc, s.start, s.end)
+    return 0 < len(text.split()) <= _TAIL_LEAD_WORDS and bool(_cues(text, cue))
 
 
 def _first_person(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
