@@ -19,9 +19,9 @@ from lintnews.patterns import HSPACE, SPACE, lazy
 
 
 def find_all(text: str, chars: Iterable[str]) -> list[int]:
-    """The offsets of these characters (or strings) in text, in order. str.find scans for one character
-    many times faster than a regex scans for a class of them, so passes that look only at a
-    few kinds of character (quotation marks, full stops) start from this list."""
+    """The offsets of these characters (or strings) in text, in order. str.find scans for
+    one character many times faster than a regex scans for a class of them, so passes that
+    look only at a few kinds of character (quotation marks, full stops) start from this list."""
     out = []
     for c in chars:
         i = text.find(c)

@@ -126,7 +126,8 @@ class RepeatedWord(Rule):
         if i > 0 and words[i - 1].text.casefold() == word and _joined(doc, words[i - 1], a):
             return None                     # the run was already judged at its first pair
         pair = f"{word} {word}"
-        if pair in self._allow and not (pair in _MID_SENTENCE_ONLY and _opens_sentence(prose, a.start)):
+        if pair in self._allow and not (pair in _MID_SENTENCE_ONLY and a.text[0].isupper()
+                                        and _opens_sentence(prose, a.start)):
             return None
         if word in self._emphatic or any(c.isdigit() for c in word):
             return None
