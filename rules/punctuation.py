@@ -196,8 +196,9 @@ class LowercaseSentenceStart(Rule):
     company said") and a paragraph that starts in lower case, which in news copy usually
     means a lost capital, a stray full stop, or words lost at a paragraph break. Words
     after an abbreviation ("e.g. apples", "10 a.m. tomorrow"), after "?" or "!" (titles
-    such as "Are We There Yet? and"), brand names spelt in lower case ("iPod", "eBay") and
-    the continuation of an ellipsis stay quiet.
+    such as "Are We There Yet? and"), brand names spelt in lower case ("iPod", "eBay"),
+    the continuation of an ellipsis, and list items, table cells and image descriptions (alt
+    text) that start in lower case stay quiet.
 
     ## Why it matters
     A lower-case start is either a missing capital or a sign that the sentence before it
@@ -233,7 +234,7 @@ class LowercaseSentenceStart(Rule):
         for p in doc.paragraphs:
             first = text[p.start]
             if first.islower() and _real(doc, p.start, p.start + 1) \
-                    and doc.block_kind(p.start) not in ("list-item", "table-cell"):
+                    and doc.block_kind(p.start) not in ("list-item", "table-cell", "alt-text"):
                 word = _FIRST_WORD.match(text[p.start:p.end])
                 if word and word.group() not in allowed and not _name_or_address(text, p.start, p.start + word.end()):
                     yield Finding(p.start, p.start + len(word.group()),
