@@ -18,7 +18,8 @@ from lintnews.text import MAYBE_FINAL, NEVER_FINAL
 
 # ",,", ";;", "::", two full stops (not an ellipsis), ",." and ".,"
 _DOUBLED = lazy(regex.compile, r"([,;:])\1+|(?<![.…])\.\.(?![.…])|,\.|\.,|[,;:]\.(?!\.)|\.[;:]")
-_SPACE_BEFORE = lazy(regex.compile, r"(?<=[\w\"”’'%)\]])([^\S\r\n]+)([,.;:!?])(?![.\d\w])")
+# (not an emoticon: "thanks :)", "sadly ;-(")
+_SPACE_BEFORE = lazy(regex.compile, r"(?<=[\w\"”’'%)\]])([^\S\r\n]+)([,.;:!?])(?![.\d\w])(?!(?<=[:;])-?[()])")
 _DOUBLE_SPACE = lazy(regex.compile, r"(?<=\S)( {2,})(?=\S)")
 # a full stop ending a word of two letters or more, closing marks, space, a lower-case word
 _ADDRESS = lazy(regex.compile, r"(?:[.\w+-]*@|\.\w+[./]|://)")
@@ -109,7 +110,7 @@ class SpaceBeforePunctuation(Rule):
 
     Flags white space between a word and the punctuation that should follow it directly
     ("at Commerzbank ." "the market , followed by"). A spaced ellipsis (" ..."), a decimal
-    (" .5") and a mark that starts a new token stay quiet.
+    (" .5"), a mark that starts a new token and an emoticon (" :)") stay quiet.
 
     ## Why it matters
     A space before punctuation is a conversion or keying slip; at a line end it can leave
