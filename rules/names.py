@@ -171,6 +171,10 @@ class _Places(dict):
         return at
 
 
+# lower-case words inside a name, between a given name and the rest of it
+_NAME_PARTICLES = frozenset("bin bint ibn al el de da di du dos das van von der den del della la le".split())
+
+
 def _different_people(doc: Document, at_a: list[int], at_b: list[int]) -> bool:
     """Whether the two spellings stand beside different names ("Kelli White", "Kelly Holmes";
     "David Walliams", "Robbie Williams"): two people, not one name spelt two ways."""
@@ -185,7 +189,10 @@ def _different_people(doc: Document, at_a: list[int], at_b: list[int]) -> bool:
         out = set()
         for i in at:
             for j in (i - 1, i + 1):
-                if 0 <= j < len(texts) and texts[j][:1].isupper() and texts[j] not in _TITLES and joined(i, j):
+                k = i
+                if j == i + 1 < len(texts) - 1 and texts[j] in _NAME_PARTICLES and joined(i, j):
+                    k, j = j, j + 1         # "Mohammed bin Salman": the name after the particle
+                if 0 <= j < len(texts) and texts[j][:1].isupper() and texts[j] not in _TITLES and joined(k, j):
                     out.add(_stem(texts[j]))
         return out
     pair = {_stem(texts[at_a[0]]), _stem(texts[at_b[0]])}
