@@ -10,6 +10,8 @@ from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
+from lintnews.rules._data import word_list
+from lintnews.text import find_all
 from lintnews.rules._hints import after_space, contains_any
 
 APOSTROPHES = "'’"
@@ -38,10 +40,12 @@ class MangledPossessive(Rule):
 
     Flags a possessive formed on a misspelling of a name the article uses elsewhere (an
     extra "s" before the apostrophe: "Al-Kadhimis’s visit" where the article says
-    "Al-Kadhimi"), a doubled possessive ("Biden's's"), an apostrophe detached from its word
-    ("Biden 's"), a wrong character in place of the apostrophe (backtick, acute accent,
-    prime: "Biden`s") and an apostrophe garbled by a wrong decoding ("Bidenâ€™s"). Names
-    that really end in s ("Jones’s", "Paris’s", "Texas’") stay quiet.
+    "Al-Kadhimi"; or a lost one: "Mr Ebber's lawyers" where it says "Mr Ebbers"), a
+    doubled possessive ("Biden's's"), an apostrophe detached from its word ("Biden 's"), a
+    wrong character in place of the apostrophe (backtick, acute accent, prime: "Biden`s")
+    and an apostrophe garbled by a wrong decoding ("Bidenâ€™s"). Names that really end in
+    s ("Jones’s", "Paris’s", "Texas’") stay quiet, and so does "Mr Smith's" beside "the
+    Smiths'".
 
     ## Why it matters
     A possessive on a misspelt name misnames a person in print; a detached or garbled
@@ -86,6 +90,7 @@ class MangledPossessive(Rule):
                           Fix.replace(m.start(1), m.end(1), "’", message="use ’"))
         if s_apostrophe_s:
             yield from self._extra_s(doc)
+        yield from _lost_s(doc)
 
     def _extra_s(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
@@ -108,6 +113,60 @@ class MangledPossessive(Rule):
                 f"(the article writes '{stem}' elsewhere)"),
                 Fix.replace(m.start(), m.end(), f"{stem}{apostrophe}s", safe=False,
                             message=f"write {stem}{apostrophe}s"))
+
+
+_FUNCTION_WORDS = frozenset(word_list("function_words"))
+
+
+def _lost_s(doc: Document) -> Iterator[Finding]:
+    """"Mr Ebber's" where the article writes "Mr Ebbers", "US Airway's" beside "US Airways":
+    a possessive on a name that lost its final s. The stem must never stand alone, and the
+    word before it (a title, a first name) must stand before the name elsewhere too."""
+    text, tokens = doc.prose, doc.tokens
+    distinct = tokens.distinct
+    lost = {word for word in _possessive_words(text) if word[:1].isupper() and len(word) > 4
+            and word[:-2] + "s" in distinct and word[:-2] not in distinct}
+    if not lost:
+        return
+    texts = tokens.texts
+    before = _word_before_token(tokens, text)
+    for i in [i for i, t in enumerate(texts) if t in lost]:
+        name = texts[i][:-2] + "s"
+        prev = before(i)
+        if prev is None or not any(before(j) == prev for j, t in enumerate(texts) if _strip_possessive(t) == name):
+            continue                        # "Mr Smith's" beside "the Smiths'" is right
+        start = tokens.offsets((i,))[0]
+        end = start + len(texts[i])
+        apostrophe = texts[i][-2]
+        yield Finding(start, end, f"'{texts[i]}' looks like a misspelt possessive of '{name}' "
+                                  f"(the article writes '{name}' elsewhere)",
+                      Fix.replace(start, end, name + apostrophe, safe=False, message=f"write {name}{apostrophe}"))
+
+
+def _possessive_words(text: str) -> Iterator[str]:
+    """The words ending in 's or ’s (as word tokens: "O'Neill's"), found from the spots
+    str.find lists: a few a text, where a pass over all its tokens costs many times more."""
+    for at in find_all(text, ("'s", "’s")):
+        end = at + 2
+        if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            continue                        # "it's" in "it'sy", a word going on
+        start = at
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-'’"):
+            start -= 1
+        yield text[start:end].lstrip("-'’")
+
+
+def _word_before_token(tokens, text: str):
+    """A function giving the capitalised token just before token i (one space between), or None."""
+    texts = tokens.texts
+
+    def before(i: int) -> str | None:
+        word = texts[i - 1] if i else ""
+        if not word[:1].isupper() or (word.casefold() in _FUNCTION_WORDS and not (len(word) > 1 and word.isupper())):
+            return None                     # not "The King's" beside "The Kings" (but "US Airway's")
+        a, b = tokens.offsets((i - 1, i))
+        return word if text[a + len(word):b] == " " else None
+    return before
 
 
 def _strip_possessive(word: str) -> str:
