@@ -44,6 +44,12 @@ _FUNCTION_WORDS = frozenset(word_list("function_words"))
 # Allowed doublings that need a word before them to be English ("Add to this this law",
 # "She had had enough"): opening a sentence ("This this is ...") they are slips.
 _MID_SENTENCE_ONLY = frozenset({"this this", "had had"})
+# ... and ones whose second word is a determiner or a pronoun ("said that that plan",
+# "that that was"), so that a determiner or a subject after them makes a slip ("to say that
+# that the declaration", "ensure that that they do", "this this a magnitude").
+_NO_DETERMINER_AFTER = frozenset({"that that", "this this"})
+_DETERMINER_NEXT = lazy(re.compile, r"\s+(?:the|a|an|this|these|those|his|her|its|their|our|my|your"
+                        r"|I|we|they|he|she|you)\b", re.I)
 
 
 class RepeatedWord(Rule):
@@ -53,7 +59,7 @@ class RepeatedWord(Rule):
     break, a comma or an opening quotation mark ("the the", "The the", "assisting,
     assisting", 'the "the'), and a repeated phrase of two or three words ("in the in the").
     Legitimate doublings ("had had", "that that"; though "This this" or "Had had" opening a
-    sentence is a slip), reduplicated names ("Sirhan Sirhan",
+    sentence, and "that that the" or "that that they", are slips), reduplicated names ("Sirhan Sirhan",
     "Walla Walla"; any two capitalised words in mid-sentence are taken for a name),
     emphatic repeats ("very, very", "no, no, no") and numbers stay quiet.
 
@@ -127,7 +133,8 @@ class RepeatedWord(Rule):
             return None                     # the run was already judged at its first pair
         pair = f"{word} {word}"
         if pair in self._allow and not (pair in _MID_SENTENCE_ONLY and a.text[0].isupper()
-                                        and _opens_sentence(prose, a.start)):
+                                        and _opens_sentence(prose, a.start)) \
+                and not (pair in _NO_DETERMINER_AFTER and _DETERMINER_NEXT.match(prose, b.end)):
             return None
         if word in self._emphatic or any(c.isdigit() for c in word):
             return None
