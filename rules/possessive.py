@@ -11,8 +11,8 @@ from lintnews.document import Document
 from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_list
-from lintnews.text import find_all
 from lintnews.rules._hints import after_space, contains_any
+from lintnews.text import find_all
 
 APOSTROPHES = "'’"
 # Characters typed or converted in place of an apostrophe: backtick, acute accent, prime,
@@ -33,6 +33,7 @@ _S_APOSTROPHE_S = tuple(f"s{a}s" for a in APOSTROPHES)                 # _EXTRA_
 _APOSTROPHE_S = tuple(f"{a}s" for a in APOSTROPHES + WRONG_APOSTROPHES)  # _DETACHED, after a space
 _WRONG_S = tuple(f"{a}s" for a in WRONG_APOSTROPHES)
 _MOJIBAKE_S = tuple(f"{m}s" for m in MOJIBAKE_APOSTROPHES)
+_FUNCTION_WORDS = frozenset(word_list("function_words"))
 
 
 class MangledPossessive(Rule):
@@ -115,9 +116,6 @@ class MangledPossessive(Rule):
                             message=f"write {stem}{apostrophe}s"))
 
 
-_FUNCTION_WORDS = frozenset(word_list("function_words"))
-
-
 def _lost_s(doc: Document) -> Iterator[Finding]:
     """"Mr Ebber's" where the article writes "Mr Ebbers", "US Airway's" beside "US Airways":
     a possessive on a name that lost its final s. The stem must never stand alone, and the
@@ -149,7 +147,7 @@ def _possessive_words(text: str) -> Iterator[str]:
     for at in find_all(text, ("'s", "’s")):
         end = at + 2
         if end < len(text) and (text[end].isalnum() or text[end] == "_"):
-            continue                        # "it's" in "it'sy", a word going on
+            continue                        # an 's inside a word, not at its end
         start = at
         while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-'’"):
             start -= 1
