@@ -7,15 +7,11 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter, ne
 
-import regex
-
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
-from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_list
 
-_POSSESSIVE = lazy(regex.compile, r"(?:['’]s|['’])$")
 # endings that make a different word of a name, not a misspelling of it: plurals,
 # demonyms, adjectives ("Israel"/"Israeli", "America"/"American", "Blair"/"Blairs")
 _DERIVED_ENDINGS = ("s", "es", "i", "n", "an", "ian", "ese", "ish", "ic", "ite", "ites", "ism", "ist", "ists")
@@ -25,8 +21,7 @@ Prince Princess Senator Governor General Judge Justice Coach Captain The A An In
 
 
 def _stem(word: str) -> str:
-    """The word without a possessive ending: _POSSESSIVE.sub("", word) for a token (which
-    never ends in a line break), without the regex."""
+    """The word without a possessive ending ("Biden's", "Jones'")."""
     if word[-2:] in ("'s", "’s"):
         return word[:-2]
     return word[:-1] if word[-1:] in ("'", "’") else word

@@ -37,11 +37,6 @@ _STOP_AT_END = lazy(regex.compile, r"[.!?][\"”’)]*$|:$")
 _FIRST_WORD = lazy(regex.compile, r"[\w'’-]+")
 
 
-def _real(doc: Document, start: int, end: int) -> bool:
-    """Whether prose[start:end] is the file's own text, not a stand-in for masked markup."""
-    return doc.is_verbatim(start, end)
-
-
 class DoubledPunctuation(Rule):
     """A punctuation mark typed twice or two marks run together: ",,", "..", ",." and the like.
 
@@ -76,7 +71,7 @@ class DoubledPunctuation(Rule):
         # every match holds two of the marks side by side: a cheap test first
         for m in _DOUBLED.finditer(text) if 1 in map(sub, doc.punctuation[1:], doc.punctuation) else ():
             s, e = m.start(), m.end()
-            if not _real(doc, s, e):
+            if not doc.is_verbatim(s, e):
                 continue
             mark = m.group()
             if mark in (".,", ".:", ".;") and _abbreviation_before(text, s):
@@ -138,7 +133,7 @@ class SpaceBeforePunctuation(Rule):
             return
         for m in _SPACE_BEFORE.finditer(doc.prose):
             s, e = m.span(1)
-            if not _real(doc, s - 1, m.end()):
+            if not doc.is_verbatim(s - 1, m.end()):
                 continue                    # markup was masked there, not a real space
             mark = m.group(2)
             if mark == "." and doc.prose.startswith(" .", m.end()):
@@ -179,7 +174,7 @@ class DoubleSpace(Rule):
         text = doc.prose
         for m in _DOUBLE_SPACE.finditer(text) if "  " in text else ():
             s, e = m.span(1)
-            if not _real(doc, s - 1, e + 1):
+            if not doc.is_verbatim(s - 1, e + 1):
                 continue
             if text[s - 1] in ".!?:\"”’)" and _ends_sentence_before(text, s):
                 continue                    # two spaces after a full stop: a convention, not a slip
@@ -228,13 +223,13 @@ class LowercaseSentenceStart(Rule):
         text = doc.prose
         for m in _lower_after_stop(text):
             word, before = m.group(2), m.group(1)
-            if word in allowed or _is_abbreviation(before) or not _real(doc, m.end(1), m.end()) \
+            if word in allowed or _is_abbreviation(before) or not doc.is_verbatim(m.end(1), m.end()) \
                     or _name_or_address(text, m.start(2), m.end(2)):
                 continue
             yield Finding(m.start(2), m.end(2), f"sentence starts in lower case: '{word}'")
         for p in doc.paragraphs:
             first = text[p.start]
-            if first.islower() and _real(doc, p.start, p.start + 1) \
+            if first.islower() and doc.is_verbatim(p.start, p.start + 1) \
                     and doc.block_kind(p.start) not in ("list-item", "table-cell", "alt-text"):
                 word = _FIRST_WORD.match(text[p.start:p.end])
                 if word and word.group() not in allowed and not _name_or_address(text, p.start, p.start + word.end()):
