@@ -131,10 +131,7 @@ class RepeatedWord(Rule):
         word = a.text.casefold()
         if i > 0 and words[i - 1].text.casefold() == word and _joined(doc, words[i - 1], a):
             return None                     # the run was already judged at its first pair
-        pair = f"{word} {word}"
-        if pair in self._allow and not (pair in _MID_SENTENCE_ONLY and a.text[0].isupper()
-                                        and _opens_sentence(prose, a.start)) \
-                and not (pair in _NO_DETERMINER_AFTER and _DETERMINER_NEXT.match(prose, b.end)):
+        if self._allowed_doubling(prose, a, b):
             return None
         if word in self._emphatic or any(c.isdigit() for c in word):
             return None
@@ -160,6 +157,17 @@ class RepeatedWord(Rule):
             return Finding(b.start, b.end, f"'{b.text}' is repeated across a quotation mark",
                            _delete(doc, a.start, end, safe=False))
         return None
+
+    def _allowed_doubling(self, prose: str, a, b) -> bool:
+        """Whether a and b (the same word) make a doubling of the allow list, where it stands."""
+        pair = f"{a.text.casefold()} {b.text.casefold()}"
+        if pair not in self._allow:
+            return False
+        if pair in _MID_SENTENCE_ONLY and a.text[0].isupper() and _opens_sentence(prose, a.start):
+            return False                    # "This this is ...", "Had had ..."
+        if pair in _NO_DETERMINER_AFTER and _DETERMINER_NEXT.match(prose, b.end):
+            return False                    # "that that the ...", "that that they ..."
+        return True
 
     # --------------------------------------------------------------------------- phrases
 
