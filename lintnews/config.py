@@ -141,10 +141,12 @@ def _check(attr: str, value: Any, where: str) -> Any:
             raise ConfigError(f"{where}: expected a positive number of bytes")
         return value
     if attr == "date":
+        if isinstance(value, dt.datetime):          # (TOML: date = 2021-07-27T09:00:00)
+            value = value.date()
+        if isinstance(value, dt.date):              # (TOML: date = 2021-07-27)
+            return value.isoformat()
         try:
-            if isinstance(value, dt.datetime):      # (TOML: date = 2021-07-27T09:00:00)
-                value = value.date()
-            return check_date(value.isoformat() if isinstance(value, dt.date) else value)
+            return check_date(value)
         except ValueError as exc:
             raise ConfigError(f"{where}: {exc}") from None
     if attr == "encoding":
