@@ -21,7 +21,7 @@ SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
 def iter_targets(paths: Sequence[str], extensions: tuple[str, ...], config: Config) -> Iterator[str | Warning]:
     """Files to lint in the order given, directories expanded; a Warning for a directory
     with no articles in it."""
-    exclude = _Globs(config.root, config.exclude) if config.exclude else None
+    exclude = Globs(config.root, config.exclude) if config.exclude else None
     for raw in paths:
         if raw == "-" or not os.path.isdir(raw):
             if config.force_exclude and exclude and raw != "-" and exclude.matches(Path(raw)):
@@ -34,7 +34,7 @@ def iter_targets(paths: Sequence[str], extensions: tuple[str, ...], config: Conf
         yield from (str(p) for p in found)
 
 
-def _walk(root: Path, extensions: tuple[str, ...], exclude: _Globs | None, gitignore: bool) -> Iterator[Path]:
+def _walk(root: Path, extensions: tuple[str, ...], exclude: Globs | None, gitignore: bool) -> Iterator[Path]:
     ignored = _GitIgnored(root) if gitignore else None
     for folder, dirs, files in os.walk(root, followlinks=False):
         here = Path(folder)
@@ -50,8 +50,9 @@ def _walk(root: Path, extensions: tuple[str, ...], exclude: _Globs | None, gitig
                 yield path
 
 
-class _Globs:
-    """Globs in .gitignore syntax, relative to a root folder."""
+class Globs:
+    """Globs in .gitignore syntax, relative to a root folder (a path outside it is matched
+    as it was given). Used for `exclude` and for `per-file-ignores`."""
 
     def __init__(self, root: Path, globs: Sequence[str]) -> None:
         import pathspec
@@ -62,8 +63,8 @@ class _Globs:
     def matches(self, path: Path, directory: bool = False) -> bool:
         try:
             rel = Path(os.path.relpath(os.path.abspath(path), self.root)).as_posix()
-        except ValueError:
-            return False
+        except ValueError:                  # another drive (Windows)
+            rel = "../"
         if rel.startswith("../"):
             rel = Path(path).as_posix()
         return self.spec.match_file(rel + "/" if directory else rel)

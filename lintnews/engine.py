@@ -210,19 +210,10 @@ def per_file_matcher(config: Config):
     """A function from a path to the rule selectors `per-file-ignores` turns off for it."""
     if not config.per_file_ignores:
         return lambda path: ()
-    import pathspec
+    from lintnews.discovery import Globs
 
-    root = config.root
-    table = [(pathspec.GitIgnoreSpec.from_lines([glob]), codes) for glob, codes in config.per_file_ignores.items()]
-
-    def ignored(path: str) -> tuple[str, ...]:
-        try:
-            rel = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
-        except ValueError:                  # another drive (Windows)
-            rel = Path(path).as_posix()
-        return tuple(c for spec, codes in table if spec.match_file(rel) for c in codes)
-
-    return ignored
+    table = [(Globs(config.root, [glob]), codes) for glob, codes in config.per_file_ignores.items()]
+    return lambda path: tuple(c for globs, codes in table if globs.matches(Path(path)) for c in codes)
 
 
 def _fix_on_text(doc: Document, fix: Fix | None) -> Fix | None:
