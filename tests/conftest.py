@@ -1,4 +1,4 @@
-"""Shared test helpers: paths, and running the real `lintnews` command."""
+"""Shared test helpers: paths, running the real `lintnews` command, position checks."""
 from __future__ import annotations
 
 import os
@@ -29,6 +29,18 @@ def text_of(proc: subprocess.CompletedProcess) -> tuple[str, str]:
 @pytest.fixture
 def cli():
     return run_cli
+
+
+def assert_positions_inside(text: str, diagnostics) -> None:
+    """Every finding's offsets, lines, columns and fix edits lie inside `text`."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for d in diagnostics:
+        assert 0 <= d.start <= d.end <= len(text)
+        assert 1 <= d.line <= d.end_line <= len(lines)
+        assert 1 <= d.column <= len(lines[d.line - 1]) + 1
+        assert 1 <= d.end_column <= len(lines[d.end_line - 1]) + 1
+        if d.fix is not None:
+            assert all(0 <= e.start <= e.end <= len(text) for e in d.fix.edits)
 
 
 def needs_news_corpus():

@@ -7,6 +7,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import lintnews
 
+from conftest import assert_positions_inside
+
 WORDS = ["the", "the the", "Biden", "Biden's", "'s", "’s", '"', "“", "”", "’", ",", ".", " ", "\n", "\n\n",
          "I", "our", "said", "é", "🙂", "\u200d", "\u202e", "\xa0", "\t", "(", ")", "—", "&amp;", "&rsquo;",
          "&#39;", "&", "&bogus;", "<", ">"]
@@ -25,14 +27,7 @@ def documents(pieces):
 def check_positions(text: str, name: str) -> list:
     result = lintnews.lint_string(text, name)
     assert [p for p in result.problems if p.kind != "input"] == []
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    for d in result.diagnostics:
-        assert 0 <= d.start <= d.end <= len(text)
-        assert 1 <= d.line <= d.end_line <= len(lines)
-        assert 1 <= d.column <= len(lines[d.line - 1]) + 1
-        assert 1 <= d.end_column <= len(lines[d.end_line - 1]) + 1
-        if d.fix is not None:
-            assert all(0 <= e.start <= e.end <= len(text) for e in d.fix.edits)
+    assert_positions_inside(text, result.diagnostics)
     assert lintnews.lint_string(text, name).diagnostics == result.diagnostics
     return result.diagnostics
 

@@ -8,6 +8,8 @@ from lintnews.diagnostics import Diagnostic, Edit, Fix
 from lintnews.engine import default_linter
 from lintnews.fixes import apply_fixes, select_fixes, well_formed
 
+from conftest import assert_positions_inside
+
 PIECES = ["the", "The", "the the", "Biden", "Biden's", "Biden 's", "’s", "'", '"', "“", "”", "‘", "’", ",", ".",
           " ", "  ", "\n", "\n\n", "I", "we", "our", "said", "he said", "Mr.", "U.S.", "Al-Kadhimis’s", "Al-Kadhimi",
           "é", "🙂", "\u200d", "\u2028", "\t", "(", ")", ":", "?", "!", "—"]
@@ -19,11 +21,7 @@ texts = st.lists(st.sampled_from(PIECES), max_size=60).map(" ".join) | st.text(m
 def test_any_text_lints_with_positions_inside_it(text):
     result = lintnews.lint_string(text)
     assert result.problems == []
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    for d in result.diagnostics:
-        assert 0 <= d.start <= d.end <= len(text)
-        assert 1 <= d.line <= d.end_line <= len(lines)
-        assert 1 <= d.column <= len(lines[d.line - 1]) + 1
+    assert_positions_inside(text, result.diagnostics)
     assert lintnews.lint_string(text).diagnostics == result.diagnostics
 
 
