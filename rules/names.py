@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter, ne
 
+import re
+
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
+from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_list
 
@@ -93,8 +96,8 @@ class NameVariant(Rule):
         texts = tokens.texts
         uses = tokens.distinct              # each word once, in order of first use
         spellings: dict[str, list[str]] = defaultdict(list)      # name -> the words that write it
-        capitalised = compress(uses, map(str.isupper, map(itemgetter(0), uses)))   # (filtered in C)
-        for word in capitalised:
+        capitalised = list(compress(uses, map(str.isupper, map(itemgetter(0), uses))))   # (filtered in C)
+        for word in _may_be_variants(capitalised):
             if len(word) >= 5 and not word.isupper() and not word[1].isupper():
                 spellings[_stem(word)].append(word)                 # not "NASA", nor "MErcury Surface ..."
         # capitalised common words are not names ("These"/"Those", "Think" when "think" is used too)
@@ -135,6 +138,32 @@ class NameVariant(Rule):
 
 
 _VOWEL_LETTERS = frozenset("aeiouyAEIOUY")
+_POSSESSIVE_END = lazy(re.compile, "['’]s?(?=\0|\\Z)")
+_NO_VOWELS = str.maketrans("", "", "aeiouyAEIOUY")
+_DOUBLED = lazy(re.compile, r"(?<=([^\0]))\1+")       # the letters after the first of a run
+
+
+def _may_be_variants(words: list[str]) -> list[str]:
+    """The words whose name (the word without a possessive ending) may be a variant of
+    another word's: variants have the same consonants in the same order once doubled
+    letters are made single ("Kadhimi"/"Kadhimy": Kdhm; "Mohammed"/"Mohamed": Mhmd), so
+    a word whose skeleton no other name has is no variant (most of them). Made in a few
+    passes over all the words joined, in C, not a step for each word."""
+    if len(words) < 2:
+        return []
+    stems = _POSSESSIVE_END.sub("", "\0".join(words)).split("\0")
+    distinct = list(dict.fromkeys(stems))
+    joined = "\0".join(distinct)
+    if joined.isascii():
+        consonants = joined.encode().translate(None, b"aeiouyAEIOUY").decode()
+    else:
+        consonants = joined.translate(_NO_VOWELS)
+    skeletons = _DOUBLED.sub("", consonants).split("\0")
+    if len(set(skeletons)) == len(skeletons):
+        return []
+    counts = Counter(skeletons)
+    possible = {stem for stem, key in zip(distinct, skeletons) if counts[key] > 1}
+    return list(compress(words, map(possible.__contains__, stems)))
 
 
 def _may_pair(names: list[str]) -> set[str]:
