@@ -97,19 +97,21 @@ class NameVariant(Rule):
         uses = tokens.distinct              # each word once, in order of first use
         spellings: dict[str, list[str]] = defaultdict(list)      # name -> the words that write it
         capitalised = list(compress(uses, map(str.isupper, map(itemgetter(0), uses))))   # (filtered in C)
-        for word in _may_be_variants(capitalised):
+        words, skeleton = _may_be_variants(capitalised)
+        for word in words:
             if len(word) >= 5 and not word.isupper() and not word[1].isupper():
                 spellings[_stem(word)].append(word)                 # not "NASA", nor "MErcury Surface ..."
         # capitalised common words are not names ("These"/"Those", "Think" when "think" is used too)
         common = frozenset(word_list("function_words"))
         candidates = [name for name in spellings
                       if not _lower_word_used(name.lower(), uses) and name.lower() not in common]
-        # the tokens that write each name (so also how often it is used), found only for
-        # the few names compared
-        places = _Places(texts, spellings)
-        paired = _may_pair(candidates)
+        shared = {k for k, n in Counter(map(skeleton.__getitem__, candidates)).items() if n > 1}
+        paired = {name for name in candidates if skeleton[name] in shared}
         if not paired:
             return
+        # the tokens that write each name (so also how often it is used), found only for
+        # the names compared
+        places = _Places(texts, spellings)
         # variants share their first letter and differ in length by one at most (the shapes
         # are taken in the order of all the candidates, so pairs come in the same order)
         by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -120,8 +122,9 @@ class NameVariant(Rule):
             names = [name for name in names if name in paired]
             longer = [name for name in by_shape.get((initial, length + 1), ()) if name in paired]
             if not names or len(names) == 1 and not longer:
-                continue                    # no other name of its shape and letters (most of them)
-            pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1:]] + [(a, b) for a in names for b in longer]
+                continue                    # no other name of its shape and skeleton (most of them)
+            pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1:] if skeleton[a] == skeleton[b]] + \
+                    [(a, b) for a in names for b in longer if skeleton[a] == skeleton[b]]
             for a, b in pairs:
                 if not _variant(a, b) or _different_people(doc, places[a], places[b]):
                     continue
@@ -137,20 +140,20 @@ class NameVariant(Rule):
                                   Fix.replace(start, end, major, safe=False, message=f"write '{major}'"))
 
 
-_VOWEL_LETTERS = frozenset("aeiouyAEIOUY")
 _POSSESSIVE_END = lazy(re.compile, "['’]s?(?=\0|\\Z)")
 _NO_VOWELS = str.maketrans("", "", "aeiouyAEIOUY")
 _DOUBLED = lazy(re.compile, r"(?<=([^\0]))\1+")       # the letters after the first of a run
 
 
-def _may_be_variants(words: list[str]) -> list[str]:
+def _may_be_variants(words: list[str]) -> tuple[list[str], dict[str, str]]:
     """The words whose name (the word without a possessive ending) may be a variant of
-    another word's: variants have the same consonants in the same order once doubled
-    letters are made single ("Kadhimi"/"Kadhimy": Kdhm; "Mohammed"/"Mohamed": Mhmd), so
-    a word whose skeleton no other name has is no variant (most of them). Made in a few
-    passes over all the words joined, in C, not a step for each word."""
+    another word's, and the skeleton of each such name: variants have the same consonants
+    in the same order once doubled letters are made single ("Kadhimi"/"Kadhimy": Kdhm;
+    "Mohammed"/"Mohamed": Mhmd), so a name whose skeleton no other name has is no variant
+    (most of them). Made in a few passes over all the words joined, in C, not a step for
+    each word."""
     if len(words) < 2:
-        return []
+        return [], {}
     stems = _POSSESSIVE_END.sub("", "\0".join(words)).split("\0")
     distinct = list(dict.fromkeys(stems))
     joined = "\0".join(distinct)
@@ -160,21 +163,10 @@ def _may_be_variants(words: list[str]) -> list[str]:
         consonants = joined.translate(_NO_VOWELS)
     skeletons = _DOUBLED.sub("", consonants).split("\0")
     if len(set(skeletons)) == len(skeletons):
-        return []
+        return [], {}
     counts = Counter(skeletons)
-    possible = {stem for stem, key in zip(distinct, skeletons) if counts[key] > 1}
-    return list(compress(words, map(possible.__contains__, stems)))
-
-
-def _may_pair(names: list[str]) -> set[str]:
-    """The names that may be variants of another: two variants have the same letters once
-    their vowels are left out ("Kadhimi"/"Kadhimy", "Mohammed"/"Mohamed": M, h, m, d), so a
-    name whose set of consonants no other name has is paired with none (most of them)."""
-    letters = [frozenset(name) - _VOWEL_LETTERS for name in names]
-    if len(set(letters)) == len(letters):
-        return set()
-    shared = {k for k, n in Counter(letters).items() if n > 1}
-    return {name for name, k in zip(names, letters) if k in shared}
+    skeleton = {stem: key for stem, key in zip(distinct, skeletons) if counts[key] > 1}
+    return list(compress(words, map(skeleton.__contains__, stems))), skeleton
 
 
 def _lower_word_used(word: str, uses: dict) -> bool:
@@ -183,16 +175,22 @@ def _lower_word_used(word: str, uses: dict) -> bool:
 
 
 class _Places(dict):
-    """name -> the indexes of the tokens that write it, in text order; made on first use."""
+    """name -> the indexes of the tokens that write it, in text order; made on first use,
+    for every name at once in one pass over the tokens (a pass for each name compared made
+    a long text's cost grow with the square of its length)."""
 
     def __init__(self, texts: list[str], spellings: dict[str, list[str]]) -> None:
         super().__init__()
         self.texts, self.spellings = texts, spellings
 
     def __missing__(self, name: str) -> list[int]:
-        words = set(self.spellings[name])
-        self[name] = at = [i for i, t in enumerate(self.texts) if t in words]
-        return at
+        name_of = {word: stem for stem, words in self.spellings.items() for word in words}
+        for stem in self.spellings:
+            self[stem] = []
+        texts = self.texts
+        for i in compress(range(len(texts)), map(name_of.__contains__, texts)):
+            self[name_of[texts[i]]].append(i)
+        return self[name] if name in self else []
 
 
 # lower-case words inside a name, between a given name and the rest of it

@@ -83,6 +83,29 @@ def test_an_unclosed_quote_on_line_one_of_a_long_article(tmp_path):
     assert lines_of(proc) == [f"{path}:1:17: LN303 unbalanced-quote quotation mark opened here is never closed"]
 
 
+def test_thousands_of_names_each_spelt_two_ways_in_one_file(tmp_path):
+    # a whole archive pasted into one file: name-variant once scanned every word of the text
+    # for each name it compared (minutes for this file, whose time must grow with its length)
+    rng = random.Random(7)
+    consonants = "bdfgklmnprstvz"
+    skeletons = set()
+    while len(skeletons) < 8000:
+        a, b, c, d = (rng.choice(consonants) for _ in range(4))
+        if a != b != c != d:
+            skeletons.add(a.upper() + b + c + d)
+    sentences = []
+    for s in sorted(skeletons):
+        first, rest = s[0], s[1:]
+        sentences.append(f"The council met {first}a{rest[0]}{rest[1]}e{rest[2]} on the quay.")
+        sentences.append(f"The mayor thanked {first}o{rest[0]}{rest[1]}e{rest[2]} for the work.")
+    path = tmp_path / "names.txt"
+    path.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
+    proc = run("--select", "LN401", str(path))
+    found = lines_of(proc)
+    assert len(found) == 8000 and text_of(proc)[1] == ""
+    assert all(" LN401 name-variant " in line for line in found)
+
+
 def test_every_unicode_space_between_repeated_words(tmp_path):
     spaces = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Zs"]
     dashes = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Pd"]
