@@ -84,8 +84,7 @@ class WeekdayDate(Rule):
         if not weekdays:
             return
         article = _article_date(doc)
-        # every match starts with a weekday: the cheap test is tried there only
-        for m in _EXPLICIT.finditer(text) if any(_EXPLICIT_HINT.match(text, i) for i in weekdays) else ():
+        for m in _explicit_dates(text, weekdays):
             month, day = MONTHS[m.group("month")], int(m.group("day"))
             year = int(m.group("year")) if m.group("year") else None
             date = _resolve(year, month, day, article)
@@ -121,6 +120,15 @@ def _article_date(doc: Document) -> dt.date | None:
             return None
     return None
 
+
+def _explicit_dates(text: str, weekdays: list[int]) -> Iterator[regex.Match]:
+    """What _EXPLICIT.finditer(text) finds, tried only at the weekdays (every match starts
+    with one) that pass the cheap test: a scan of a long text costs many times more."""
+    resume = 0
+    for i in weekdays:
+        if i >= resume and _EXPLICIT_HINT.match(text, i) and (m := _EXPLICIT.match(text, i)):
+            resume = m.end()
+            yield m
 
 def _resolve(year: int | None, month: int, day: int, article: dt.date | None) -> dt.date | None:
     """The date meant: as written, or (no year) in the year nearest the article's date."""

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import os
 import tomllib
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress
 
 import regex
 
@@ -74,14 +76,17 @@ class Group:
         known to be absent), in text order (longest form first). `folded` (the text
         case-folded) lets a group that ignores case look only where its words are."""
         hay = text if self.case else folded
-        taken: list[tuple[int, int, str]] = []
+        taken: list[tuple[int, int, str]] = []      # in text order, none overlapping another
         for form in sorted(self.forms if forms is None else forms, key=len, reverse=True):
             pattern = form_pattern(form, self.case, form in self.after_number)
             words = _words(form, self.case)
             for m in _finditer(pattern, text, hay, words[0]) if words else pattern.finditer(text):
-                if not any(a < m.end() and m.start() < b for a, b, _ in taken):
-                    taken.append((m.start(), m.end(), form))
-        return sorted(taken)
+                start, end = m.span()
+                # (the one taken span that can overlap this one: the last starting before its end)
+                i = bisect_left(taken, (end,))
+                if i == 0 or taken[i - 1][1] <= start:
+                    taken.insert(i, (start, end, form))
+        return taken
 
 
 def _finditer(pattern: regex.Pattern, text: str, hay: str | None, word: str) -> Iterator[regex.Match]:
@@ -288,16 +293,18 @@ class StyleConsistency(Rule):
             return                          # no -ize spelling, so nothing inconsistent
         text, tokens = doc.prose, doc.tokens
         stems = _ise_ize_stems()
-        spellings = {m.group("z") for word in set(tokens.folded) if ("is" in word or "iz" in word)
-                     and (m := _ISE_IZE.fullmatch(word)) and m.group("stem") in stems}
-        if len(spellings) < 2:
-            return                          # each word looked at once: one spelling, or none
+        # each word looked at once: its spelling, when it is one of the -ise/-ize words
+        spelling = {word: m.group("z") for word in set(tokens.folded) if ("is" in word or "iz" in word)
+                    and (m := _ISE_IZE.fullmatch(word)) and m.group("stem") in stems}
+        if len(set(spelling.values())) < 2:
+            return                          # one spelling, or none
+        folded_tokens = tokens.folded
+        at = list(compress(range(len(tokens)), map(spelling.__contains__, folded_tokens)))     # (in C)
         uses = []
-        for i, word in enumerate(tokens.folded):
-            if ("is" in word or "iz" in word) and (m := _ISE_IZE.fullmatch(word)) and m.group("stem") in stems:
-                start = tokens.starts[i]
-                if not (text[start].isupper() and _after_capital(text, start)):      # "World Health Organization"
-                    uses.append((start, start + len(word), m.group("z")))
+        for i, start in zip(at, tokens.offsets(at)):
+            if not (text[start].isupper() and _after_capital(text, start)):      # "World Health Organization"
+                word = folded_tokens[i]
+                uses.append((start, start + len(word), spelling[word]))
         counts = Counter(z for _, _, z in uses)
         if len(counts) < 2:
             return

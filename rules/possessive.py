@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from itertools import compress
 
 import regex
 
@@ -98,14 +99,16 @@ class MangledPossessive(Rule):
         candidates = list(_EXTRA_S.finditer(text))
         if not candidates:
             return
-        words = doc.tokens.texts
-        counts = Counter(words)
-        bare = Counter(map(_strip_possessive, words))
+        counts = Counter(doc.tokens.texts)
+
+        def bare(word: str) -> int:         # how many tokens are the word, possessive or not
+            alone = counts[word] if _strip_possessive(word) == word else 0
+            return alone + counts[word + "'s"] + counts[word + "’s"]
         for m in candidates:
             stem, apostrophe = m.group(1), m.group(2)
             as_written = stem + "s"
             # the stem must be in use on its own, and the name as written nowhere else
-            if bare[stem] == 0 or bare[as_written] > 1 or len(stem) < 3:
+            if bare(stem) == 0 or bare(as_written) > 1 or len(stem) < 3:
                 continue
             if counts[stem] + counts[stem + "'s"] + counts[stem + "’s"] == 0:
                 continue
@@ -128,10 +131,17 @@ def _lost_s(doc: Document) -> Iterator[Finding]:
         return
     texts = tokens.texts
     before = _word_before_token(tokens, text)
-    for i in [i for i, t in enumerate(texts) if t in lost]:
+    # where each name stands (as itself or a possessive): found for all of them in one pass
+    names = {word[:-2] + "s" for word in lost}
+    forms = {form: name for name in names for form in (name, name + "'s", name + "’s")
+             if _strip_possessive(form) == name}
+    places: dict[str, list[int]] = {name: [] for name in names}
+    for j in compress(range(len(texts)), map(forms.__contains__, texts)):
+        places[forms[texts[j]]].append(j)
+    for i in list(compress(range(len(texts)), map(lost.__contains__, texts))):
         name = texts[i][:-2] + "s"
         prev = before(i)
-        if prev is None or not any(before(j) == prev for j, t in enumerate(texts) if _strip_possessive(t) == name):
+        if prev is None or not any(before(j) == prev for j in places[name]):
             continue                        # "Mr Smith's" beside "the Smiths'" is right
         start = tokens.offsets((i,))[0]
         end = start + len(texts[i])

@@ -1,6 +1,7 @@
 """LN301 unattributed-quote and LN302 unmarked-quote: quotations gone wrong."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, partial
@@ -490,18 +491,25 @@ def _after_cue(text: str, offset: int) -> bool:
 
 
 def _unopened_spans(doc: Document) -> list[tuple[int, int]]:
-    """Text before a closing mark that has no opening one: quoted, though its opener is lost."""
-    spans = []
-    quotes = doc.quotes.double
+    """Text before a closing mark that has no opening one: quoted, though its opener is lost.
+    The spans are merged where they overlap, in order (for `_inside`)."""
+    ends = sorted(q.end for q in doc.quotes.double)
+    spans: list[tuple[int, int]] = []
     for closer in doc.quotes.stray_closers:
         p = doc.paragraphs[doc.paragraph_of(closer)]
-        start = max([q.end for q in quotes if p.start <= q.end <= closer] + [p.start])
+        k = bisect_right(ends, closer)              # the last quotation ending before the closer
+        start = max(ends[k - 1], p.start) if k else p.start
+        if spans and start <= spans[-1][1]:
+            start = min(start, spans[-1][0])
+            spans.pop()
         spans.append((start, closer + 1))
     return spans
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(a <= offset < b for a, b in spans)
+    """Whether offset lies in one of the spans (merged and in order, as _unopened_spans makes them)."""
+    i = bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and offset < spans[i][1]
 
 
 def _headline_like(doc: Document, paragraph: int) -> bool:

@@ -1,0 +1,59 @@
+"""Quick paths that stand in for a slower, plainer test must agree with it on any input:
+a prefilter may only rule out what could never be found."""
+from __future__ import annotations
+
+import regex
+from hypothesis import example, given, strategies as st
+
+from lintnews.rules.dates import WEEKDAYS, _EXPLICIT, _explicit_dates
+from lintnews.rules.names import _may_be_variants, _variant
+from lintnews.rules.punctuation import _double_spaces
+from lintnews.text import find_all
+
+_DOUBLE_SPACE = regex.compile(r"(?<=\S)( {2,})(?=\S)")
+
+
+@given(st.text(alphabet=" ab.\n\r\t\x1c\x85\u00a0\u2003", max_size=30))
+@example("a  b.  \tc   \x1c  d  \n  e  ")
+def test_double_spaces_are_where_the_regex_finds_them(text):
+    assert list(_double_spaces(text)) == [m.span(1) for m in _DOUBLE_SPACE.finditer(text)]
+
+
+_NAME = st.from_regex(r"[A-Z][a-z]{4,9}", fullmatch=True)
+
+
+@st.composite
+def _spelt_two_ways(draw):
+    """A name and a misspelling of it that name-variant reports: a vowel changed, a letter
+    doubled, a final i for y."""
+    name = draw(_NAME)
+    i = draw(st.integers(1, len(name) - 1))
+    how = draw(st.sampled_from(["vowel", "double", "final"]))
+    if how == "vowel":
+        other = name[:i] + draw(st.sampled_from("aeiou")) + name[i + 1:]
+    elif how == "double":
+        other = name[:i] + name[i] + name[i:]
+    else:
+        other = name[:-1] + ("y" if name[-1] == "i" else "i")
+    return name, other
+
+
+@given(_spelt_two_ways(), st.lists(_NAME, max_size=5), st.booleans())
+def test_no_pair_of_variants_is_ruled_out_by_its_skeleton(pair, others, possessive):
+    name, other = pair
+    words = [*others, name, other + ("'s" if possessive else "")]
+    kept, skeleton = _may_be_variants(words)
+    if _variant(name, other):
+        assert name in kept and other + ("'s" if possessive else "") in kept
+        assert skeleton[name] == skeleton[other]
+
+
+_DATE_PIECES = ["Monday", "Tuesday", "Sundays", "xFriday", " ", "  ", ",", "(", "\n", "5", "12th", "31st",
+                "May", "Sept.", "June", "of", "the", "2021", "19999", "-"]
+
+
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=14).map("".join))
+@example("On Monday 5 May 2021, Tuesday (the 12th of June) and xFriday 31st May, Sundays, Monday, Sept. 5")
+def test_explicit_dates_are_what_the_pattern_finds(text):
+    found = [m.span() for m in _explicit_dates(text, find_all(text, WEEKDAYS))]
+    assert found == [m.span() for m in _EXPLICIT.finditer(text)]
