@@ -14,7 +14,9 @@ Prints one table:
   proselint    the peer, installed from PyPI into its own venv (--peer-venv): one article
                and the corpus
   linearity    one article repeated 10 (and 100) times as one text: lint time against once;
-               and hostile copy ('"Yes" ' 5,000 and 50,000 times: all quotation marks and repeats)
+               every 10th article of the corpus as one text against all of them as one (new
+               words all the way); and hostile copy ('"Yes" ' 5,000 and 50,000 times: all
+               quotation marks and repeats)
 
 Skips (exit 0) where ../shared/corpus/news is absent. Wall times depend on what else the
 machine runs: the load average is printed before and after.
@@ -155,6 +157,19 @@ def linearity(rows: list) -> None:
     for times, runs in ((10, 11), (100, 3)):
         spent = seconds(times, runs)
         rows.append(("", f"the same {times} times as one text", f"{1000 * spent:.1f} ms = {spent / once:.1f} x"))
+    # different articles as one text (an archive pasted into one file): new names, quotes
+    # and spellings all the way, so that no per-word pass can hide in a small vocabulary
+    texts = [p.read_text(encoding="utf-8").strip() for p in sorted(CORPUS.glob("*.txt"))]
+    tenth, whole = "\n\n".join(texts[::10]), "\n\n".join(texts)
+    t = time.process_time()
+    linter.lint_text(tenth, "a.txt")
+    part = time.process_time() - t
+    t = time.process_time()
+    linter.lint_text(whole, "a.txt")
+    spent = time.process_time() - t
+    rows.append(("", f"every 10th article of the corpus as one text ({len(tenth) / 1e6:.2f} MB)", f"{1000 * part:.0f} ms"))
+    rows.append(("", f"all of them as one text ({len(whole) / 1e6:.2f} MB = {len(whole) / len(tenth):.1f} x)",
+                 f"{1000 * spent:.0f} ms = {spent / part:.1f} x"))
     # hostile copy: every word a repeat and every other character a quotation mark
     small, big = ('"Yes" ' * 5_000, '"Yes" ' * 50_000)
     linter.lint_text(small, "q.txt")
