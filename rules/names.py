@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import compress
 from operator import itemgetter, ne
 
@@ -102,7 +103,7 @@ class NameVariant(Rule):
             if len(word) >= 5 and not word.isupper() and not word[1].isupper():
                 spellings[_stem(word)].append(word)                 # not "NASA", nor "MErcury Surface ..."
         # capitalised common words are not names ("These"/"Those", "Think" when "think" is used too)
-        common = frozenset(word_list("function_words"))
+        common = _function_words()
         candidates = [name for name in spellings
                       if not _lower_word_used(name.lower(), uses) and name.lower() not in common]
         shared = {k for k, n in Counter(map(skeleton.__getitem__, candidates)).items() if n > 1}
@@ -167,6 +168,11 @@ def _may_be_variants(words: list[str]) -> tuple[list[str], dict[str, str]]:
     counts = Counter(skeletons)
     skeleton = {stem: key for stem, key in zip(distinct, skeletons) if counts[key] > 1}
     return list(compress(words, map(skeleton.__contains__, stems))), skeleton
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(word_list("function_words"))
 
 
 def _lower_word_used(word: str, uses: dict) -> bool:

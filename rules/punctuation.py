@@ -230,8 +230,12 @@ class LowercaseSentenceStart(Rule):
     class Options:
         lowercase_words: tuple[str, ...] = ()
 
+    def __init__(self, options=None) -> None:
+        super().__init__(options)
+        self._allowed = frozenset(word_list("lowercase_words")) | frozenset(self.options.lowercase_words)
+
     def check(self, doc: Document) -> Iterator[Finding]:
-        allowed = set(word_list("lowercase_words")) | set(self.options.lowercase_words)
+        allowed = self._allowed
         text = doc.prose
         for m in _lower_after_stop(text):
             word, before = m.group(2), m.group(1)
