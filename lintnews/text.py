@@ -220,21 +220,22 @@ def _split(text: str) -> list[str]:
     return (_WORD_SPLIT_ASCII if text.isascii() else _WORD_SPLIT).split(text)
 
 
-def _split_shared(text: str, chunk: int = 1 << 16) -> list[str]:
-    """_split(text), made a piece at a time (cut at white space, which no token holds) with
-    equal strings shared, so that no list of every word's own copy is ever made."""
+def _split_shared(text: str, chunk: int = 1 << 16) -> tuple[list[str], array]:
+    """The tokens of a long text and their offsets (8 bytes each), made a piece at a time
+    (cut at white space, which no token holds) with equal strings shared, so that neither a
+    list of every word's own copy nor one of the gaps between them is ever made."""
     seen: dict[str, str] = {}
-    parts: list[str] = []
+    texts: list[str] = []
+    starts = array("q")
     start = 0
     while start < len(text):
         end = len(text) if start + chunk >= len(text) else text.find(" ", start + chunk)
         end = len(text) if end < 0 else end
-        piece = _split(text[start:end])
-        if parts:
-            piece[0] = parts.pop() + piece[0]       # the gap cut in two joined again
-        parts.extend(seen.setdefault(p, p) for p in piece)
+        piece = _split(text[start:end])                 # gap, token, gap, ..., gap
+        starts.extend(islice(accumulate(map(len, piece), initial=start), 1, len(piece) - 1, 2))
+        texts.extend(seen.setdefault(t, t) for t in islice(piece, 1, None, 2))
         start = end
-    return parts or [""]
+    return texts, starts
 
 
 class Tokens:
@@ -244,15 +245,19 @@ class Tokens:
     cheaper than a list of Word objects; rules that compare neighbouring words work on the
     lists and make Word objects only for the few places they report. Most rules need the
     offsets of a few tokens only: `offsets` gives them without making the list of all.
+    A long text's offsets are made with its tokens (see _split_shared).
     """
 
     __slots__ = ("texts", "_parts", "_starts", "_folded", "_summed", "_distinct")
 
     def __init__(self, text: str) -> None:
-        # gap, token, gap, token, ..., gap
-        self._parts = _split(text) if len(text) <= _SHARE_ABOVE else _split_shared(text)
-        self.texts: list[str] = self._parts[1::2]
-        self._starts: list[int] | None = None
+        self._starts: list[int] | array | None = None
+        if len(text) <= _SHARE_ABOVE:
+            self._parts = _split(text)                  # gap, token, gap, token, ..., gap
+            self.texts: list[str] = self._parts[1::2]
+        else:                                           # (the offsets made at once, no gaps kept)
+            self._parts = []
+            self.texts, self._starts = _split_shared(text)
         self._folded: list[str] | None = None
         self._distinct: dict[str, None] | None = None
         self._summed = 0
@@ -300,8 +305,9 @@ class Tokens:
             # one casefold of the tokens joined (NUL is never in a token, and case folding
             # maps each character on its own), several times cheaper than one per token
             if len(self.texts) > _SHARE_ABOVE // 8:         # a long text: each word folded once
-                folds: dict[str, str] = {}
-                self._folded = [folds.get(t) or folds.setdefault(t, t.casefold()) for t in self.texts]
+                folds: dict[str, str] = {}                  # (a word in lower-case ASCII is its own)
+                self._folded = [folds.get(t) or folds.setdefault(t, t if t.islower() and t.isascii() else t.casefold())
+                                for t in self.texts]
             else:
                 self._folded = "\0".join(self.texts).casefold().split("\0") if self.texts else []
         return self._folded

@@ -25,3 +25,13 @@ def after_space(text: str, needles: Iterable[str]) -> bool:
                 return True
             i = text.find(needle, i + 1)
     return False
+
+
+def contains_lower(text: str, needle: str, piece: int = 1 << 16) -> bool:
+    """Whether `needle` (in lower case) occurs in text.lower(), a long text lowered a piece at
+    a time (the pieces overlapping by len(needle) - 1): str.lower of a whole text not in
+    ASCII works in a buffer four times its size."""
+    if len(text) <= piece:
+        return needle in text.lower()
+    step = piece - len(needle) + 1
+    return any(needle in text[i:i + piece].lower() for i in range(0, len(text), step))

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import os
 import tomllib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import compress
+from itertools import accumulate, compress
 
 import regex
 
@@ -51,7 +51,7 @@ class Group:
     case: bool = False
     after_number: frozenset[str] = frozenset()
 
-    def possible_forms(self, text: str, folded: str | None, at_least: int = 1) -> tuple[str, ...]:
+    def possible_forms(self, text: str, folded: Folded, at_least: int = 1) -> tuple[str, ...]:
         """The forms whose words all occur in text (for a group that ignores case, in
         `folded`, the text case-folded; None when that cannot tell): the others cannot
         match. () as soon as fewer than `at_least` forms can."""
@@ -70,7 +70,7 @@ class Group:
                 return ()
         return tuple(found)
 
-    def occurrences(self, text: str, folded: str | None = None,
+    def occurrences(self, text: str, folded: Folded = None,
                     forms: tuple[str, ...] | None = None) -> list[tuple[int, int, str]]:
         """(start, end, form) of every use of any form (or of `forms`, when the others are
         known to be absent), in text order (longest form first). `folded` (the text
@@ -89,7 +89,7 @@ class Group:
         return taken
 
 
-def _finditer(pattern: regex.Pattern, text: str, hay: str | None, word: str) -> Iterator[regex.Match]:
+def _finditer(pattern: regex.Pattern, text: str, hay: Folded, word: str) -> Iterator[regex.Match]:
     """pattern.finditer(text) for a pattern whose every match starts with `word` in `hay`
     (the text, or the text case-folded), trying it only where `word` is: many times faster
     than a regex scan. A folding that moved offsets ("ß" -> "ss") gets the full scan."""
@@ -230,7 +230,7 @@ class StyleConsistency(Rule):
         if self._numerals == "ap":
             yield from _ap_numerals(doc)
 
-    def _mixed(self, text: str, folded: str | None, group: Group, forms: tuple[str, ...]) -> Iterator[Finding]:
+    def _mixed(self, text: str, folded: Folded, group: Group, forms: tuple[str, ...]) -> Iterator[Finding]:
         found = [(a, b, form) for a, b, form in group.occurrences(text, folded, forms)
                  if group.case or not _in_name(text, a, b)]
         canonical = (lambda f: f) if group.case else str.casefold
@@ -256,10 +256,10 @@ class StyleConsistency(Rule):
             fix = Fix.replace(start, end, replacement, message=f"write '{replacement}'")
         return Finding(start, end, f"'{written}' here, " + why.format(wanted=wanted), fix)
 
-    def _capitals(self, doc: Document, folded: str | None) -> Iterator[Finding]:
+    def _capitals(self, doc: Document, folded: Folded) -> Iterator[Finding]:
         text = doc.prose
         for noun in style_data()["capitalisation"]["nouns"]:
-            if folded is not None and noun.isascii() and folded.count(noun.casefold()) < 2:
+            if folded is not None and noun.isascii() and not _twice(folded, noun.casefold()):
                 continue                    # capitalised one way and not the other takes two uses
             pattern = form_pattern(noun, False, False)
             uses = []
@@ -288,7 +288,7 @@ class StyleConsistency(Rule):
                     yield Finding(start, end, f"'{text[start:end]}' here, but {other} elsewhere in the article "
                                               f"({times}) as a common noun")
 
-    def _ise_ize(self, doc: Document, folded: str | None) -> Iterator[Finding]:
+    def _ise_ize(self, doc: Document, folded: Folded) -> Iterator[Finding]:
         if folded is not None and "iz" not in folded:
             return                          # no -ize spelling, so nothing inconsistent
         text, tokens = doc.prose, doc.tokens
@@ -316,11 +316,57 @@ class StyleConsistency(Rule):
                 yield Finding(start, end, f"'{word}' spelt -i{z}e here, but -i{majority}e elsewhere in the article ({times})")
 
 
-def _folded(text: str) -> str | None:
+def _folded(text: str) -> Folded:
     """The text case-folded, to test whether an ASCII word can match it in any case; None
     where that test could miss a match: regex's ignore-case matches "İ" (which folds to two
-    characters) with "i"."""
-    return None if "\u0130" in text else text.casefold()
+    characters) with "i". A long text's is kept in pieces (see FoldedPieces)."""
+    if "\u0130" in text:
+        return None
+    return text.casefold() if len(text) <= FoldedPieces.PIECE else FoldedPieces(text)
+
+
+class FoldedPieces:
+    """A long text case-folded a piece at a time and kept in pieces: as a str (with `in`,
+    `find` and `len`), without ever holding a copy of the whole. Case folding maps each
+    character on its own, so the pieces joined are the text folded; str.casefold of a whole
+    text not in ASCII would work in a buffer four times the text's size."""
+
+    PIECE = 1 << 16
+
+    def __init__(self, text: str) -> None:
+        self.pieces = [text[i:i + self.PIECE].casefold() for i in range(0, len(text), self.PIECE)]
+        self.starts = list(accumulate(map(len, self.pieces), initial=0))
+
+    def __len__(self) -> int:
+        return self.starts[-1]
+
+    def __contains__(self, needle: str) -> bool:
+        return self.find(needle) >= 0
+
+    def find(self, needle: str, start: int = 0) -> int:
+        """The offset of the first `needle` (not empty) at or after `start`, or -1."""
+        n, pieces = len(needle), self.pieces
+        for k in range(max(0, bisect_right(self.starts, start) - 1), len(pieces)):
+            base, piece = self.starts[k], pieces[k]
+            local = max(0, start - base)
+            at = piece.find(needle, local)
+            if at >= 0:
+                return base + at
+            if n > 1 and k + 1 < len(pieces):       # one running into the next piece
+                tail = max(local, len(piece) - n + 1)
+                at = (piece[tail:] + pieces[k + 1][:n - 1]).find(needle)
+                if at >= 0:
+                    return base + tail + at
+        return -1
+
+
+Folded = str | FoldedPieces | None       # the text case-folded (see _folded)
+
+
+def _twice(hay: str | FoldedPieces, needle: str) -> bool:
+    """Whether needle occurs at two offsets of hay at least."""
+    first = hay.find(needle)
+    return first >= 0 and hay.find(needle, first + 1) >= 0
 
 
 def _in_name(text: str, start: int, end: int) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, islice
 from operator import eq
 
 import re
@@ -105,12 +105,13 @@ class RepeatedWord(Rule):
         f = tokens.folded
         # Candidates come from comparing folded tokens k apart (in C: map and compress);
         # each is then judged on Word objects for the few tokens around it.
+        # (islice, not f[k:]: a long text's copies of the list would cost 8 bytes a word)
         at = range(len(f))
-        candidates = [(i, 1) for i in compress(at, map(eq, f, f[1:]))]
+        candidates = [(i, 1) for i in compress(at, map(eq, f, islice(f, 1, None)))]
         if self.options.phrases:
-            two = set(compress(at, map(eq, f, f[2:])))        # f[i] == f[i + 2]
+            two = set(compress(at, map(eq, f, islice(f, 2, None))))        # f[i] == f[i + 2]
             candidates += [(i, 2) for i in two if i + 1 in two and f[i] != f[i + 1]]    # "a b a b"
-            three = set(compress(at, map(eq, f, f[3:])))
+            three = set(compress(at, map(eq, f, islice(f, 3, None))))
             candidates += [(i, 3) for i in three if i + 1 in three and i + 2 in three]  # "a b c a b c"
         reported_until = -1
         for i, n in sorted(candidates):

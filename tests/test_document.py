@@ -81,6 +81,23 @@ def test_words_keep_apostrophes_and_hyphens():
     assert [w.text for w in doc.words] == ["Al-Kadhimi’s", "visit", "don't", "stop"]
 
 
+def test_a_long_text_has_the_same_tokens_and_offsets_as_a_short_one():
+    # a long text's tokens are made a piece at a time, their offsets with them
+    import random
+
+    from lintnews.text import WORD, Tokens, _SHARE_ABOVE
+
+    rng = random.Random(3)
+    pieces = ["Al-Kadhimi’s", "don't", "the", "U.S.", "£5", " ", "  ", "\n", "\r\n", ", ", "—", "'"]
+    text = "".join(rng.choice(pieces) for _ in range(100_000)) + " " + "x" * 70_000 + " the end"
+    assert len(text) > _SHARE_ABOVE
+    tokens = Tokens(text)
+    matches = list(WORD.finditer(text))
+    assert tokens.texts == [m.group() for m in matches]
+    assert list(tokens.starts) == [m.start() for m in matches]
+    assert tokens.offsets([5, 2, len(matches) - 1]) == [matches[i].start() for i in (5, 2, len(matches) - 1)]
+
+
 def quotes_of(text):
     doc = Document(text)
     return [(text[q.start:q.end], q.closed, q.continues, q.continued_from) for q in doc.quotes.double]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import regex
 from hypothesis import example, given, strategies as st
 
+from lintnews.rules._hints import contains_lower
 from lintnews.rules.dates import WEEKDAYS, _EXPLICIT, _explicit_dates
+from lintnews.rules.house_style import FoldedPieces
 from lintnews.rules.names import _may_be_variants, _variant
 from lintnews.rules.punctuation import _double_spaces
 from lintnews.text import find_all
@@ -57,3 +59,25 @@ _DATE_PIECES = ["Monday", "Tuesday", "Sundays", "xFriday", " ", "  ", ",", "(", 
 def test_explicit_dates_are_what_the_pattern_finds(text):
     found = [m.span() for m in _explicit_dates(text, find_all(text, WEEKDAYS))]
     assert found == [m.span() for m in _EXPLICIT.finditer(text)]
+
+
+@given(st.text(alphabet="oremORΣİx ", max_size=40), st.sampled_from(["orem", "or", "x"]), st.integers(4, 9))
+@example("xxxxxLOREMxxxx", "orem", 5)
+def test_lowering_a_piece_at_a_time_finds_what_lowering_the_whole_finds(text, needle, piece):
+    assert contains_lower(text, needle, piece) == (needle in text.lower())
+
+
+@given(st.text(alphabet="abAB\u00dfx", max_size=60), st.sampled_from(["a", "ab", "bab", "ss", "abab"]),
+       st.integers(0, 70), st.integers(2, 7))
+@example("xxxAbxxab", "ab", 0, 4)
+def test_a_text_folded_in_pieces_reads_as_the_text_folded(text, needle, start, piece):
+    whole = text.casefold()
+    pieces = _pieces(text, piece)
+    assert len(pieces) == len(whole) and (needle in pieces) == (needle in whole)
+    assert pieces.find(needle, start) == whole.find(needle, start)
+
+
+def _pieces(text: str, size: int) -> FoldedPieces:
+    class Small(FoldedPieces):
+        PIECE = size
+    return Small(text)
