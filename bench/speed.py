@@ -134,8 +134,16 @@ def peer(rows: list, venv: Path, runs: int, size: int, count: int) -> None:
                  f"{size / 1e6 / seconds:.2f} MB/s, {count / seconds:.0f} articles/s ({seconds:.2f} s)"))
 
 
+def cpu(linter, text: str) -> float:
+    """CPU seconds of linting text once."""
+    t = time.process_time()
+    linter.lint_text(text, "a.txt")
+    return time.process_time() - t
+
+
 def linearity(rows: list) -> None:
-    """Lint time (CPU, in this process) of one article repeated n times as one text."""
+    """Lint time (CPU, in this process) of longer and longer texts: one article repeated,
+    different articles together, hostile copy."""
     from lintnews.config import Config
     from lintnews.engine import Linter
 
@@ -145,12 +153,7 @@ def linearity(rows: list) -> None:
 
     def seconds(times: int, runs: int) -> float:
         text = "\n\n".join([article] * times) + "\n"
-        spent = []
-        for _ in range(runs):
-            t = time.process_time()
-            linter.lint_text(text, "a.txt")
-            spent.append(time.process_time() - t)
-        return statistics.median(spent)
+        return statistics.median(cpu(linter, text) for _ in range(runs))
 
     once = seconds(1, 51)
     rows.append(("linearity", f"article 0001.txt once ({len(article):,} chars)", f"{1000 * once:.2f} ms"))
@@ -161,24 +164,14 @@ def linearity(rows: list) -> None:
     # and spellings all the way, so that no per-word pass can hide in a small vocabulary
     texts = [p.read_text(encoding="utf-8").strip() for p in sorted(CORPUS.glob("*.txt"))]
     tenth, whole = "\n\n".join(texts[::10]), "\n\n".join(texts)
-    t = time.process_time()
-    linter.lint_text(tenth, "a.txt")
-    part = time.process_time() - t
-    t = time.process_time()
-    linter.lint_text(whole, "a.txt")
-    spent = time.process_time() - t
+    part, spent = cpu(linter, tenth), cpu(linter, whole)
     rows.append(("", f"every 10th article of the corpus as one text ({len(tenth) / 1e6:.2f} MB)", f"{1000 * part:.0f} ms"))
     rows.append(("", f"all of them as one text ({len(whole) / 1e6:.2f} MB = {len(whole) / len(tenth):.1f} x)",
                  f"{1000 * spent:.0f} ms = {spent / part:.1f} x"))
     # hostile copy: every word a repeat and every other character a quotation mark
     small, big = ('"Yes" ' * 5_000, '"Yes" ' * 50_000)
     linter.lint_text(small, "q.txt")
-    t = time.process_time()
-    linter.lint_text(small, "q.txt")
-    first = time.process_time() - t
-    t = time.process_time()
-    linter.lint_text(big, "q.txt")
-    spent = time.process_time() - t
+    first, spent = cpu(linter, small), cpu(linter, big)
     rows.append(("", '\'"Yes" \' 5,000 times (10,000 quotation marks, 5,000 repeats)', f"{1000 * first:.1f} ms"))
     rows.append(("", "the same 50,000 times", f"{1000 * spent:.1f} ms = {spent / first:.1f} x"))
 
