@@ -41,6 +41,7 @@ _TIME_PHRASE = lazy(regex.compile, r"\s+(?:\d|(?:the\s+)?(?:past|last|first|next
                     r"|(?:January|February|March|April|May|June|July|August|September|October|November|December"
                     r"|spring|summer|autumn|winter|the\s+(?:spring|summer|autumn|winter|morning|evening|afternoon))\b)")
 _FUNCTION_WORDS = frozenset(word_list("function_words"))
+_NATIONALITIES = frozenset(word_list("nationality_words"))     # never doubled in a name: "British British"
 # Allowed doublings that need a word before them to be English ("Add to this this law",
 # "She had had enough"): opening a sentence ("This this is ...") they are slips.
 _MID_SENTENCE_ONLY = frozenset({"this this", "had had"})
@@ -60,7 +61,8 @@ class RepeatedWord(Rule):
     assisting", 'the "the'), and a repeated phrase of two or three words ("in the in the").
     Legitimate doublings ("had had", "that that"; though "This this" or "Had had" opening a
     sentence, and "that that the" or "that that they", are slips), reduplicated names ("Sirhan Sirhan",
-    "Walla Walla"; any two capitalised words in mid-sentence are taken for a name),
+    "Walla Walla"; any two capitalised words in mid-sentence are taken for a name, but not a
+    nationality written twice: "the British British Casino Association"),
     emphatic repeats ("very, very", "no, no, no") and numbers stay quiet.
 
     ## Why it matters
@@ -139,7 +141,8 @@ class RepeatedWord(Rule):
         if word in _STRANDABLE and i > 0 and _PARTICIPLE.search(words[i - 1].text) and a.text.islower() \
                 and _TIME_PHRASE.match(prose, b.end):
             return None                     # "the moment I had been waiting for for years"
-        if b.text[0].isupper() and not (a.text[0].isupper() and _COMMA_GAP.fullmatch(prose, a.end, b.start)):
+        if b.text[0].isupper() and not (a.text[0].isupper() and _COMMA_GAP.fullmatch(prose, a.end, b.start)) \
+                and not (a.text == b.text and a.text in _NATIONALITIES):
             return None                     # a name or title: "Duran Duran", "Spend Spend Spend", "law lord Lord"
         if a.text[0].isupper() and b.text[0].islower() and not _opens_sentence(prose, a.start):
             return None                     # a name, then a word: "Theresa May may resign"
