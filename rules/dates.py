@@ -130,6 +130,7 @@ def _explicit_dates(text: str, weekdays: list[int]) -> Iterator[regex.Match]:
             resume = m.end()
             yield m
 
+
 def _resolve(year: int | None, month: int, day: int, article: dt.date | None) -> dt.date | None:
     """The date meant: as written, or (no year) in the year nearest the article's date."""
     try:
