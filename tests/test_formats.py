@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 import lintnews
-from lintnews.diagnostics import Diagnostic, Fix
+from lintnews.diagnostics import Diagnostic
 from lintnews.full import FullReporter, render
 from lintnews.junit import JunitReporter
 from lintnews.reporters import GithubReporter, Run, wants_color
