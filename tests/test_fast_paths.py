@@ -7,7 +7,7 @@ from hypothesis import example, given, strategies as st
 
 from lintnews.rules._hints import contains_lower
 from lintnews.rules.dates import WEEKDAYS, _EXPLICIT, _explicit_dates
-from lintnews.rules.house_style import FoldedPieces
+from lintnews.rules.house_style import FoldedPieces, Group, _folded, form_pattern
 from lintnews.rules.names import _may_be_variants, _variant
 from lintnews.rules.punctuation import _double_spaces
 from lintnews.text import find_all
@@ -81,3 +81,19 @@ def _pieces(text: str, size: int) -> FoldedPieces:
     class Small(FoldedPieces):
         PIECE = size
     return Small(text)
+
+
+_GROUPS = [Group("US", ("US", "U.S.", "U.S"), case=True),
+           Group("per cent", ("per cent", "percent", "%", "cent"), after_number=frozenset({"per cent", "percent", "%"}))]
+_FORM_PIECES = ["US", "U.S.", "U.S", "per cent", "percent", "Per Cent", "%", "cent", "5", " ", ". ", "-", "x"]
+
+
+@given(st.lists(st.sampled_from(_FORM_PIECES), max_size=16).map("".join), st.sampled_from(_GROUPS))
+@example("5 per cent and 5 percent, US and U.S. and U.S", _GROUPS[0])
+def test_occurrences_are_the_longest_forms_first_none_overlapping(text, group):
+    taken = []                              # the plain version: every match against every one taken
+    for form in sorted(group.forms, key=len, reverse=True):
+        for m in form_pattern(form, group.case, form in group.after_number).finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b, _ in taken):
+                taken.append((m.start(), m.end(), form))
+    assert group.occurrences(text, _folded(text)) == sorted(taken)
