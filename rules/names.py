@@ -274,6 +274,8 @@ class TruncatedName(Rule):
         sentence_starts = {s.start for s in doc.sentences}
         at = list(compress(range(len(texts)), map(fragments.__contains__, texts)))
         start_of = dict(zip(at, tokens.offsets(at)))
+        # how often each fragment stands in a longer name or inside a sentence
+        set_up = Counter(texts[j] for j in at if _used_as_name(texts, j) or start_of[j] not in sentence_starts)
         for i in at:
             word = texts[i]
             if i == len(texts) - 1 or start_of[i] not in sentence_starts:
@@ -281,8 +283,7 @@ class TruncatedName(Rule):
             following = texts[i + 1]
             if not following[0].islower():
                 continue                    # "United States", "Saudi Arabia"
-            others = [j for j in at if texts[j] == word and j != i]
-            if any(_used_as_name(texts, j) or start_of[j] not in sentence_starts for j in others):
+            if set_up[word] - _used_as_name(texts, i) > 0:
                 continue                    # used elsewhere: a short form the article set up
             start = start_of[i]
             yield Finding(start, start + len(word), f"'{word} {following}': '{word}' is only part of a name "

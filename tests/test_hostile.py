@@ -106,6 +106,17 @@ def test_thousands_of_names_each_spelt_two_ways_in_one_file(tmp_path):
     assert all(" LN401 name-variant " in line for line in found)
 
 
+def test_thousands_of_sentences_opened_by_a_name_cut_short(tmp_path):
+    # truncated-name once compared each such sentence with every other (minutes here)
+    path = tmp_path / "united.txt"
+    path.write_text("United intend to stay. " * 20_000 + "\n", encoding="utf-8")
+    proc = run("--select", "LN404", str(path))
+    found = lines_of(proc)
+    assert len(found) == 20_000 and text_of(proc)[1] == ""
+    assert found[1] == f"{path}:1:24: LN404 truncated-name 'United intend': 'United' is only part of a name " \
+                       f"('United ...'); was a word lost?"
+
+
 def test_every_unicode_space_between_repeated_words(tmp_path):
     spaces = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Zs"]
     dashes = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Pd"]
