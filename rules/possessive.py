@@ -138,10 +138,13 @@ def _lost_s(doc: Document) -> Iterator[Finding]:
     places: dict[str, list[int]] = {name: [] for name in names}
     for j in compress(range(len(texts)), map(forms.__contains__, texts)):
         places[forms[texts[j]]].append(j)
+    words_before: dict[str, set[str | None]] = {}     # name -> the words that stand before it
     for i in list(compress(range(len(texts)), map(lost.__contains__, texts))):
         name = texts[i][:-2] + "s"
         prev = before(i)
-        if prev is None or not any(before(j) == prev for j in places[name]):
+        if prev is not None and name not in words_before:
+            words_before[name] = {before(j) for j in places[name]}
+        if prev is None or prev not in words_before[name]:
             continue                        # "Mr Smith's" beside "the Smiths'" is right
         start = tokens.offsets((i,))[0]
         end = start + len(texts[i])

@@ -117,6 +117,14 @@ def test_thousands_of_sentences_opened_by_a_name_cut_short(tmp_path):
                        f"('United ...'); was a word lost?"
 
 
+def test_thousands_of_possessives_beside_a_name_ending_in_s(tmp_path):
+    # mangled-possessive once looked at every "Smiths" for each "Mr Smith's" (minutes here)
+    path = tmp_path / "smiths.txt"
+    path.write_text("The Smiths came. Mr Smith's car left. " * 20_000 + "\n", encoding="utf-8")
+    proc = run("--select", "LN201", str(path))
+    assert proc.returncode == 0 and text_of(proc) == ("", "")
+
+
 def test_every_unicode_space_between_repeated_words(tmp_path):
     spaces = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Zs"]
     dashes = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Pd"]
