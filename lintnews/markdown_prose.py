@@ -204,7 +204,8 @@ class _Inline:
         self.deferred = deferred
         self.c = cursor
         self.skip_to_close = False
-        self.urls = [(m.start(), m.end()) for m in _URL.finditer(content)]
+        self.urls = [(m.start(), m.end()) for m in _URL.finditer(content)]     # in order, apart
+        self.url_ends = [u1 for _, u1 in self.urls]
 
     # ------------------------------------------------------------------ source helpers
 
@@ -221,9 +222,13 @@ class _Inline:
     def keep(self, a: int, b: int) -> None:
         """Keep content[a:b] (one line), URLs in it made placeholders."""
         pos = a
-        for u0, u1 in self.urls:
-            if u1 <= pos or u0 >= b:
-                continue
+        # (from the first URL ending after a: a pass over all of them for each piece kept
+        # made a long paragraph of links cost the square of its length)
+        urls = self.urls
+        for k in range(bisect_right(self.url_ends, a), len(urls)):
+            u0, u1 = urls[k]
+            if u0 >= b:
+                break
             self.out.keep(self.src(pos), self.src(max(pos, u0)))
             if u0 >= pos:
                 self.out.put(PLACEHOLDER, self.src(u0), self.src(u1))

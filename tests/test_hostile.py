@@ -125,6 +125,18 @@ def test_thousands_of_possessives_beside_a_name_ending_in_s(tmp_path):
     assert proc.returncode == 0 and text_of(proc) == ("", "")
 
 
+def test_a_markdown_paragraph_of_thousands_of_links(tmp_path):
+    # the Markdown reader once looked at every URL of a paragraph for each piece of it kept
+    item = "[Biden](https://example.org/biden) said **the** the *end*. "
+    path = tmp_path / "links.md"
+    path.write_text(item * 25_000 + "\n", encoding="utf-8")
+    proc = run("--select", "LN101", str(path))
+    found = lines_of(proc)
+    second = item.index(" the ") + 2
+    assert len(found) == 25_000 and text_of(proc)[1] == ""
+    assert found[-1] == f"{path}:1:{len(item) * 24_999 + second}: LN101 repeated-word 'the' is repeated [*]"
+
+
 def test_every_unicode_space_between_repeated_words(tmp_path):
     spaces = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Zs"]
     dashes = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Pd"]
