@@ -12,6 +12,7 @@ every rule. A suppression that suppresses nothing can be reported (unused-suppre
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -36,17 +37,8 @@ class Suppression:
     last_line: int
     used: bool = field(default=False)
 
-    def covers(self, d: Diagnostic) -> bool:
-        if not self.first_line <= d.line <= self.last_line:
-            return False
-        return not self.selectors or any(_matches(d, s) for s in self.selectors)
-
     def describe(self) -> str:
         return " ".join((self.kind, *self.selectors))
-
-
-def _matches(d: Diagnostic, selector: str) -> bool:
-    return selector in ("ALL", d.name) or d.code.startswith(selector)
 
 
 def suppressions(doc: Document) -> list[Suppression]:
@@ -55,7 +47,8 @@ def suppressions(doc: Document) -> list[Suppression]:
         return []
     text = doc.text
     out: list[Suppression] = []
-    open_regions: list[Suppression] = []
+    open_regions: dict[str, list[Suppression]] = {}     # selector ("" for none) -> regions open
+    closed: set[int] = set()                            # (ids of regions an enable has closed)
     last_line = len(doc.lines.starts)
     for m in _DIRECTIVE.finditer(text):
         kind = m.group(1)
@@ -70,11 +63,14 @@ def suppressions(doc: Document) -> list[Suppression]:
         elif kind == "disable":
             region = Suppression(kind, selectors, m.start(), m.end(), line, last_line)
             out.append(region)
-            open_regions.append(region)
-        else:                                       # enable: close the matching regions
-            for region in [r for r in open_regions if not selectors or set(r.selectors) & set(selectors)]:
-                region.last_line = line
-                open_regions.remove(region)
+            for key in selectors or ("",):
+                open_regions.setdefault(key, []).append(region)
+        else:                                       # enable: close the regions sharing a selector
+            for key in selectors or list(open_regions):     # (or all of them)
+                for region in open_regions.pop(key, ()):
+                    if id(region) not in closed:
+                        closed.add(id(region))
+                        region.last_line = line
     return out
 
 
@@ -97,15 +93,55 @@ def _next_text_line(text: str, doc: Document, after_line: int) -> int:
 
 
 def apply(diagnostics: Iterable[Diagnostic], found: list[Suppression]) -> list[Diagnostic]:
-    """The diagnostics no suppression covers; each suppression that covered one is marked used."""
-    kept = []
+    """The diagnostics no suppression covers; each suppression that covered one is marked used.
+
+    A suppression covers a diagnostic on one of its lines whose rule one of its selectors
+    names (or any, with none). Worked out per selector, not per pair of diagnostic and
+    suppression: a long file with thousands of each would take their product."""
+    diagnostics = list(diagnostics)
+    lines: dict[str, list[int]] = {}                # selector -> lines of the diagnostics it matches
     for d in diagnostics:
-        covering = [s for s in found if s.covers(d)]
-        for s in covering:
-            s.used = True
-        if not covering:
-            kept.append(d)
-    return kept
+        for key in _keys(d):
+            lines.setdefault(key, []).append(d.line)
+    for found_lines in lines.values():
+        found_lines.sort()
+    for s in found:                                 # used: a diagnostic it matches lies in its lines
+        s.used = s.used or any(_any_between(lines.get(key, []), s.first_line, s.last_line)
+                               for key in s.selectors or ("",))
+    covered: dict[str, list[tuple[int, int]]] = {}  # selector -> the line ranges it is suppressed in
+    for s in found:
+        for key in s.selectors or ("",):
+            covered.setdefault(key, []).append((s.first_line, s.last_line))
+    covered = {key: _merged(ranges) for key, ranges in covered.items()}
+    return [d for d in diagnostics
+            if not any(_inside(covered.get(key, []), d.line) for key in _keys(d))]
+
+
+def _keys(d: Diagnostic) -> list[str]:
+    """The selectors that name d's rule (ALL, its name, its code or a prefix of it), and ""
+    (a suppression naming no rule)."""
+    return ["", "ALL", d.name, *(d.code[:n] for n in range(1, len(d.code) + 1))]
+
+
+def _any_between(sorted_lines: list[int], first: int, last: int) -> bool:
+    i = bisect_left(sorted_lines, first)
+    return i < len(sorted_lines) and sorted_lines[i] <= last
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Line ranges (inclusive) sorted and merged where they overlap or touch."""
+    out: list[tuple[int, int]] = []
+    for first, last in sorted(ranges):
+        if out and first <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], last))
+        else:
+            out.append((first, last))
+    return out
+
+
+def _inside(ranges: list[tuple[int, int]], line: int) -> bool:
+    i = bisect_right(ranges, (line, float("inf"))) - 1
+    return i >= 0 and line <= ranges[i][1]
 
 
 def unused(doc: Document, found: list[Suppression]) -> list[Diagnostic]:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import regex
 from hypothesis import example, given, strategies as st
 
+from lintnews.diagnostics import Diagnostic
 from lintnews.rules._hints import contains_lower
+from lintnews.document import Document
+from lintnews.suppression import Suppression, apply, suppressions
 from lintnews.rules.dates import WEEKDAYS, _EXPLICIT, _explicit_dates
 from lintnews.rules.house_style import FoldedPieces, Group, _folded, form_pattern
 from lintnews.rules.names import _may_be_variants, _variant
@@ -97,3 +100,54 @@ def test_occurrences_are_the_longest_forms_first_none_overlapping(text, group):
             if not any(a < m.end() and m.start() < b for a, b, _ in taken):
                 taken.append((m.start(), m.end(), form))
     assert group.occurrences(text, _folded(text)) == sorted(taken)
+
+
+_RULES = [("LN101", "repeated-word"), ("LN102", "made-up"), ("LN201", "mangled-possessive"), ("LN301", "x")]
+_SELECTORS = ["LN1", "LN101", "LN10", "LN2", "L", "ALL", "repeated-word", "x", "LN3"]
+
+
+@st.composite
+def _diagnostics_and_suppressions(draw):
+    diagnostics = [Diagnostic("a.md", line, 1, line, 2, code, name, "m", "error", None, 0, 1)
+                   for line, (code, name) in draw(st.lists(st.tuples(st.integers(1, 12), st.sampled_from(_RULES)),
+                                                           max_size=12))]
+    found = []
+    for first, length, selectors in draw(st.lists(st.tuples(st.integers(1, 12), st.integers(0, 6),
+                                                           st.lists(st.sampled_from(_SELECTORS), max_size=2)),
+                                                  max_size=6)):
+        found.append(Suppression("disable", tuple(selectors), 0, 1, first, first + length))
+    return diagnostics, found
+
+
+@given(_diagnostics_and_suppressions())
+def test_suppressions_cover_what_each_one_covers_on_its_own(case):
+    diagnostics, found = case
+
+    def covers(s, d):                       # the plain definition, one pair at a time
+        names_it = not s.selectors or any(sel in ("ALL", d.name) or d.code.startswith(sel) for sel in s.selectors)
+        return s.first_line <= d.line <= s.last_line and names_it
+
+    expected_kept = [d for d in diagnostics if not any(covers(s, d) for s in found)]
+    expected_used = [any(covers(s, d) for d in diagnostics) for s in found]
+    assert apply(diagnostics, found) == expected_kept
+    assert [s.used for s in found] == expected_used
+
+
+@given(st.lists(st.tuples(st.sampled_from(["disable", "enable"]), st.lists(st.sampled_from(["LN1", "LN2", "x"]),
+                                                                          max_size=2)), max_size=12))
+def test_an_enable_closes_the_regions_it_names_once(directives):
+    text = "\n\n".join(f"<!-- lintnews: {kind} {' '.join(sel)} -->" for kind, sel in directives) + "\n"
+    last = text.count("\n") + 1
+    expected, open_regions = [], []        # the plain version: every open region looked at
+    for number, (kind, selectors) in enumerate(directives):
+        line = 2 * number + 1
+        if kind == "disable":
+            region = [kind, tuple(selectors), line, last]
+            expected.append(region)
+            open_regions.append(region)
+        else:
+            for region in [r for r in open_regions if not selectors or set(r[1]) & set(selectors)]:
+                region[3] = line
+                open_regions.remove(region)
+    doc = Document(text, "a.md", kind="markdown")
+    assert [[s.kind, s.selectors, s.first_line, s.last_line] for s in suppressions(doc)] == expected

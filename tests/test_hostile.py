@@ -137,6 +137,17 @@ def test_a_markdown_paragraph_of_thousands_of_links(tmp_path):
     assert found[-1] == f"{path}:1:{len(item) * 24_999 + second}: LN101 repeated-word 'the' is repeated [*]"
 
 
+def test_thousands_of_suppression_comments(tmp_path):
+    # suppressions were once matched pair by pair with findings, and every enable looked at
+    # every region still open (minutes here)
+    block = ("<!-- lintnews: disable LN2 -->\n\n<!-- lintnews: disable LN101 -->\n\n"
+             "It was the the end.\n\n<!-- lintnews: enable LN101 -->\n\n")
+    path = tmp_path / "quiet.md"
+    path.write_text(block * 12_000 + "It was the the end.\n", encoding="utf-8")
+    proc = run("--select", "LN101", str(path))
+    assert lines_of(proc) == [f"{path}:{8 * 12_000 + 1}:12: LN101 repeated-word 'the' is repeated [*]"]
+
+
 def test_every_unicode_space_between_repeated_words(tmp_path):
     spaces = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Zs"]
     dashes = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Pd"]
