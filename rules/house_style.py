@@ -355,9 +355,11 @@ class FoldedPieces:
             at = piece.find(needle, local)
             if at >= 0:
                 return base + at
-            if n > 1 and k + 1 < len(pieces):       # one running into the next piece
-                tail = max(local, len(piece) - n + 1)
-                at = (piece[tail:] + pieces[k + 1][:n - 1]).find(needle)
+            if n > 1 and k + 1 < len(pieces):       # one running on into the next pieces
+                tail, rest, j = max(local, len(piece) - n + 1), "", k + 1
+                while len(rest) < n - 1 and j < len(pieces):
+                    rest, j = rest + pieces[j][:n - 1 - len(rest)], j + 1
+                at = (piece[tail:] + rest).find(needle)
                 if at >= 0:
                     return base + tail + at
         return -1
