@@ -122,8 +122,9 @@ class _Builder:
         self.separate(where.source(0), kind)
         mark = self.out.length
         deferred: list = []
+        urls = _url_spans(tok.content)          # (once for the token and its images' alt texts)
         try:
-            _Inline(self.out, tok.content, where, deferred).walk(tok.children or [])
+            _Inline(self.out, tok.content, where, deferred, urls).walk(tok.children or [])
         except _Mismatch:                       # keep the block as written
             self.out.rewind(mark)
             self.fallbacks += 1
@@ -136,7 +137,7 @@ class _Builder:
             before = self.out.length
             self.separate(where.source(cursor), "alt-text")
             try:
-                _Inline(self.out, tok.content, where, [], cursor).walk(image.children or [])
+                _Inline(self.out, tok.content, where, [], urls, cursor).walk(image.children or [])
             except _Mismatch:
                 self.fallbacks += 1
             if self.out.length <= before + 2:   # an empty alt text
@@ -194,18 +195,25 @@ class _ContentMap:
         return list(self.spans)
 
 
+def _url_spans(content: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Where the bare URLs of an inline token's content are, in order and apart, and where
+    each ends."""
+    spans = [(m.start(), m.end()) for m in _URL.finditer(content)]
+    return spans, [end for _, end in spans]
+
+
 class _Inline:
     """Writes the prose of one inline token, matching each child token against the source."""
 
-    def __init__(self, out: ProseBuilder, content: str, where: _ContentMap, deferred: list, cursor: int = 0) -> None:
+    def __init__(self, out: ProseBuilder, content: str, where: _ContentMap, deferred: list,
+                 urls: tuple[list[tuple[int, int]], list[int]], cursor: int = 0) -> None:
         self.out = out
         self.content = content
         self.where = where
         self.deferred = deferred
         self.c = cursor
         self.skip_to_close = False
-        self.urls = [(m.start(), m.end()) for m in _URL.finditer(content)]     # in order, apart
-        self.url_ends = [u1 for _, u1 in self.urls]
+        self.urls, self.url_ends = urls     # the URLs in content (see _url_spans)
 
     # ------------------------------------------------------------------ source helpers
 

@@ -137,6 +137,18 @@ def test_a_markdown_paragraph_of_thousands_of_links(tmp_path):
     assert found[-1] == f"{path}:1:{len(item) * 24_999 + second}: LN101 repeated-word 'the' is repeated [*]"
 
 
+def test_a_markdown_paragraph_of_thousands_of_images(tmp_path):
+    # each image's alt text once looked for URLs in the whole paragraph again
+    item = "![A photo](photo.png) It was the the end. "
+    path = tmp_path / "images.md"
+    path.write_text(item * 25_000 + "\n", encoding="utf-8")
+    proc = run("--select", "LN101", str(path))
+    found = lines_of(proc)
+    second = item.index(" the ") + 6
+    assert len(found) == 25_000 and text_of(proc)[1] == ""
+    assert found[-1] == f"{path}:1:{len(item) * 24_999 + second}: LN101 repeated-word 'the' is repeated [*]"
+
+
 def test_thousands_of_suppression_comments(tmp_path):
     # suppressions were once matched pair by pair with findings, and every enable looked at
     # every region still open (minutes here)
