@@ -13,6 +13,8 @@ several lines underlines its part of each line, showing at most MAX_SPAN_LINES o
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import LineIndex
 from lintnews.reporters import TextReporter
@@ -28,16 +30,17 @@ class FullReporter(TextReporter):
 
     def file(self, path, diagnostics, text):
         index = LineIndex(text) if text is not None else None
+        lines = _Lines(text, index) if text is not None else None
         for d in diagnostics:
             self.stream.write(self.line(d) + "\n")
-            if index is not None:
-                self.stream.write(self.excerpt(d, text, index))
+            if lines is not None:
+                self.stream.write(self.excerpt(d, lines))
             if d.fix is not None and d.fix.message:
                 self.stream.write(f"{self.paint('  =', 'gutter')} fix: {d.fix.message}\n")
             self.stream.write("\n")
 
-    def excerpt(self, d: Diagnostic, text: str, index: LineIndex) -> str:
-        rows = list(span_rows(d, text, index))
+    def excerpt(self, d: Diagnostic, lines: _Lines) -> str:
+        rows = list(span_rows(d, lines))
         gutter = max(len(str(n)) for n, _, _, _ in rows) if rows else 1
         bar = self.paint(" " * gutter + " |", "gutter")
         out = [bar + "\n"]
@@ -46,46 +49,80 @@ class FullReporter(TextReporter):
             if row is None:
                 out.append(self.paint(" " * gutter + " ⋮", "gutter") + "\n")
                 continue
-            number, source, start, end = row
-            shown_text, carets = render(source, start, end)
+            number, layout, start, end = row
+            shown_text, carets = layout.render(start, end)
             out.append(f"{self.paint(str(number).rjust(gutter) + ' |', 'gutter')} {shown_text}".rstrip() + "\n")
             out.append(f"{bar} {self.paint(carets, 'caret')}\n")
         return "".join(out)
 
 
-def span_rows(d: Diagnostic, text: str, index: LineIndex):
-    """(line number, line text, start, end) for each line the span covers; start/end are
+class _Lines:
+    """The lines of a text, each laid out once (a long line may carry thousands of findings)."""
+
+    def __init__(self, text: str, index: LineIndex) -> None:
+        self.text, self.index = text, index
+        self.last: tuple[int, Layout] | None = None
+
+    def __len__(self) -> int:
+        return len(self.index.starts)
+
+    def __getitem__(self, number: int) -> Layout:
+        """Line `number` (1-based), without its line break."""
+        if self.last is None or self.last[0] != number:
+            starts = self.index.starts
+            stop = starts[number] if number < len(starts) else len(self.text)
+            self.last = number, Layout(self.text[starts[number - 1]:stop].rstrip("\r\n"))
+        return self.last[1]
+
+
+def span_rows(d: Diagnostic, lines: _Lines):
+    """(line number, its Layout, start, end) for each line the span covers; start/end are
     code-point offsets into that line (end exclusive; equal for an insertion point)."""
     last = d.end_line
     if last > d.line and d.end_column == 1:      # the span ends with a line break
         last -= 1
-    for number in range(d.line, min(last, len(index.starts)) + 1):
-        begin = index.starts[number - 1]
-        stop = index.starts[number] if number < len(index.starts) else len(text)
-        source = text[begin:stop].rstrip("\r\n")
+    for number in range(d.line, min(last, len(lines)) + 1):
+        layout = lines[number]
+        size = len(layout.source)
         start = d.column - 1 if number == d.line else 0
-        end = d.end_column - 1 if number == d.end_line else len(source)
-        yield number, source, min(start, len(source)), min(max(end, start), len(source))
+        end = d.end_column - 1 if number == d.end_line else size
+        yield number, layout, min(start, size), min(max(end, start), size)
+
+
+class Layout:
+    """A line in display cells: how each character is shown and the column it starts at."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.cells: list[str] = []
+        self.columns = [0]
+        for ch in source:
+            shown, width = _cell(ch, self.columns[-1])
+            self.cells.append(shown)
+            self.columns.append(self.columns[-1] + width)
+
+    def render(self, start: int, end: int) -> tuple[str, str]:
+        """The line as shown (tabs expanded, cut to WIDTH cells) and the carets under [start, end)."""
+        columns = self.columns
+        left, right = columns[start], max(columns[end], columns[start] + 1)
+        lo = 0
+        if columns[-1] > WIDTH:
+            lo = max(0, min(left - LEAD, columns[-1] - WIDTH))
+        hi = lo + WIDTH
+        # the characters wholly inside [lo, hi): columns never decrease, so they are a run
+        first = bisect_left(columns, lo, 0, len(self.cells))
+        stop = max(first, bisect_right(columns, hi) - 1)
+        shown = "".join(self.cells[first:stop])
+        prefix = "…" if lo > 0 else ""
+        suffix = "…" if columns[-1] > hi else ""
+        right = min(right, hi)
+        carets = " " * (len(prefix) + left - lo) + "^" * max(1, right - left)
+        return prefix + shown + suffix, carets
 
 
 def render(source: str, start: int, end: int) -> tuple[str, str]:
     """The line as shown (tabs expanded, cut to WIDTH cells) and the carets under [start, end)."""
-    cells, columns = [], [0]
-    for ch in source:
-        shown, width = _cell(ch, columns[-1])
-        cells.append(shown)
-        columns.append(columns[-1] + width)
-    left, right = columns[start], max(columns[end], columns[start] + 1)
-    lo = 0
-    if columns[-1] > WIDTH:
-        lo = max(0, min(left - LEAD, columns[-1] - WIDTH))
-    hi = lo + WIDTH
-    shown = "".join(c for c, a, b in zip(cells, columns, columns[1:]) if a >= lo and b <= hi)
-    prefix = "…" if lo > 0 else ""
-    suffix = "…" if columns[-1] > hi else ""
-    right = min(right, hi)
-    carets = " " * (len(prefix) + left - lo) + "^" * max(1, right - left)
-    return prefix + shown + suffix, carets
+    return Layout(source).render(start, end)
 
 
 def _cell(ch: str, column: int) -> tuple[str, int]:

@@ -8,6 +8,7 @@ from hypothesis import example, given, strategies as st
 from lintnews.diagnostics import Diagnostic
 from lintnews.rules._hints import contains_lower
 from lintnews.document import Document
+from lintnews.full import LEAD, WIDTH, _cell, render
 from lintnews.suppression import Suppression, apply, suppressions
 from lintnews.rules.dates import WEEKDAYS, _EXPLICIT, _explicit_dates
 from lintnews.rules.house_style import FoldedPieces, Group, _folded, form_pattern
@@ -151,3 +152,28 @@ def test_an_enable_closes_the_regions_it_names_once(directives):
                 open_regions.remove(region)
     doc = Document(text, "a.md", kind="markdown")
     assert [[s.kind, s.selectors, s.first_line, s.last_line] for s in suppressions(doc)] == expected
+
+
+def _render_every_cell(source: str, start: int, end: int) -> tuple[str, str]:
+    """full.render as first written: every character of the line looked at for each finding."""
+    cells, columns = [], [0]
+    for ch in source:
+        shown, width = _cell(ch, columns[-1])
+        cells.append(shown)
+        columns.append(columns[-1] + width)
+    left, right = columns[start], max(columns[end], columns[start] + 1)
+    lo = max(0, min(left - LEAD, columns[-1] - WIDTH)) if columns[-1] > WIDTH else 0
+    hi = lo + WIDTH
+    shown = "".join(c for c, a, b in zip(cells, columns, columns[1:]) if a >= lo and b <= hi)
+    prefix, suffix = "…" if lo > 0 else "", "…" if columns[-1] > hi else ""
+    carets = " " * (len(prefix) + left - lo) + "^" * max(1, min(right, hi) - left)
+    return prefix + shown + suffix, carets
+
+
+@given(st.lists(st.sampled_from(["word ", "\t", "漢", "e\u0301", "\u200b", "x" * 30, "\x01"]), max_size=40)
+       .map("".join), st.integers(0, 400), st.integers(0, 400))
+@example("x" * 95 + "漢漢" + "\t" * 3, 96, 98)
+def test_a_line_laid_out_once_renders_as_before(source, a, b):
+    start = min(a, len(source))
+    end = min(max(b, start), len(source))
+    assert render(source, start, end) == _render_every_cell(source, start, end)

@@ -149,6 +149,22 @@ def test_a_markdown_paragraph_of_thousands_of_images(tmp_path):
     assert found[-1] == f"{path}:1:{len(item) * 24_999 + second}: LN101 repeated-word 'the' is repeated [*]"
 
 
+def test_the_full_format_on_thousands_of_findings_in_one_line(tmp_path):
+    # the full format once laid out the whole line again for each finding in it (hours here)
+    path = tmp_path / "line.txt"
+    path.write_text("It was the the end. " * 20_000 + "\n", encoding="utf-8")
+    proc = run("--select", "LN101", "--format", "full", str(path))
+    out = text_of(proc)[0].split("\n\n")
+    assert len(out) == 20_001 and out[-1] == ""
+    last = 20 * 19_999 + len("It was the ")        # the last repeat, in a window of the line's last 100 cells
+    assert out[-2].splitlines() == [
+        f"{path}:1:{last + 1}: LN101 repeated-word 'the' is repeated [*]",
+        "  |",
+        "1 | …" + "It was the the end. " * 4 + "It was the the end.",
+        "  | " + " " * (len("…") + last - (20 * 20_000 - 100)) + "^^^",
+        "  = fix: remove the repeat"]
+
+
 def test_thousands_of_suppression_comments(tmp_path):
     # suppressions were once matched pair by pair with findings, and every enable looked at
     # every region still open (minutes here)
