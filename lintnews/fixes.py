@@ -1,6 +1,7 @@
 """Applying fixes to a text: sorted, non-overlapping edits; safe ones unless asked for more."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from lintnews.diagnostics import Applicability, Diagnostic, Edit, Fix
@@ -19,15 +20,39 @@ def select_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = Fa
     they overlap an edit of a fix already taken (that one is left for another pass), so a
     text is never corrupted by fixes that disagree.
     """
-    taken: list[Edit] = []
+    taken = _Taken()
     chosen = []
     for d in sorted(applicable(diagnostics, unsafe), key=lambda d: (_first(d.fix), d.code)):
         edits = sorted(d.fix.edits, key=lambda e: (e.start, e.end))
-        if not well_formed(edits, len(text)) or any(_overlaps(e, t) for e in edits for t in taken):
+        if not well_formed(edits, len(text)) or any(taken.clashes(e) for e in edits):
             continue
-        taken.extend(edits)
+        for e in edits:
+            taken.add(e)
         chosen.append(d)
     return chosen
+
+
+class _Taken:
+    """Edits that do not overlap one another, in order: so their ends never decrease, and
+    an edit can overlap only the last few starting before it ends (found by bisection, not
+    by comparing it with every edit taken: a text with thousands of fixes)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.edits: list[Edit] = []
+
+    def clashes(self, edit: Edit) -> bool:
+        j = bisect_right(self.starts, edit.end) - 1
+        while j >= 0 and self.edits[j].end >= edit.start:
+            if _overlaps(edit, self.edits[j]):
+                return True
+            j -= 1
+        return False
+
+    def add(self, edit: Edit) -> None:
+        i = bisect_right(self.starts, edit.start)
+        self.starts.insert(i, edit.start)
+        self.edits.insert(i, edit)
 
 
 def well_formed(edits: list[Edit], size: int) -> bool:

@@ -8,6 +8,7 @@ from hypothesis import example, given, strategies as st
 from lintnews.diagnostics import Diagnostic
 from lintnews.rules._hints import contains_lower
 from lintnews.document import Document
+from lintnews.fixes import _overlaps, applicable, select_fixes, well_formed
 from lintnews.full import LEAD, WIDTH, _cell, render
 from lintnews.suppression import Suppression, apply, suppressions
 from lintnews.rules.dates import WEEKDAYS, _EXPLICIT, _explicit_dates
@@ -15,6 +16,7 @@ from lintnews.rules.house_style import FoldedPieces, Group, _folded, form_patter
 from lintnews.rules.names import _may_be_variants, _variant
 from lintnews.rules.punctuation import _double_spaces
 from lintnews.text import find_all
+from test_properties import text_and_fixes
 
 _DOUBLE_SPACE = regex.compile(r"(?<=\S)( {2,})(?=\S)")
 
@@ -177,3 +179,15 @@ def test_a_line_laid_out_once_renders_as_before(source, a, b):
     start = min(a, len(source))
     end = min(max(b, start), len(source))
     assert render(source, start, end) == _render_every_cell(source, start, end)
+
+
+@given(text_and_fixes())
+def test_fixes_are_chosen_as_when_each_edit_met_every_edit_taken(case):
+    text, diagnostics = case
+    taken, expected = [], []                # the plain version: each edit against every one taken
+    for d in sorted(applicable(diagnostics), key=lambda d: (min(e.start for e in d.fix.edits), d.code)):
+        edits = sorted(d.fix.edits, key=lambda e: (e.start, e.end))
+        if well_formed(edits, len(text)) and not any(_overlaps(e, t) for e in edits for t in taken):
+            taken.extend(edits)
+            expected.append(d)
+    assert select_fixes(text, diagnostics) == expected
