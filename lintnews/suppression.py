@@ -12,13 +12,14 @@ every rule. A suppression that suppresses nothing can be reported (unused-suppre
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
 from lintnews.patterns import lazy
+from lintnews.spans import inside, merged
 
 _DIRECTIVE = lazy(re.compile, r"<!--[ \t]*lintnews:[ \t]*(ignore-file|ignore|disable|enable)\b(.*?)-->", re.S)
 _SELECTOR = lazy(re.compile, r"[^\s,]+")
@@ -108,13 +109,13 @@ def apply(diagnostics: Iterable[Diagnostic], found: list[Suppression]) -> list[D
     for s in found:                                 # used: a diagnostic it matches lies in its lines
         s.used = s.used or any(_any_between(lines.get(key, []), s.first_line, s.last_line)
                                for key in s.selectors or ("",))
-    covered: dict[str, list[tuple[int, int]]] = {}  # selector -> the line ranges it is suppressed in
+    covered: dict[str, list[tuple[int, int]]] = {}  # selector -> the lines it is suppressed on
     for s in found:
         for key in s.selectors or ("",):
-            covered.setdefault(key, []).append((s.first_line, s.last_line))
-    covered = {key: _merged(ranges) for key, ranges in covered.items()}
+            covered.setdefault(key, []).append((s.first_line, s.last_line + 1))
+    covered = {key: merged(lines) for key, lines in covered.items()}
     return [d for d in diagnostics
-            if not any(_inside(covered.get(key, []), d.line) for key in _keys(d))]
+            if not any(inside(covered.get(key, []), d.line) for key in _keys(d))]
 
 
 def _keys(d: Diagnostic) -> list[str]:
@@ -126,22 +127,6 @@ def _keys(d: Diagnostic) -> list[str]:
 def _any_between(sorted_lines: list[int], first: int, last: int) -> bool:
     i = bisect_left(sorted_lines, first)
     return i < len(sorted_lines) and sorted_lines[i] <= last
-
-
-def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Line ranges (inclusive) sorted and merged where they overlap or touch."""
-    out: list[tuple[int, int]] = []
-    for first, last in sorted(ranges):
-        if out and first <= out[-1][1] + 1:
-            out[-1] = (out[-1][0], max(out[-1][1], last))
-        else:
-            out.append((first, last))
-    return out
-
-
-def _inside(ranges: list[tuple[int, int]], line: int) -> bool:
-    i = bisect_right(ranges, (line, float("inf"))) - 1
-    return i >= 0 and line <= ranges[i][1]
 
 
 def unused(doc: Document, found: list[Suppression]) -> list[Diagnostic]:

@@ -16,6 +16,7 @@ from lintnews.document import Document
 from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 from lintnews.rules._attribution import cue_pattern, has_cue, narration
+from lintnews.spans import inside, merged
 from lintnews.text import Quotation
 
 _WORD = lazy(regex.compile, r"\w+(?:[-'’]\w+)*")
@@ -276,7 +277,7 @@ class UnmarkedQuote(Rule):
             s = sentences[si]
             if headline(doc.paragraph_of(s.start)):
                 continue
-            words = [(o, w) for o, w in _first_person(doc, s.start, s.end) if not _inside(unopened, o)]
+            words = [(o, w) for o, w in _first_person(doc, s.start, s.end) if not inside(unopened, o)]
             if words:
                 found[si] = words
         if not found:
@@ -492,24 +493,14 @@ def _after_cue(text: str, offset: int) -> bool:
 
 def _unopened_spans(doc: Document) -> list[tuple[int, int]]:
     """Text before a closing mark that has no opening one: quoted, though its opener is lost.
-    The spans are merged where they overlap, in order (for `_inside`)."""
+    The spans are merged (see lintnews.spans)."""
     ends = sorted(q.end for q in doc.quotes.double)
-    spans: list[tuple[int, int]] = []
+    spans = []
     for closer in doc.quotes.stray_closers:
         p = doc.paragraphs[doc.paragraph_of(closer)]
         k = bisect_right(ends, closer)              # the last quotation ending before the closer
-        start = max(ends[k - 1], p.start) if k else p.start
-        if spans and start <= spans[-1][1]:
-            start = min(start, spans[-1][0])
-            spans.pop()
-        spans.append((start, closer + 1))
-    return spans
-
-
-def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    """Whether offset lies in one of the spans (merged and in order, as _unopened_spans makes them)."""
-    i = bisect_right(spans, (offset, float("inf"))) - 1
-    return i >= 0 and offset < spans[i][1]
+        spans.append((max(ends[k - 1], p.start) if k else p.start, closer + 1))
+    return merged(spans)
 
 
 def _headline_like(doc: Document, paragraph: int) -> bool:
