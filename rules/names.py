@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from itertools import compress
 from operator import itemgetter, ne
 
@@ -22,6 +21,7 @@ _DERIVED_ENDINGS = ("s", "es", "i", "n", "an", "ian", "ese", "ish", "ic", "ite",
 _VOWELS = set("aeiouy")
 _TITLES = frozenset("""Mr Mrs Ms Miss Dr Sir Lord Lady Prof Rev Dame President Prime Minister Chancellor King Queen
 Prince Princess Senator Governor General Judge Justice Coach Captain The A An In On At And But""".split())
+_FUNCTION_WORDS = frozenset(word_list("function_words"))
 
 
 def _stem(word: str) -> str:
@@ -103,7 +103,7 @@ class NameVariant(Rule):
             if len(word) >= 5 and not word.isupper() and not word[1].isupper():
                 spellings[_stem(word)].append(word)                 # not "NASA", nor "MErcury Surface ..."
         # capitalised common words are not names ("These"/"Those", "Think" when "think" is used too)
-        common = _function_words()
+        common = _FUNCTION_WORDS
         candidates = [name for name in spellings
                       if not _lower_word_used(name.lower(), uses) and name.lower() not in common]
         shared = {k for k, n in Counter(map(skeleton.__getitem__, candidates)).items() if n > 1}
@@ -168,11 +168,6 @@ def _may_be_variants(words: list[str]) -> tuple[list[str], dict[str, str]]:
     counts = Counter(skeletons)
     skeleton = {stem: key for stem, key in zip(distinct, skeletons) if counts[key] > 1}
     return list(compress(words, map(skeleton.__contains__, stems))), skeleton
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    return frozenset(word_list("function_words"))
 
 
 def _lower_word_used(word: str, uses: dict) -> bool:
