@@ -120,11 +120,6 @@ class Layout:
         return prefix + shown + suffix, carets
 
 
-def render(source: str, start: int, end: int) -> tuple[str, str]:
-    """The line as shown (tabs expanded, cut to WIDTH cells) and the carets under [start, end)."""
-    return Layout(source).render(start, end)
-
-
 def _cell(ch: str, column: int) -> tuple[str, int]:
     """How one character is shown, and how many cells it takes, at display column `column`."""
     import unicodedata

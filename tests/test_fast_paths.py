@@ -9,7 +9,7 @@ from lintnews.diagnostics import Diagnostic
 from lintnews.rules._hints import contains_lower
 from lintnews.document import Document
 from lintnews.fixes import _overlaps, applicable, select_fixes, well_formed
-from lintnews.full import LEAD, WIDTH, _cell, render
+from lintnews.full import LEAD, WIDTH, Layout, _cell
 from lintnews.suppression import Suppression, apply, suppressions
 from lintnews.rules.dates import WEEKDAYS, _EXPLICIT, _explicit_dates
 from lintnews.rules.house_style import FoldedPieces, Group, _folded, form_pattern
@@ -157,7 +157,7 @@ def test_an_enable_closes_the_regions_it_names_once(directives):
 
 
 def _render_every_cell(source: str, start: int, end: int) -> tuple[str, str]:
-    """full.render as first written: every character of the line looked at for each finding."""
+    """full.Layout.render as first written: every character of the line looked at for each finding."""
     cells, columns = [], [0]
     for ch in source:
         shown, width = _cell(ch, columns[-1])
@@ -178,7 +178,7 @@ def _render_every_cell(source: str, start: int, end: int) -> tuple[str, str]:
 def test_a_line_laid_out_once_renders_as_before(source, a, b):
     start = min(a, len(source))
     end = min(max(b, start), len(source))
-    assert render(source, start, end) == _render_every_cell(source, start, end)
+    assert Layout(source).render(start, end) == _render_every_cell(source, start, end)
 
 
 @given(text_and_fixes())

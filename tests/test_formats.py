@@ -12,7 +12,7 @@ import pytest
 
 import lintnews
 from lintnews.diagnostics import Diagnostic
-from lintnews.full import FullReporter, render
+from lintnews.full import FullReporter, Layout
 from lintnews.junit import JunitReporter
 from lintnews.reporters import GithubReporter, Run, wants_color
 from lintnews.sarif import SarifReporter
@@ -89,7 +89,7 @@ def test_full_shows_the_line_with_carets_under_the_span():
 
 
 def test_full_cuts_long_lines_around_the_span():
-    shown, carets = render("word " * 100 + "TK " + "word " * 100, 500, 502)
+    shown, carets = Layout("word " * 100 + "TK " + "word " * 100).render(500, 502)
     assert shown.startswith("…") and shown.endswith("…")
     assert shown[carets.index("^"):carets.index("^") + 2] == "TK"
     assert len(shown) <= 102
@@ -114,7 +114,7 @@ def test_full_underlines_each_line_of_a_span_over_several_lines():
 
 
 def test_full_marks_an_insertion_point_with_one_caret():
-    shown, carets = render("ab", 2, 2)
+    shown, carets = Layout("ab").render(2, 2)
     assert (shown, carets) == ("ab", "  ^")
 
 
