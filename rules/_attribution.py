@@ -7,7 +7,7 @@ from functools import cache
 import regex
 
 from lintnews.document import Document
-from lintnews.patterns import lazy
+from lintnews.patterns import alternation, lazy
 from lintnews.rules._data import word_list
 
 
@@ -17,9 +17,8 @@ _QUOTED_RUN = lazy(re.compile, rb"\x01+")
 @cache
 def cue_pattern(extra: tuple[str, ...] = (), lists: tuple[str, ...] = ("attribution_verbs", "speech_verbs")) -> regex.Pattern:
     """A pattern matching any entry of the word lists (or `extra`) as a whole word or phrase."""
-    entries = sorted({e for name in lists for e in word_list(name)} | set(extra), key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(map(regex.escape, e.split())) for e in entries)
-    return regex.compile(r"(?<![\w'’-])(?:" + alternatives + r")(?![\w'’-])", regex.I)
+    entries = {e for name in lists for e in word_list(name)} | set(extra)    # (all in lower case)
+    return regex.compile(r"(?<![\w'’-])" + alternation(entries, escape=regex.escape) + r"(?![\w'’-])", regex.I)
 
 
 def narration(doc: Document, start: int, end: int) -> str:

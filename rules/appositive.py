@@ -10,6 +10,7 @@ import regex
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
+from lintnews.patterns import alternation
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_list
 
@@ -24,13 +25,13 @@ September October November December Previously Similarly Likewise Nevertheless F
 
 @cache
 def _pattern() -> regex.Pattern:
-    roles = "|".join(sorted(map(regex.escape, word_list("role_nouns")), key=len, reverse=True))
+    roles = alternation(word_list("role_nouns"), escape=regex.escape)
     return regex.compile(
         # a name of two or more capitalised words (titles with full stops allowed), standing alone
         r"(?:^|(?<=[,;:]\s|[\"”]\s|[.!?]\s))"
         r"(?P<name>(?:\p{Lu}[\p{L}'’-]*\.?\s+){1,5}\p{Lu}[\p{L}'’-]+)"
         # ", a Pentagon spokesman" -- a descriptor with a role noun, no comma inside
-        r",\s+(?P<desc>(?:a|an|the)\s+" + _DESCRIPTOR + r"{0,60}?\b(?:" + roles + r")\b" + _DESCRIPTOR + r"{0,40}?)"
+        r",\s+(?P<desc>(?:a|an|the)\s+" + _DESCRIPTOR + r"{0,60}?\b" + roles + r"\b" + _DESCRIPTOR + r"{0,40}?)"
         # ... and straight on to the verb, with no closing comma
         r"\s+(?P<verb>" + _VERBS + r")\b", regex.M)
 

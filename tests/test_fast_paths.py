@@ -10,6 +10,7 @@ from lintnews.rules._hints import contains_lower
 from lintnews.document import Document
 from lintnews.fixes import _overlaps, applicable, select_fixes, well_formed
 from lintnews.full import LEAD, WIDTH, Layout, _cell
+from lintnews.patterns import alternation
 from lintnews.suppression import Suppression, apply, suppressions
 from lintnews.rules.dates import WEEKDAYS, _EXPLICIT, _explicit_dates
 from lintnews.rules.house_style import FoldedPieces, Group, _folded, form_pattern
@@ -25,6 +26,22 @@ _DOUBLE_SPACE = regex.compile(r"(?<=\S)( {2,})(?=\S)")
 @example("a  b.  \tc   \x1c  d  \n  e  ")
 def test_double_spaces_are_where_the_regex_finds_them(text):
     assert list(_double_spaces(text)) == [m.span(1) for m in _DOUBLE_SPACE.finditer(text)]
+
+
+_ENTRIES = st.lists(st.text(alphabet="ab- ", min_size=1, max_size=5), min_size=1, max_size=8)
+
+
+@given(_ENTRIES, st.text(alphabet="abAB- \t.", max_size=40), st.sampled_from(["", r"(?![\w-])"]))
+@example(["told", "told reporters", "tells"], "He told  reporters, then tells", r"(?![\w-])")
+@example(["a", "a b", "a bb"], "a bbb a b", r"(?![\w-])")
+def test_a_trie_of_words_matches_what_their_alternation_matches(entries, text, after):
+    plain = "(?:" + "|".join(sorted((r"\s+".join(map(regex.escape, e.split())) for e in entries),
+                                   key=len, reverse=True)) + ")"
+    for flags in (0, regex.I):
+        expected = [m.span() for m in regex.finditer(r"(?<![\w-])" + plain + after, text, flags)]
+        got = [m.span() for m in regex.finditer(r"(?<![\w-])" + alternation(entries, escape=regex.escape) + after,
+                                                text, flags)]
+        assert got == expected
 
 
 _NAME = st.from_regex(r"[A-Z][a-z]{4,9}", fullmatch=True)
