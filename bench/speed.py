@@ -1,6 +1,6 @@
 """How fast lintnews is: start-up, throughput, each rule's cost, a peer, and linearity.
 
-    .venv/bin/python bench/speed.py                  # everything (proselint into its own venv)
+    .venv/bin/python bench/speed.py                  # everything (the peers installed on first use)
     .venv/bin/python bench/speed.py --no-peer --runs 9
 
 Prints one table:
@@ -11,8 +11,12 @@ Prints one table:
                time of one process; then with --jobs 2 where lintnews has that option
   per rule     CPU seconds of each rule over the corpus, in one process (the shared analysis
                -- paragraphs, sentences, word tokens, quotations -- on rows of its own)
-  proselint    the peer, installed from PyPI into its own venv (--peer-venv): one article
-               and the corpus
+  peers        proselint, installed from PyPI into its own venv (--peer-venv), and retext
+               (unified + retext-english on Node.js, installed from npm into a directory of
+               its own, --retext-dir; skipped where node or npm is missing; see
+               bench/retext_peer.mjs): one article, then the corpus, retext with no rule,
+               with its repeated-words rule alone, and with the four plugins nearest
+               lintnews's rule families; beside lintnews with its repeated-word rule alone
   linearity    one article repeated 10 (and 100) times as one text: lint time against once;
                every 10th article of the corpus as one text against all of them as one (new
                words all the way); and hostile copy ('"Yes" ' 5,000 and 50,000 times: all
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -134,6 +139,41 @@ def peer(rows: list, venv: Path, runs: int, size: int, count: int) -> None:
                  f"{size / 1e6 / seconds:.2f} MB/s, {count / seconds:.0f} articles/s ({seconds:.2f} s)"))
 
 
+RETEXT_PACKAGES = ["unified@11.0.5", "retext-english@5.0.0", "retext-stringify@4.0.0", "retext-repeated-words@5.0.0",
+                   "retext-contractions@6.0.0", "retext-quotes@6.0.2", "retext-sentence-spacing@6.0.0"]
+RETEXT_SCRIPT = REPO / "bench" / "retext_peer.mjs"
+
+
+def retext(rows: list, where: Path, runs: int, size: int, count: int) -> None:
+    """retext on Node.js: start-up on one article, throughput over the corpus with no rule,
+    one rule and four; lintnews with its one rule in common, for the same comparison."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not (node and npm):
+        rows.append(("retext", "node and npm", "n/a (not on this machine)"))
+        return
+    script = where / RETEXT_SCRIPT.name
+    if not (where / "node_modules" / "retext-english").is_dir():
+        where.mkdir(parents=True, exist_ok=True)
+        made = subprocess.run([npm, "install", "--prefix", str(where), "--no-audit", "--no-fund", "--silent",
+                               *RETEXT_PACKAGES], capture_output=True)
+        if made.returncode != 0:
+            rows.append(("retext", "npm install " + " ".join(RETEXT_PACKAGES[:2]) + " ...",
+                         f"n/a (could not install into {where})"))
+            return
+    shutil.copyfile(RETEXT_SCRIPT, script)
+    version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip()
+    rows.append(("retext", f"retext, 4 rules (node {version}): {ARTICLE.relative_to(REPO)}",
+                 f"{1000 * wall([node, str(script), 'rules', str(ARTICLE)], runs):.0f} ms"))
+    for mode, what in (("parse", "parsing alone"), ("repeated", "retext-repeated-words alone"),
+                       ("rules", "4 rules (repeats, contractions, quotes, spacing)")):
+        seconds = wall([node, str(script), mode, str(CORPUS)], 1)
+        rows.append(("", f"<corpus>, {what}",
+                     f"{size / 1e6 / seconds:.2f} MB/s, {count / seconds:.0f} articles/s ({seconds:.2f} s)"))
+    seconds = wall(lintnews_command() + ["--isolated", "--jobs", "1", "--select", "LN101", str(CORPUS)], 3)
+    rows.append(("", "lintnews --isolated --jobs 1 --select LN101 <corpus>",
+                 f"{size / 1e6 / seconds:.2f} MB/s, {count / seconds:.0f} articles/s ({seconds:.2f} s)"))
+
+
 def cpu(linter, text: str) -> float:
     """CPU seconds of linting text once."""
     t = time.process_time()
@@ -181,7 +221,9 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=15, help="runs of each start-up command (median)")
     ap.add_argument("--peer-venv", type=Path, default=Path(tempfile.gettempdir()) / "lintnews-bench-venv",
                     help="the venv proselint is installed into (made when missing)")
-    ap.add_argument("--no-peer", action="store_true", help="leave proselint out")
+    ap.add_argument("--retext-dir", type=Path, default=Path(tempfile.gettempdir()) / "lintnews-bench-retext",
+                    help="the directory retext is installed into with npm (when missing)")
+    ap.add_argument("--no-peer", action="store_true", help="leave the peers (proselint, retext) out")
     args = ap.parse_args()
     if not CORPUS.is_dir():
         print(f"skipped: the news corpus ({CORPUS}) is not here")
@@ -195,6 +237,7 @@ def main() -> int:
     per_rule(rows)
     if not args.no_peer:
         peer(rows, args.peer_venv, args.runs, size, count)
+        retext(rows, args.retext_dir, args.runs, size, count)
     linearity(rows)
     widths = [max(len(r[i]) for r in rows) for i in range(2)]
     for what, how, value in rows:
