@@ -7,13 +7,14 @@ The news corpus (read-only, outside the project) is copied `--copies` times into
 file and one Parquet file in a temporary folder, and also written out as one file per
 article. Then, on the same texts:
 
-  serial CLI     `lintnews --format json --isolated FOLDER`, one process, every file
+  CLI            `lintnews --format json --isolated --jobs N FOLDER`, every file: one process
+                 (the serial CLI), then as many as each worker count
   serial engine  `Linter.lint_text` over the texts in this process (no I/O, no start-up)
   archive        `lintnews archive ... --workers N --isolated --report R`, JSONL and Parquet
 
 Wall time includes process and cluster start-up; "sweep" is the archive's own clock, from
 the cluster being ready to the last partition back. Memory is the resident high-water
-mark (VmHWM): of the CLI process, and of the archive's client and each worker (its report).
+mark (VmHWM): of the serial CLI process, and of the archive's client and each worker (its report).
 Every run must find the same number of findings, or the script says so and exits 1.
 """
 from __future__ import annotations
@@ -84,10 +85,12 @@ def _vm_hwm(pid: int) -> int | None:
         return None
 
 
-def serial_cli(files: Path) -> dict:
-    wall, cpu, peak, stdout = timed([sys.executable, "-m", "lintnews", "--format", "json", "--isolated", str(files)])
-    return {"run": "serial CLI, files", "wall": wall, "cpu": cpu, "sweep": None, "findings": len(json.loads(stdout)),
-            "memory": f"{peak / 1e6:,.0f} MB" if peak else "n/a"}
+def cli(files: Path, jobs: int) -> dict:
+    wall, cpu, peak, stdout = timed([sys.executable, "-m", "lintnews", "--format", "json", "--isolated",
+                                     "--jobs", str(jobs), str(files)])
+    run = "serial CLI, files" if jobs == 1 else f"CLI --jobs {jobs}, files"
+    return {"run": run, "wall": wall, "cpu": cpu, "sweep": None, "findings": len(json.loads(stdout)),
+            "memory": "" if jobs > 1 else f"{peak / 1e6:,.0f} MB" if peak else "n/a"}    # (not its workers')
 
 
 def serial_engine(rows: list[tuple[str, str]]) -> dict:
@@ -161,8 +164,9 @@ def main() -> int:
               f"{words:,} words; JSONL {jsonl.stat().st_size / 1e6:.1f} MB, Parquet "
               f"{parquet.stat().st_size / 1e6:.1f} MB; {os.cpu_count()} CPUs, load average "
               f"{os.getloadavg()[0]:.2f} at the start", flush=True)
-        results = fastest(args.repeat, [(serial_cli, files), (serial_engine, rows)] + [
-            (sweep, source, workers, folder) for source in (jsonl, parquet) for workers in args.workers])
+        results = fastest(args.repeat, [(cli, files, 1)] + [(cli, files, n) for n in args.workers if n > 1] + [
+            (serial_engine, rows)] + [(sweep, source, workers, folder) for source in (jsonl, parquet)
+                                      for workers in args.workers])
     print(table(results, len(rows), megabytes))
     print(f"fastest of {args.repeat} round(s); load: 1-minute load average when that run started "
           f"({os.cpu_count()} CPUs); at the end: {os.getloadavg()[0]:.2f}")
