@@ -54,6 +54,11 @@ def wall(cmd: list[str], runs: int, cwd: Path = REPO) -> float:
     return statistics.median(times)
 
 
+def rate(size: int, count: int, seconds: float) -> str:
+    """A throughput: `size` bytes of `count` articles in `seconds`."""
+    return f"{size / 1e6 / seconds:.2f} MB/s, {count / seconds:.0f} articles/s ({seconds:.2f} s)"
+
+
 def load() -> str:
     try:
         return Path("/proc/loadavg").read_text().split()[0]
@@ -80,10 +85,10 @@ def throughput(rows: list, size: int, count: int) -> None:
     jobs = "--jobs" in helps                    # (then the default may be one process per core)
     seconds = wall(base + (["--jobs", "1"] if jobs else []) + [str(CORPUS)], 3)
     rows.append(("throughput", f"lintnews --isolated {'--jobs 1 ' if jobs else ''}<corpus>",
-                 f"{size / 1e6 / seconds:.2f} MB/s, {count / seconds:.0f} articles/s ({seconds:.2f} s)"))
+                 rate(size, count, seconds)))
     if jobs:
         seconds = wall(base + ["--jobs", "2", str(CORPUS)], 3)
-        value = f"{size / 1e6 / seconds:.2f} MB/s, {count / seconds:.0f} articles/s ({seconds:.2f} s)"
+        value = rate(size, count, seconds)
     else:
         value = "n/a (no --jobs)"
     rows.append(("", "lintnews --isolated --jobs 2 <corpus>", value))
@@ -135,8 +140,7 @@ def peer(rows: list, venv: Path, runs: int, size: int, count: int) -> None:
     rows.append(("proselint", f"{version or 'proselint'}: proselint check {ARTICLE.relative_to(REPO)}",
                  f"{1000 * wall([str(proselint), 'check', str(ARTICLE)], runs):.0f} ms"))
     seconds = wall([str(proselint), "check", str(CORPUS)], 1)
-    rows.append(("", "proselint check <corpus>, 1 process",
-                 f"{size / 1e6 / seconds:.2f} MB/s, {count / seconds:.0f} articles/s ({seconds:.2f} s)"))
+    rows.append(("", "proselint check <corpus>, 1 process", rate(size, count, seconds)))
 
 
 RETEXT_PACKAGES = ["unified@11.0.5", "retext-english@5.0.0", "retext-stringify@4.0.0", "retext-repeated-words@5.0.0",
@@ -167,11 +171,9 @@ def retext(rows: list, where: Path, runs: int, size: int, count: int) -> None:
     for mode, what in (("parse", "parsing alone"), ("repeated", "retext-repeated-words alone"),
                        ("rules", "4 rules (repeats, contractions, quotes, spacing)")):
         seconds = wall([node, str(script), mode, str(CORPUS)], 1)
-        rows.append(("", f"<corpus>, {what}",
-                     f"{size / 1e6 / seconds:.2f} MB/s, {count / seconds:.0f} articles/s ({seconds:.2f} s)"))
+        rows.append(("", f"<corpus>, {what}", rate(size, count, seconds)))
     seconds = wall(lintnews_command() + ["--isolated", "--jobs", "1", "--select", "LN101", str(CORPUS)], 3)
-    rows.append(("", "lintnews --isolated --jobs 1 --select LN101 <corpus>",
-                 f"{size / 1e6 / seconds:.2f} MB/s, {count / seconds:.0f} articles/s ({seconds:.2f} s)"))
+    rows.append(("", "lintnews --isolated --jobs 1 --select LN101 <corpus>", rate(size, count, seconds)))
 
 
 def cpu(linter, text: str) -> float:
