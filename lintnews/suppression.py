@@ -113,7 +113,7 @@ def apply(diagnostics: Iterable[Diagnostic], found: list[Suppression]) -> list[D
     for s in found:
         for key in s.selectors or ("",):
             covered.setdefault(key, []).append((s.first_line, s.last_line + 1))
-    covered = {key: merged(lines) for key, lines in covered.items()}
+    covered = {key: merged(spans) for key, spans in covered.items()}
     return [d for d in diagnostics
             if not any(inside(covered.get(key, []), d.line) for key in _keys(d))]
 

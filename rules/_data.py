@@ -21,3 +21,9 @@ def word_list(name: str) -> tuple[str, ...]:
     text = data_text(f"{name}.txt")
     entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return tuple(e for e in entries if e)
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The entries of data/<name>.txt as one shared set, for membership tests."""
+    return frozenset(word_list(name))

@@ -13,7 +13,7 @@ from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
-from lintnews.rules._data import word_list
+from lintnews.rules._data import word_list, word_set
 
 # endings that make a different word of a name, not a misspelling of it: plurals,
 # demonyms, adjectives ("Israel"/"Israeli", "America"/"American", "Blair"/"Blairs")
@@ -21,7 +21,7 @@ _DERIVED_ENDINGS = ("s", "es", "i", "n", "an", "ian", "ese", "ish", "ic", "ite",
 _VOWELS = set("aeiouy")
 _TITLES = frozenset("""Mr Mrs Ms Miss Dr Sir Lord Lady Prof Rev Dame President Prime Minister Chancellor King Queen
 Prince Princess Senator Governor General Judge Justice Coach Captain The A An In On At And But""".split())
-_FUNCTION_WORDS = frozenset(word_list("function_words"))
+_FUNCTION_WORDS = word_set("function_words")
 
 
 def _stem(word: str) -> str:

@@ -11,7 +11,7 @@ from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
-from lintnews.rules._data import word_list
+from lintnews.rules._data import word_set
 from lintnews.rules._hints import after_space, contains_any
 from lintnews.text import find_all
 
@@ -34,7 +34,7 @@ _S_APOSTROPHE_S = tuple(f"s{a}s" for a in APOSTROPHES)                 # _EXTRA_
 _APOSTROPHE_S = tuple(f"{a}s" for a in APOSTROPHES + WRONG_APOSTROPHES)  # _DETACHED, after a space
 _WRONG_S = tuple(f"{a}s" for a in WRONG_APOSTROPHES)
 _MOJIBAKE_S = tuple(f"{m}s" for m in MOJIBAKE_APOSTROPHES)
-_FUNCTION_WORDS = frozenset(word_list("function_words"))
+_FUNCTION_WORDS = word_set("function_words")
 
 
 class MangledPossessive(Rule):

@@ -15,7 +15,7 @@ from lintnews.document import Document
 from lintnews.patterns import HSPACE, lazy
 from lintnews.ruleset import Rule
 
-from lintnews.rules._data import word_list
+from lintnews.rules._data import word_list, word_set
 
 # What may stand between a word and its repeat: spaces with at most one line break, a comma,
 # or an opening quotation mark ('the "the').
@@ -40,8 +40,8 @@ _TIME_PHRASE = lazy(regex.compile, r"\s+(?:\d|(?:the\s+)?(?:past|last|first|next
                     r"|(?:some|many|several|more|over|almost|nearly|about|around|at\s+least)\b"
                     r"|(?:January|February|March|April|May|June|July|August|September|October|November|December"
                     r"|spring|summer|autumn|winter|the\s+(?:spring|summer|autumn|winter|morning|evening|afternoon))\b)")
-_FUNCTION_WORDS = frozenset(word_list("function_words"))
-_NATIONALITIES = frozenset(word_list("nationality_words"))     # never doubled in a name: "British British"
+_FUNCTION_WORDS = word_set("function_words")
+_NATIONALITIES = word_set("nationality_words")     # never doubled in a name: "British British"
 # Allowed doublings that need a word before them to be English ("Add to this this law",
 # "She had had enough"): opening a sentence ("This this is ...") they are slips.
 _MID_SENTENCE_ONLY = frozenset({"this this", "had had"})
