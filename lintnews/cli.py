@@ -108,6 +108,7 @@ def is_archive_command(argv: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    _tolerant_stdout()
     if is_archive_command(argv):    # `lintnews archive ...`: sweeps of whole archives on Dask
         from lintnews.archive.cli import main as archive_main
         return archive_main(argv[1:])
@@ -120,6 +121,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             gc.enable()
         else:
             gc.disable()
+
+
+def _tolerant_stdout() -> None:
+    """Output that cannot fail on a character its encoding lacks: a file name's undecodable
+    bytes (held as surrogates, "bad\\udcffname.txt") under a UTF-8 locale, or text that a
+    legacy code page has no character for. Where standard output would raise and lose the
+    whole report, it writes a backslash escape instead, as Python's standard error does;
+    a stream that already copes (surrogateescape under the C locale) is left as it is."""
+    if getattr(sys.stdout, "errors", None) == "strict" and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
 
 
 def _quiet_start_up() -> None:
@@ -185,6 +196,10 @@ def run(args: argparse.Namespace) -> int:
 
     mode = check_run_arguments(args)
     reporter = open_reporter(linter, args, sys.stderr if mode.fixes_stdin(args.paths) else sys.stdout)
+    # (third-party reporters may not have `problem`)
+    report_problem = getattr(reporter, "problem", None) if mode.reports else None
+    for problem in linter.problems if report_problem else ():
+        report_problem(problem, None)
     extensions = config.extensions or linter.article_extensions()
     gc.enable()                             # set-up done (see _quiet_start_up)
     targets = list(iter_targets(args.paths, extensions, config))
@@ -201,6 +216,8 @@ def run(args: argparse.Namespace) -> int:
         for problem in result.problems:
             print(f"{problem.path}: error: {problem.message}", file=sys.stderr)
             status = 2
+            if report_problem:
+                report_problem(problem, result.path)
         if mode.reports:
             reporter.file(result.path, result.diagnostics, result.document.text if result.document else None)
     if mode.reports:

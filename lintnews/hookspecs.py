@@ -44,8 +44,10 @@ def lintnews_reporters() -> Mapping[str, type[Reporter]]:
     an earlier one by returning the same key. A reporter class is called with the output
     stream; then, if it has one, its `start(run)` method is called once with a
     `lintnews.reporters.Run` (the rules that ran, whether to colour); then `file(path,
-    diagnostics, text)` for each file and `finish()` at the end. Subclass
-    `lintnews.reporters.Reporter` to get all of them.
+    diagnostics, text)` for each file and `finish()` at the end; if it has one, its
+    `problem(problem, file)` method is told of each `lintnews.diagnostics.Problem` (a
+    file that could not be read, a rule that raised ...; `file` None for the run as a whole). Subclass `lintnews.reporters.Reporter` to
+    get all of them.
     """
 
 

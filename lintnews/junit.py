@@ -1,7 +1,9 @@
 """The `junit` output format: JUnit XML, which most CI servers show as a test report.
 
 One testsuite "lintnews"; one testcase per finding (classname = the file, name = rule and
-position) failing with the message; one passing testcase for each file without findings.
+position) failing with the message; one passing testcase for each file without findings;
+one testcase in error for each problem (a file that could not be read, a rule that raised
+on it: that file does not pass; a plugin that failed to load: classname "lintnews").
 """
 from __future__ import annotations
 
@@ -15,32 +17,43 @@ _NOT_XML = lazy(regex.compile, r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U00
 
 
 class JunitReporter(Reporter):
-    """JUnit XML: a failing testcase per finding, a passing one per clean file."""
+    """JUnit XML: a failing testcase per finding, an error per problem, a passing one per clean file."""
 
     def __init__(self, stream):
         super().__init__(stream)
-        self.cases: list[tuple[str, str, tuple[str, str, str] | None]] = []
+        # (classname, name, None or (element, message, type, detail)): element "failure" or "error"
+        self.cases: list[tuple[str, str, tuple[str, str, str, str] | None]] = []
+        self.unchecked: set[str] = set()
+
+    def problem(self, problem, file):
+        if file is not None:
+            self.unchecked.add(file)
+        detail = f"{file}: error: {problem.message}" if file is not None else f"lintnews: error: {problem.message}"
+        self.cases.append((file if file is not None else "lintnews", f"{problem.kind} error",
+                           ("error", problem.message, problem.kind, detail)))
 
     def file(self, path, diagnostics, text):
-        if not diagnostics:
+        if not diagnostics and path not in self.unchecked:
             self.cases.append((path, "no findings", None))
         for d in diagnostics:
             detail = f"{d.path}:{d.line}:{d.column}: {d.code} {d.name} {d.message}"
-            self.cases.append((path, f"{d.code} {d.name} at {d.line}:{d.column}", (d.message, d.code, detail)))
+            self.cases.append((path, f"{d.code} {d.name} at {d.line}:{d.column}",
+                               ("failure", d.message, d.code, detail)))
 
     def finish(self):
         import xml.etree.ElementTree as ET
 
-        failures = sum(1 for *_, failure in self.cases if failure)
-        suite = ET.Element("testsuite", name="lintnews", tests=str(len(self.cases)), failures=str(failures),
-                           errors="0", skipped="0")
-        for path, name, failure in self.cases:
+        counts = {kind: sum(1 for *_, outcome in self.cases if outcome and outcome[0] == kind)
+                  for kind in ("failure", "error")}
+        suite = ET.Element("testsuite", name="lintnews", tests=str(len(self.cases)), failures=str(counts["failure"]),
+                           errors=str(counts["error"]), skipped="0")
+        for path, name, outcome in self.cases:
             case = ET.SubElement(suite, "testcase", classname=xml_text(path), name=xml_text(name))
-            if failure:
-                message, code, detail = map(xml_text, failure)
-                ET.SubElement(case, "failure", message=message, type=code).text = detail
-        root = ET.Element("testsuites", name="lintnews", tests=suite.get("tests"), failures=str(failures),
-                          errors="0")
+            if outcome:
+                element, message, kind, detail = outcome
+                ET.SubElement(case, element, message=xml_text(message), type=xml_text(kind)).text = xml_text(detail)
+        root = ET.Element("testsuites", name="lintnews", tests=suite.get("tests"), failures=suite.get("failures"),
+                          errors=suite.get("errors"))
         root.append(suite)
         ET.indent(root)
         self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')

@@ -8,13 +8,15 @@ Modules a format needs (json, xml) are imported when that format is used, not be
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
 from lintnews import __version__
-from lintnews.diagnostics import Applicability, Diagnostic
+from lintnews.diagnostics import Applicability, Diagnostic, Problem
 from lintnews.hookspecs import hookimpl
+from lintnews.patterns import lazy
 
 if TYPE_CHECKING:
     from lintnews.ruleset import Rule
@@ -44,6 +46,13 @@ class Reporter:
 
     def file(self, path: str, diagnostics: list[Diagnostic], text: str | None) -> None:
         """The diagnostics of one file, in position order (`text` is the file's text)."""
+
+    def problem(self, problem: Problem, file: str | None) -> None:
+        """Something kept lintnews from checking all it was asked to, already printed to
+        standard error: on `file` (one it could not read, a rule that raised on it; told
+        before `file()` for that file), or for the whole run (None: a plugin that failed to
+        load). Formats read by machines report it too, so that a file left unchecked never
+        passes for a clean one."""
 
     def finish(self) -> None:
         """All files are done."""
@@ -88,10 +97,23 @@ class JsonReporter(Reporter):
         self.items.extend(d.to_dict() for d in diagnostics)
 
     def finish(self):
-        import json
+        write_json(self.items, self.stream)
 
-        json.dump(self.items, self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+
+def write_json(value, stream: TextIO) -> None:
+    """`value` as indented JSON, other scripts as they are (ensure_ascii off) but lone
+    surrogates (a file name's undecodable bytes, "bad\\udcffname.txt") as \\u escapes:
+    the document stays valid UTF-8 whatever the stream does with such characters, and
+    reads back as the same string."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    if not text.isascii():
+        text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    stream.write(text + "\n")
+
+
+_SURROGATE = lazy(re.compile, "[\ud800-\udfff]")
 
 
 class GithubReporter(Reporter):

@@ -3,7 +3,9 @@
 One run: `tool.driver` names lintnews and lists the rules that ran (id = code, name,
 descriptions and help from the rule's documentation); each result has the rule, a level,
 the message, its location (columns counted in Unicode code points, as the run says with
-`columnKind`) and its fix, if it has one.
+`columnKind`) and its fix, if it has one. Problems (a file that could not be read, a rule
+that raised) are the invocation's tool execution notifications, with the file they concern,
+and make it unsuccessful.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import os
 
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import LineIndex
-from lintnews.reporters import Reporter
+from lintnews.reporters import Reporter, write_json
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note", "note": "note"}
@@ -23,21 +25,27 @@ class SarifReporter(Reporter):
     def __init__(self, stream):
         super().__init__(stream)
         self.results: list[dict] = []
+        self.notifications: list[dict] = []
+
+    def problem(self, problem, file):
+        notification = {"level": "error", "message": {"text": problem.message}, "descriptor": {"id": problem.kind}}
+        if file is not None:
+            notification["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(file)}}}]
+        self.notifications.append(notification)
 
     def file(self, path, diagnostics, text):
         index = LineIndex(text) if text is not None else None
         self.results.extend(self.result(d, index) for d in diagnostics)
 
     def finish(self):
-        import json
-
         log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
             "tool": {"driver": self.driver()},
             "columnKind": "unicodeCodePoints",
+            "invocations": [{"executionSuccessful": not self.notifications,
+                             "toolExecutionNotifications": self.notifications}],
             "results": self.results,
         }]}
-        json.dump(log, self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        write_json(log, self.stream)
 
     def driver(self) -> dict:
         rules = []
@@ -88,9 +96,11 @@ def artifact_uri(path: str) -> str:
     from urllib.parse import quote
 
     posix = path.replace(os.sep, "/")
-    if os.path.isabs(path):
-        return "file://" + quote(posix if posix.startswith("/") else "/" + posix)
-    return quote(posix)
+    if not posix.startswith("/") and os.path.isabs(path):
+        posix = "/" + posix
+    # (a name's undecodable bytes, held as surrogates, are percent-encoded as the bytes they were)
+    uri = quote(posix, errors="surrogateescape")
+    return "file://" + uri if os.path.isabs(path) else uri
 
 
 def _first_paragraph(doc: str) -> str:

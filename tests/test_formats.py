@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -11,7 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 import lintnews
-from lintnews.diagnostics import Diagnostic
+from lintnews.diagnostics import Diagnostic, Problem
 from lintnews.full import FullReporter, Layout
 from lintnews.junit import JunitReporter
 from lintnews.reporters import GithubReporter, Run, wants_color
@@ -201,6 +202,74 @@ def test_junit_is_xml_with_a_failure_per_finding_and_a_pass_per_clean_file():
     assert first.find("failure").text.startswith("a.txt:3:1: LN502 stray-metadata")
     assert (cases[-1].get("classname"), cases[-1].get("name")) == ("b<&>\ufffd.txt", "no findings")
     assert cases[-1].find("failure") is None
+
+
+# ------------------------------------------------------------ problems and odd file names
+
+def test_junit_and_sarif_report_a_file_that_could_not_be_read(tmp_path, sarif_validator):
+    (tmp_path / "a.txt").write_text("All is well.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"PK\x03\x04\x00\x00 not an article")
+    proc = run_cli("--format", "junit", "a.txt", "b.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    suite = ET.fromstring(proc.stdout).find("testsuite")
+    cases = {case.get("classname"): case for case in suite.findall("testcase")}
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("2", "0", "1")
+    assert cases["a.txt"].get("name") == "no findings"
+    error = cases["b.txt"].find("error")            # not a passing "no findings" testcase
+    assert cases["b.txt"].get("name") == "input error" and error.get("type") == "input"
+    assert "binary file" in error.get("message")
+    log = json.loads(run_cli("--format", "sarif", "a.txt", "b.txt", cwd=tmp_path).stdout)
+    assert list(sarif_validator.iter_errors(log)) == []
+    [invocation] = log["runs"][0]["invocations"]
+    [note] = invocation["toolExecutionNotifications"]
+    assert invocation["executionSuccessful"] is False and note["level"] == "error"
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "b.txt"
+    clean = json.loads(run_cli("--format", "sarif", "a.txt", cwd=tmp_path).stdout)
+    assert clean["runs"][0]["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
+
+
+def test_a_problem_of_the_whole_run_is_an_error_testcase_and_a_notification_without_a_file():
+    problem = Problem("plugin", "broken-pack", "plugin 'broken-pack' failed to load: ImportError: x")
+    stream = io.StringIO()
+    junit = JunitReporter(stream)
+    junit.problem(problem, None)
+    junit.finish()
+    [case] = ET.fromstring(stream.getvalue()).find("testsuite").findall("testcase")
+    assert (case.get("classname"), case.get("name"), case.find("error").get("type")) == (
+        "lintnews", "plugin error", "plugin")
+    stream = io.StringIO()
+    sarif = SarifReporter(stream)
+    sarif.problem(problem, None)
+    sarif.finish()
+    [note] = json.loads(stream.getvalue())["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert note["message"]["text"] == problem.message and "locations" not in note
+
+
+@pytest.mark.parametrize("fmt", ["text", "full", "json", "sarif", "github", "junit", "statistics"])
+def test_a_file_name_of_undecodable_bytes_is_reported_even_where_output_is_strict_utf_8(tmp_path, fmt):
+    # A name that is not UTF-8 (old archives, Windows-1252 exports) is held by Python as
+    # surrogates; a UTF-8 locale's standard output raised on them and lost the whole report.
+    try:
+        with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "wb") as fh:
+            fh.write(b"It was the the end.\n")
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 file names")
+    args = ["--statistics"] if fmt == "statistics" else ["--format", fmt]
+    proc = run_cli(*args, ".", cwd=tmp_path, env={"PYTHONIOENCODING": "utf-8:strict"})
+    out, err = text_of(proc)
+    assert (proc.returncode, err) == (1, "")
+    if fmt == "json":
+        [item] = json.loads(out)
+        assert os.fsencode(item["path"]) == b"caf\xe9.txt"      # the very name, read back
+    elif fmt == "sarif":
+        result = json.loads(out)["runs"][0]["results"][0]
+        assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "caf%E9.txt"
+    elif fmt == "junit":
+        assert ET.fromstring(out).find("testsuite").get("failures") == "1"
+    elif fmt in ("text", "full"):
+        assert out.startswith("caf\\udce9.txt:1:12: LN101 repeated-word")
+    else:
+        assert "LN101" in out
 
 
 # ----------------------------------------------------------------------------- statistics

@@ -132,3 +132,30 @@ def test_a_pack_can_replace_a_built_in_format(tmp_path):
     article.write_text("It was the the end.\n", encoding="utf-8")
     out, err = text_of(run_cli(str(article), env={"PYTHONPATH": str(site)}))
     assert (out, err) == ("1:12 LN101\n", "")
+
+
+def test_a_pack_format_without_start_or_problem_still_runs_when_a_file_cannot_be_read(tmp_path):
+    site = tmp_path / "site"
+    install(site, "bare-format", "bare_format", '''
+        import lintnews
+
+        class Bare:                         # no Reporter base: no start(), no problem()
+            def __init__(self, stream):
+                self.stream = stream
+
+            def file(self, path, diagnostics, text):
+                self.stream.write(f"{path} {len(diagnostics)}\\n")
+
+            def finish(self):
+                self.stream.write("done\\n")
+
+        @lintnews.hookimpl
+        def lintnews_reporters():
+            return {"bare": Bare}
+        ''')
+    (tmp_path / "a.txt").write_text("It was the the end.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01binary")
+    proc = run_cli("--format", "bare", "--jobs", "1", "a.txt", "b.txt", cwd=tmp_path, env={"PYTHONPATH": str(site)})
+    out, err = text_of(proc)
+    assert proc.returncode == 2
+    assert out == "a.txt 1\nb.txt 0\ndone\n" and err.startswith("b.txt: error: binary file")
