@@ -257,10 +257,14 @@ def lint_stdin(linter, name: str):
     from lintnews.diagnostics import Problem
     from lintnews.engine import Result
     from lintnews.errors import InputError
-    from lintnews.reading import decode
+    from lintnews.reading import decode, over_the_limit, read_stream
 
+    limit = linter.config.max_file_size
+    data, whole = read_stream(sys.stdin.buffer, limit)
+    if not whole:
+        return Result(name, problems=[Problem("input", name, over_the_limit(limit))])
     try:
-        text = decode(sys.stdin.buffer.read(), linter.config.encoding)
+        text = decode(data, linter.config.encoding)
     except InputError as exc:
         return Result(name, problems=[Problem("input", name, str(exc))])
     return linter.lint_text(text, name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+from typing import BinaryIO
 
 from lintnews.errors import InputError
 
@@ -41,6 +42,21 @@ def read_bytes(path: str | os.PathLike, max_bytes: int | None = DEFAULT_MAX_BYTE
         raise InputError("permission denied") from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from None
+
+
+def read_stream(stream: BinaryIO, max_bytes: int | None = DEFAULT_MAX_BYTES) -> tuple[bytes, bool]:
+    """What a stream (standard input) holds, up to `max_bytes` and one byte more, and
+    whether that was all of it: an endless stream (`cat /dev/zero |`) is read no further
+    than a file over the limit would be."""
+    if max_bytes is None:
+        return stream.read(), True
+    data = stream.read(max_bytes + 1)
+    return data, len(data) <= max_bytes
+
+
+def over_the_limit(max_bytes: int) -> str:
+    """The error for standard input that runs past `max_bytes`."""
+    return f"standard input is over the limit of {max_bytes:,} bytes (set max-file-size to lint it)"
 
 
 def byte_order_mark(data: bytes) -> tuple[bytes, str] | None:

@@ -131,16 +131,23 @@ def fix_stdin(linter, name: str, unsafe: bool, write: bool):
     from lintnews.diagnostics import Problem
     from lintnews.engine import FixResult, Result
     from lintnews.errors import InputError, WriteError
-    from lintnews.reading import decode
+    from lintnews.reading import decode, over_the_limit, read_stream
     from lintnews.writing import encode_like
 
-    data = sys.stdin.buffer.read()
+    limit = linter.config.max_file_size
+    data, whole = read_stream(sys.stdin.buffer, limit)
     try:
+        if not whole:
+            raise InputError(over_the_limit(limit))
         outcome = linter.fix_text(decode(data, linter.config.encoding), name, unsafe=unsafe)
         fixed = encode_like(outcome.text, data, linter.config.encoding)
     except (InputError, WriteError) as exc:
         outcome, fixed = FixResult("", "", Result(name, problems=[Problem("input", name, str(exc))])), data
     if write:
         sys.stdout.buffer.write(fixed)      # unchanged text rather than nothing
+        if not whole:                       # (and all of it, a piece at a time)
+            import shutil
+
+            shutil.copyfileobj(sys.stdin.buffer, sys.stdout.buffer)
         sys.stdout.flush()
     return outcome

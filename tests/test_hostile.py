@@ -51,6 +51,30 @@ def test_a_file_over_the_size_limit_is_one_error(tmp_path):
                                  f"(set max-file-size to lint it)\n")
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero for an endless stream")
+def test_an_endless_standard_input_is_one_error_not_all_of_memory():
+    with open("/dev/zero", "rb") as endless:
+        proc = subprocess.run([sys.executable, "-m", "lintnews", "--isolated", "-"], stdin=endless,
+                              capture_output=True, timeout=TIMEOUT)
+    assert proc.returncode == 2
+    assert text_of(proc) == ("", "-: error: standard input is over the limit of 10,485,760 bytes "
+                                 "(set max-file-size to lint it)\n")
+
+
+def test_standard_input_over_the_limit_is_linted_no_further_and_fixed_text_loses_nothing():
+    text = ("It was the the end. " * 50).encode()                         # 1,000 bytes
+    lint = subprocess.run([sys.executable, "-m", "lintnews", "--isolated", "--max-file-size", "999", "-"],
+                          input=text, capture_output=True, timeout=TIMEOUT)
+    assert (lint.returncode, lint.stdout) == (2, b"") and b"over the limit of 999 bytes" in lint.stderr
+    at_limit = subprocess.run([sys.executable, "-m", "lintnews", "--isolated", "--max-file-size", "1000", "-"],
+                              input=text, capture_output=True, timeout=TIMEOUT)
+    assert at_limit.returncode == 1 and at_limit.stdout.count(b"LN101") == 50
+    # --fix as an editor's filter: what cannot be fixed comes back as it went in, all of it
+    fix = subprocess.run([sys.executable, "-m", "lintnews", "--isolated", "--fix", "--max-file-size", "100", "-"],
+                         input=text, capture_output=True, timeout=TIMEOUT)
+    assert (fix.returncode, fix.stdout) == (2, text)
+
+
 def test_a_one_megabyte_paragraph_with_no_line_break(tmp_path):
     text = prose(170_000) + " It was the the end."
     assert len(text) > 1_000_000 and "\n" not in text
