@@ -9,6 +9,7 @@ and baselines). The front end reads the results in file order, so the output of
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -41,6 +42,9 @@ _task: Task | None = None
 
 def _start(linter: Linter | None, config, task: Task) -> None:
     global _linter, _task
+    # Ctrl-C is the front end's to handle (it stops the pool): a worker that took it too
+    # printed a "Process ForkPoolWorker-1:" traceback on the way out
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _linter = linter if linter is not None else Linter(config)
     _task = task
 

@@ -1,7 +1,13 @@
 """--jobs: several processes, the same output in the same order as one."""
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+
+import pytest
 
 from conftest import REPO, run_cli, text_of
 
@@ -41,3 +47,20 @@ def test_jobs_must_be_a_positive_number():
     proc = run_cli("--jobs", "0", "seeds")
     assert proc.returncode == 2
     assert "expected a whole number of at least 1" in text_of(proc)[1]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Ctrl-C is a POSIX signal to a process group here")
+def test_ctrl_c_during_a_parallel_run_is_one_line(tmp_path):
+    for n in range(3000):
+        (tmp_path / f"{n:04d}.txt").write_text(f"Story {n}. It was the the end of the day.\n" * 20, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "lintnews", "--isolated", "--jobs", "2", "."], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        assert proc.stdout.readline().startswith(b"0000.txt:1:")      # the workers are at work
+        os.killpg(proc.pid, signal.SIGINT)                             # as a terminal's Ctrl-C: the group
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    # (each worker took the signal too and printed "Process ForkPoolWorker-1:" and more)
+    assert (proc.returncode, err) == (130, b"lintnews: interrupted\n")
