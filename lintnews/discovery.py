@@ -36,8 +36,7 @@ def iter_targets(paths: Sequence[str], extensions: tuple[str, ...], config: Conf
 
 def _walk(root: Path, extensions: tuple[str, ...], exclude: Globs | None, gitignore: bool) -> Iterator[Path]:
     ignored = _GitIgnored(root) if gitignore else None
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        here = Path(folder)
+    for here, dirs, files in _folders(root):
         if ignored:
             ignored.enter(here)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS
@@ -48,6 +47,30 @@ def _walk(root: Path, extensions: tuple[str, ...], exclude: Globs | None, gitign
             if name.lower().endswith(extensions) and not name.startswith(".") \
                     and not (exclude and exclude.matches(path)) and not (ignored and ignored.matches(path)):
                 yield path
+
+
+def _folders(root: Path) -> Iterator[tuple[Path, list[str], list[str]]]:
+    """What os.walk(root) yields, top down, never into a link to a folder, and the list of
+    folders the caller leaves in is searched next, as with os.walk; but with a stack, not a
+    call per level (Python 3.11's os.walk recurses: a tree 1,000 folders deep made it raise
+    RecursionError and end the run). A folder that cannot be listed is passed over."""
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except OSError:
+            continue
+        dirs, files = [], []
+        for entry in listed:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            (dirs if is_dir else files).append(entry.name)
+        yield folder, dirs, files
+        stack.extend(folder / d for d in reversed(dirs) if not os.path.islink(folder / d))
 
 
 class Globs:

@@ -9,6 +9,7 @@ import random
 import subprocess
 import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -264,6 +265,19 @@ def test_links_loops_pipes_and_unreadable_files_in_a_directory(tmp_path):
     if os.geteuid() != 0:                          # root reads files whatever their mode
         expected.insert(1, f"{locked}: error: permission denied")
     assert errors == expected
+
+
+def test_a_tree_of_folders_deeper_than_the_recursion_limit(tmp_path):
+    depth = sys.getrecursionlimit() + 200                  # (os.walk of Python 3.11 recursed a level a call)
+    deepest = tmp_path.joinpath(*["d"] * depth)
+    for level in range(1, depth + 1):                      # (one mkdir a level: makedirs recurses too)
+        tmp_path.joinpath(*["d"] * level).mkdir()
+    (deepest / "a.txt").write_text("It was the the end.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Fine copy.\n", encoding="utf-8")
+    proc = run(".", cwd=tmp_path)
+    out, err = text_of(proc)
+    assert (proc.returncode, err) == (1, "")
+    assert out == f"{Path(*['d'] * depth, 'a.txt')}:1:12: LN101 repeated-word 'the' is repeated [*]\n"
 
 
 def test_an_empty_file_and_one_with_no_final_newline(tmp_path):
