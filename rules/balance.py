@@ -84,17 +84,22 @@ class UnbalancedBracket(Rule):
 def _unmatched(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
     """Offsets of the brackets of text[start:end] that find no partner, with a message."""
     stack: list[tuple[str, int]] = []
+    open_now = {"(": 0, "[": 0}         # how many of each kind the stack holds (no scan of it per closer)
     for m in _BRACKETS.finditer(text, start, end):
         i, c = m.start(), m.group()
         if c in "([":
             stack.append((c, i))
+            open_now[c] += 1
         elif stack and stack[-1][0] == _PAIRS[c]:
             stack.pop()
-        elif any(o == _PAIRS[c] for o, _ in stack):
+            open_now[_PAIRS[c]] -= 1
+        elif open_now[_PAIRS[c]]:
             while stack[-1][0] != _PAIRS[c]:       # "( [ )": the "[" never closed
                 o, at = stack.pop()
+                open_now[o] -= 1
                 yield at, f"'{o}' is never closed"
             stack.pop()
+            open_now[_PAIRS[c]] -= 1
         else:
             yield i, f"'{c}' closes nothing"
     for o, at in stack:

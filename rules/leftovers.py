@@ -126,17 +126,19 @@ _PLACEHOLDER = lazy(regex.compile,
     r"|(?P<bracket>(?i:[\[{]\s*(?:(?:insert|add|need|get)\s+(?:an?\s+|the\s+|more\s+)?(?:" + _PRODUCTION_ITEMS
     + r")\b[^\]}\n]{0,40}|(?:check|confirm|fix|todo|to\s+come)\b[^\]}\n]{0,80}"
     r"|(?:" + _PRODUCTION_ITEMS + r")\s*(?:to\s+come|tbc|here)?\s*)[\]}]))"
-    r"|(?P<caps>\[[^\S\n]*(?=[^\]\n]*\p{Lu}{2})[\p{Lu}\d\s'’:,.?!/-]{4,80}\])"
+    r"|(?P<caps>\[[^\S\n]*(?=[^\[\]\n]*\p{Lu}{2})[\p{Lu}\d\s'’:,.?!/-]{4,80}\])"
     r"|(?P<brace>\{[^{}\n]{1,80}\})", regex.M)
 
 
 # What any placeholder holds, for a cheap test before the full pattern: one of these
 # strings, "orem", or a bracket or brace that can open a note -- a stdlib superset of the
 # bracket, capitals and brace alternatives (its \s and ignore-case take in regex's; a-z
-# is never a capital, a figure, a space or one of the marks)
+# is never a capital, a figure, a space or one of the marks, and neither is "[": so a run
+# of "[[[[" is read once, not once from each of its brackets, as it was when the capitals'
+# look-ahead and this test could run on through it)
 _TRIGGERS = ("TK", "XX", "??", "INSERT")
 _NOTE_HINT = lazy(re.compile, r"[\[{]\s*(?i:insert|add|need|get|check|confirm|fix|todo|to\s|" + _PRODUCTION_ITEMS + ")"
-                  r"|\[[^\]a-z]{4,}\]|\{[^{}\n]{1,80}\}")
+                  r"|\[[^\[\]a-z]{4,}\]|\{[^{}\n]{1,80}\}")
 
 
 class Placeholder(Rule):

@@ -81,9 +81,10 @@ class UnattributedQuote(Rule):
         cue = cue_pattern(tuple(v.lower() for v in self.options.speech_verbs))
         attributed_sentences: set[int] = set()
         unattributed = []
+        letters = _FirstLetters(doc.prose)
         for chain in _chains(quotes):
             head = chain[0]
-            if not self._stands_alone(doc, head) or \
+            if not self._stands_alone(doc, head, letters) or \
                     any(self._attributed(doc, q, cue, attributed_sentences) for q in chain):
                 for q in chain:
                     first, last = doc.sentence_of(q.start), doc.sentence_of(max(q.start, q.end - 1))
@@ -96,17 +97,19 @@ class UnattributedQuote(Rule):
             yield Finding(head.start, head.end if head.closed else head.start + 1,
                           "quotation has no speaker: no 'said', 'told' or 'according to' in or next to it")
 
-    def _stands_alone(self, doc: Document, q: Quotation) -> bool:
+    def _stands_alone(self, doc: Document, q: Quotation, letters: _FirstLetters) -> bool:
         """Whether q opens its sentence and reads as speech (not a quoted term or title,
-        nor a pull quote: a block quote that repeats a line of the article)."""
-        if doc.block_kind(q.start) == "blockquote" and _fills_paragraph(doc, q):
-            return False
+        nor a pull quote: a block quote that repeats a line of the article). (The tests
+        that look beyond q itself come after the ones that reject most quotations on q's
+        own text, and each looks only from where its block's first letter is known.)"""
         s = doc.sentences[doc.sentence_of(q.start)]
-        if _ALNUM.search(doc.prose, s.start, q.start):
+        if letters.first(s) < q.start:
             return False                      # embedded in narration: 'the so-called "x"'
         inner = doc.prose[q.inner_start:q.inner_end]
         if len(inner.split(None, self.options.min_words)) < self.options.min_words \
                 and len(_WORD.findall(inner)) < self.options.min_words:
+            return False
+        if doc.block_kind(q.start) == "blockquote" and _fills_paragraph(doc, q, letters):
             return False
         if not q.closed or _SPEECH_END.search(inner):
             return True
@@ -152,10 +155,28 @@ class UnattributedQuote(Rule):
         return _after_stance(doc, first)
 
 
-def _fills_paragraph(doc: Document, q: Quotation) -> bool:
+def _fills_paragraph(doc: Document, q: Quotation, letters: _FirstLetters) -> bool:
     """Whether q is all there is of its paragraph (punctuation aside)."""
     p = doc.paragraphs[q.paragraph]
-    return not _ALNUM.search(doc.prose, p.start, q.start) and not _ALNUM.search(doc.prose, q.end, p.end)
+    return letters.first(p) >= q.start and not _ALNUM.search(doc.prose, q.end, p.end)
+
+
+class _FirstLetters:
+    """Where the first letter or figure of each sentence or paragraph (a Block) is, found
+    once: "is there one before this quotation" asked of each quotation of a block with a
+    search from the block's start cost their number squared in a block of thousands."""
+
+    def __init__(self, prose: str) -> None:
+        self.prose = prose
+        self.found: dict[tuple[int, int], int] = {}
+
+    def first(self, block) -> int:
+        """The offset of the block's first letter or figure (its end if it has none)."""
+        key = (block.start, block.end)
+        if key not in self.found:
+            m = _ALNUM.search(self.prose, block.start, block.end)
+            self.found[key] = m.start() if m else block.end
+        return self.found[key]
 
 
 def _after_stance(doc: Document, first: int) -> bool:

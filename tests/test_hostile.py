@@ -92,6 +92,32 @@ def test_a_hundred_thousand_quotation_marks(tmp_path):
     assert proc.returncode in (0, 1) and text_of(proc)[1] == ""
 
 
+@pytest.mark.parametrize("unit", ['"', '"\n\n', "“"])
+def test_a_run_of_150_thousand_quotation_marks(tmp_path, unit):
+    # unattributed-quote searched each quotation's sentence from its start for a letter:
+    # a sentence of n quotation marks cost n * n / 2 steps (over the timeout)
+    path = tmp_path / "marks.txt"
+    path.write_text(unit * 150_000 + "It was the the end.\n", encoding="utf-8")
+    proc = run(str(path))
+    out, err = text_of(proc)
+    assert (proc.returncode, err) == (1, "") and "LN101 repeated-word 'the' is repeated" in out
+
+
+def test_runs_of_brackets_that_never_close_in_order(tmp_path):
+    # placeholder's test for a note in capitals ran on through "[[[[" from each bracket, and
+    # unbalanced-bracket looked through all the open ones for each "]" after "(": both n * n
+    path = tmp_path / "brackets.txt"
+    path.write_text("[" * 200_000 + "x" + "]" * 200_000 + " [ABCD] [CHECK THIS]\n\n" + "(]" * 60_000 + "\n",
+                    encoding="utf-8")
+    proc = run(str(path))
+    out, err = text_of(proc)
+    assert (proc.returncode, err) == (1, "")
+    lines = out.splitlines()
+    assert sum("LN503 placeholder '[CHECK THIS]'" in line for line in lines) == 1
+    assert sum("'(' is never closed" in line for line in lines) == 60_000
+    assert sum("']' closes nothing" in line for line in lines) == 60_000
+
+
 def test_long_runs_of_full_stops_and_question_marks(tmp_path):
     # each mark of a run was once tried as the start of a sentence end (n * n / 2 steps)
     path = tmp_path / "stops.txt"
