@@ -89,6 +89,8 @@ class Baseline:
             raise UsageError(f"baseline {path}: no such file (make one with --write-baseline)") from None
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             raise UsageError(f"baseline {path}: cannot read it: {exc}") from None
+        except RecursionError:
+            raise UsageError(f"baseline {path}: cannot read it: JSON nested too deeply") from None
         if not isinstance(data, dict) or data.get("version") != VERSION:
             raise UsageError(f"baseline {path}: not a lintnews baseline of format version {VERSION}")
         counts: Counter[Key] = Counter()

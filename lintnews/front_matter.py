@@ -48,6 +48,8 @@ def _read(syntax: str, body: str, end: int) -> FrontMatter:
         data = _parse(syntax, body)
     except ValueError as exc:
         return FrontMatter(end, error=f"front matter is not valid {syntax.upper()}: {exc}")
+    except RecursionError:                  # (both parsers recurse a level a call: "a: [[[[ ...")
+        return FrontMatter(end, error=f"front matter is {syntax.upper()} nested too deeply to read")
     if data is None:
         data = {}
     if not isinstance(data, dict):

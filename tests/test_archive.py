@@ -386,6 +386,7 @@ def test_bad_rows_are_reported_as_ln000_rows_and_the_sweep_goes_on(tmp_path, pro
         fh.write(b'{"id": "xml", "text": "<p>Hi</p>", "format": "xml"}\n')
         fh.write(b'{"text": "It was the the end of an article without an id.\\n"}\n')
         fh.write(b'{"id": "detonator", "text": "Officials will detonate the the charge.\\n"}\n')
+        fh.write(b'{"id": "deep", "text": ' + b"[" * 100_000 + b"]" * 100_000 + b'}\n')   # json recurses
     write_jsonl(tmp_path / "more.jsonl", good[15:])
     env = {"PYTHONPATH": str(probe_site)}
     out = tmp_path / "findings.jsonl"
@@ -406,6 +407,7 @@ def test_bad_rows_are_reported_as_ln000_rows_and_the_sweep_goes_on(tmp_path, pro
         "xml": [("input-error", f"{path}:20: 'format' is 'xml', not one of text, markdown, html")],
         place: [("input-error", f"{place}: 'id' is missing; the row is named by its place"),
                 ("repeated-word", "'the' is repeated")],
+        f"{path}:23": [("input-error", f"{path}:23: not a line of JSON lintnews can read: nested too deeply")],
         "detonator": [("repeated-word", "'the' is repeated"),
                       ("rule-error", "rule XN900 probe (plugin 'archive-probe') failed: ValueError: the probe "
                                      "went off")],

@@ -295,15 +295,44 @@ def test_links_loops_pipes_and_unreadable_files_in_a_directory(tmp_path):
 
 def test_a_tree_of_folders_deeper_than_the_recursion_limit(tmp_path):
     depth = sys.getrecursionlimit() + 200                  # (os.walk of Python 3.11 recursed a level a call)
-    deepest = tmp_path.joinpath(*["d"] * depth)
-    for level in range(1, depth + 1):                      # (one mkdir a level: makedirs recurses too)
-        tmp_path.joinpath(*["d"] * level).mkdir()
-    (deepest / "a.txt").write_text("It was the the end.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Fine copy.\n", encoding="utf-8")
-    proc = run(".", cwd=tmp_path)
+    levels = [tmp_path.joinpath(*["d"] * level) for level in range(1, depth + 1)]
+    try:
+        for folder in levels:                              # (one mkdir a level: makedirs recurses too)
+            folder.mkdir()
+        (levels[-1] / "a.txt").write_text("It was the the end.\n", encoding="utf-8")
+        (tmp_path / "b.txt").write_text("Fine copy.\n", encoding="utf-8")
+        proc = run(".", cwd=tmp_path)
+    finally:                                               # (pytest's clean-up, shutil.rmtree, recurses too)
+        (levels[-1] / "a.txt").unlink(missing_ok=True)
+        for folder in reversed(levels):
+            if folder.exists():
+                folder.rmdir()
     out, err = text_of(proc)
     assert (proc.returncode, err) == (1, "")
     assert out == f"{Path(*['d'] * depth, 'a.txt')}:1:12: LN101 repeated-word 'the' is repeated [*]\n"
+
+
+def test_data_nested_deeper_than_the_recursion_limit_is_a_one_line_error(tmp_path):
+    # the YAML, TOML and JSON parsers recurse a level a call; RecursionError ended the run
+    deep = "[" * 5_000 + "]" * 5_000
+    (tmp_path / "yaml.md").write_text(f"---\ntitle: {deep}\n---\nIt was the the end.\n", encoding="utf-8")
+    (tmp_path / "toml.md").write_text(f"+++\ntitle = {deep}\n+++\nIt was the the end.\n", encoding="utf-8")
+    proc = run("yaml.md", "toml.md", "--jobs", "1", cwd=tmp_path)
+    out, err = text_of(proc)
+    assert proc.returncode == 2
+    assert err == ("yaml.md: error: front matter is YAML nested too deeply to read\n"
+                   "toml.md: error: front matter is TOML nested too deeply to read\n")
+    assert out == ("yaml.md:4:12: LN101 repeated-word 'the' is repeated [*]\n"       # the body is still linted
+                   "toml.md:4:12: LN101 repeated-word 'the' is repeated [*]\n")
+    (tmp_path / "baseline.json").write_text(deep * 20, encoding="utf-8")
+    proc = run("--baseline", "baseline.json", "yaml.md", cwd=tmp_path)
+    assert (proc.returncode, text_of(proc)[1]) == (
+        2, "lintnews: error: baseline baseline.json: cannot read it: JSON nested too deeply\n")
+    (tmp_path / "lintnews.toml").write_text(f"select = {deep}\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "lintnews", "yaml.md"], cwd=tmp_path, capture_output=True,
+                          timeout=TIMEOUT)
+    assert (proc.returncode, text_of(proc)[1]) == (
+        2, f"lintnews: error: {tmp_path / 'lintnews.toml'}: TOML nested too deeply to read\n")
 
 
 def test_an_empty_file_and_one_with_no_final_newline(tmp_path):

@@ -156,6 +156,8 @@ def _jsonl_row(line: bytes, where: str, columns: Columns, max_text_bytes: int) -
         record = json.loads(line.decode("utf-8", "surrogateescape"))
     except ValueError as exc:
         return Row(where, None, errors=(f"{where}: not a line of JSON: {exc}",)), 0
+    except RecursionError:                  # ("[[[[ ...": json recurses a level a call)
+        return Row(where, None, errors=(f"{where}: not a line of JSON lintnews can read: nested too deeply",)), 0
     if not isinstance(record, dict):
         return Row(where, None, errors=(f"{where}: not a JSON object",)), 0
     kind = record.get(columns.format, _MISSING) if columns.format else _MISSING
