@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output format: text (default), full, json, sarif, github, junit")
     add_rule_arguments(p)
     p.add_argument("--encoding", help="encoding of files without a BOM (default UTF-8)")
-    p.add_argument("--max-file-size", type=int, metavar="BYTES", help="skip larger files (default 10 MB)")
+    p.add_argument("--max-file-size", type=_positive, metavar="BYTES", help="skip larger files (default 10 MB)")
     p.add_argument("--stdin-filename", metavar="PATH", help="name to report for standard input")
     p.add_argument("--exclude", action="append", metavar="GLOBS",
                    help="leave out files and folders matching these globs when searching directories")

@@ -98,6 +98,9 @@ def test_files_over_the_size_limit_are_skipped(tmp_path):
     out, err = text_of(proc)
     assert out == "" and proc.returncode == 2
     assert err == f"{big}: error: file is 350 bytes, over the limit of 100 (set max-file-size to lint it)\n"
+    proc = run_cli("--max-file-size", "-5", str(big))     # (it was taken, and every file was "over" it)
+    assert proc.returncode == 2 and text_of(proc)[1].endswith(
+        "lintnews: error: argument --max-file-size: expected a whole number of at least 1, got '-5'\n")
 
 
 def test_standard_input():
