@@ -38,6 +38,9 @@ _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _WHITE = re.compile(r"\s+")
 _ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# an opened tag, end tag, comment, declaration or processing instruction (as the standard
+# parser starts them), at least two characters long: "</" alone at the end is text
+_UNFINISHED = re.compile(r"<(?:[a-zA-Z]|/.|!|\?)", re.S)
 _DATE_NAMES = frozenset({"date", "pubdate", "publishdate", "publish-date", "article:published_time",
                          "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date"})
 
@@ -185,6 +188,13 @@ class _Reader(HTMLParser):
                 self.kinds.pop()
 
     def close(self) -> None:
+        rest = self.rawdata                 # what the parser could not finish before the end
+        if not self.cdata_elem and _UNFINISHED.match(rest):
+            # A tag, comment or declaration opened and never closed runs to the end of the
+            # file, which a browser does not show (HTML5; Python's parser too from 3.11.13,
+            # 3.12.11 and 3.13.4). Older ones read it as text, scanning to the end once
+            # for each "<" in it: "<a <a <a ..." cost its length squared.
+            self.rawdata = ""
         super().close()
         self.block_break()
 

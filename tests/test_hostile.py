@@ -118,6 +118,16 @@ def test_runs_of_brackets_that_never_close_in_order(tmp_path):
     assert sum("']' closes nothing" in line for line in lines) == 60_000
 
 
+@pytest.mark.parametrize("unit", ["<a ", "<!--", "<a href='", "<meta "])
+def test_html_with_thousands_of_constructs_never_closed(tmp_path, unit):
+    # Python's HTML parser (before 3.11.13, 3.12.11, 3.13.4) read what was left unclosed at
+    # the end of the file once for each "<" in it, to the end: n * n (over the timeout)
+    path = tmp_path / "page.html"
+    path.write_text("<p>It was the the end.</p>" + unit * (480_000 // len(unit)) + " The end.", encoding="utf-8")
+    proc = run(str(path))
+    assert text_of(proc) == (f"{path}:1:15: LN101 repeated-word 'the' is repeated [*]\n", "")
+
+
 def test_long_runs_of_full_stops_and_question_marks(tmp_path):
     # each mark of a run was once tried as the start of a sentence end (n * n / 2 steps)
     path = tmp_path / "stops.txt"

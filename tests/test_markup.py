@@ -123,6 +123,10 @@ def test_markdown_positions_with_wide_characters_and_crlf():
     ("<p>One line<br>\n   the the next.</p>", ["the"]),
     ("<p>It ended.</p><p>the end.</p>", ["the"]),                     # a block element is a paragraph
     ("<ul><li>the the item</li></ul>", ["the"]),
+    # a tag or comment opened and never closed runs to the end of the file, shown by no browser
+    ("<p>It was the the end.</p><a href='x the the", ["the"]),
+    ("<p>It was the the end.</p><!-- the the <p>the the</p>", ["the"]),
+    ("<p>Prices rose by x < 5 and the the end <", ["the"]),            # "<" that opens nothing is text
 ])
 def test_html_prose(source, expected):
     result = lint(source, "case.html", select=("LN101", "LN201", "LN205"))
