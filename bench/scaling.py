@@ -2,12 +2,18 @@
 
     .venv/bin/python bench/scaling.py              # every pattern, n and 4n times
     .venv/bin/python bench/scaling.py --n 5000     # smaller (quicker) texts
+    .venv/bin/python bench/scaling.py --sweep      # every character and pair of SWEEP instead
 
 Each pattern (a few words that a rule, the Markdown or HTML reader, a suppression, an
 output format or --fix has to look at) is repeated n times and 4n times as one file, and
 the CPU time of the second is set against the first's: about 4x is linear; anything over
 5.5x is marked, as a pass over the whole text for each match would be (16x: a quadratic
 path that ordinary articles, a few kilobytes each, never show). Needs no corpus.
+
+`--sweep` looks where no one thought to: each character of SWEEP, and each pair of them,
+repeated 3,000 and 12,000 times (then 48,000, for those over the limit, to tell a
+quadratic path from noise), as plain text, Markdown and HTML; it prints only what grows
+faster than its input (about 15 minutes).
 """
 from __future__ import annotations
 
@@ -45,7 +51,16 @@ PATTERNS = [
     ("a.md", "*a* **b** `c` > d\n- e the the\n\n"),
     ("a.html", '<p>the the &amp; <a href="http://x.y">link</a> <b>bold</b></p>\n'),
     ("a.html", "<!-- lintnews: disable LN101 --><p>the the</p>\n"),
+    # found by --sweep: each was n * n
+    ("a.txt", '"'),
+    ("a.txt", "[[[[x]]]] [ABCD] "),
+    ("a.txt", "(]"),
+    ("a.md", '> "'),
+    ("a.html", "<a "),
+    ("a.html", "<!--"),
 ]
+# what --sweep repeats: marks, letters, figures and white space that rules and readers look at
+SWEEP = list('"\'“”‘’()[]{}.,!?:;-—*_#<>&`A a1$%/\\|=…') + ["\n", "\n\n"]
 # (extra arguments): the CLI's own work on thousands of findings in one line
 COMMANDS = [["--format", "full"], ["--format", "sarif"], ["--format", "json"], ["--fix"],
             ["--diff"], ["--statistics"]]
@@ -83,13 +98,35 @@ def row(what: str, small: float, big: float) -> str:
     return f"{what:<62} {small:7.2f} s {big:7.2f} s  {ratio:5.1f}x{mark}"
 
 
+def sweep(linter) -> int:
+    """Each unit of SWEEP and each pair, n and 4n times (then 16n, to make sure), as text and
+    Markdown; prints those that grow faster than their input, and how many it tried."""
+    units = SWEEP + [a + b for a in SWEEP for b in SWEEP]
+    found = 0
+    for name in ("a.txt", "a.md", "a.html"):
+        for unit in units:
+            reps = 3_000 // len(unit)
+            times = [cpu_seconds(linter, unit * reps * k + " The end.", name) for k in (1, 4)]
+            if times[1] > LIMIT * max(times[0], 0.003):
+                times.append(cpu_seconds(linter, unit * reps * 16 + " The end.", name))
+                if times[2] > 32 * max(times[0], 0.003):      # (linear: 16x; quadratic: 256x)
+                    found += 1
+                    print(f"{unit!r} ({name.split('.')[1]}): " + ", ".join(f"{t:.2f} s" for t in times)
+                          + " for 1, 4 and 16 times the text  <-- more than linear", flush=True)
+    print(f"{3 * len(units)} texts tried; {found} grow faster than their input")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=10_000, help="repetitions of each pattern in the smaller text")
+    ap.add_argument("--sweep", action="store_true", help="every character and pair of SWEEP instead")
     args = ap.parse_args()
     from lintnews.engine import Linter
 
     linter = Linter()
+    if args.sweep:
+        return sweep(linter)
     print(f"{'pattern (file type), n and 4n times':<62} {'n':>9} {'4n':>9}  ratio")
     worst = 0.0
     for name, pattern in PATTERNS:
