@@ -46,8 +46,8 @@ def lintnews_reporters() -> Mapping[str, type[Reporter]]:
     `lintnews.reporters.Run` (the rules that ran, whether to colour); then `file(path,
     diagnostics, text)` for each file and `finish()` at the end; if it has one, its
     `problem(problem, file)` method is told of each `lintnews.diagnostics.Problem` (a
-    file that could not be read, a rule that raised ...; `file` None for the run as a whole). Subclass `lintnews.reporters.Reporter` to
-    get all of them.
+    file that could not be read, a rule that raised ...; `file` is None for the run as a
+    whole). Subclass `lintnews.reporters.Reporter` to get all of them.
     """
 
 

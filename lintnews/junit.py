@@ -26,11 +26,11 @@ class JunitReporter(Reporter):
         self.unchecked: set[str] = set()
 
     def problem(self, problem, file):
+        where = "lintnews" if file is None else file        # (the run as a whole: a plugin, the configuration)
         if file is not None:
             self.unchecked.add(file)
-        detail = f"{file}: error: {problem.message}" if file is not None else f"lintnews: error: {problem.message}"
-        self.cases.append((file if file is not None else "lintnews", f"{problem.kind} error",
-                           ("error", problem.message, problem.kind, detail)))
+        self.cases.append((where, f"{problem.kind} error",
+                           ("error", problem.message, problem.kind, f"{where}: error: {problem.message}")))
 
     def file(self, path, diagnostics, text):
         if not diagnostics and path not in self.unchecked:
