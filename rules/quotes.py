@@ -17,7 +17,7 @@ from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 from lintnews.rules._attribution import cue_pattern, has_cue, narration
 from lintnews.spans import inside, merged
-from lintnews.text import Quotation
+from lintnews.text import Block, Quotation
 
 _WORD = lazy(regex.compile, r"\w+(?:[-'’]\w+)*")
 _ALNUM = lazy(re.compile, r"[^\W_]")
@@ -170,7 +170,7 @@ class _FirstLetters:
         self.prose = prose
         self.found: dict[tuple[int, int], int] = {}
 
-    def first(self, block) -> int:
+    def first(self, block: Block) -> int:
         """The offset of the block's first letter or figure (its end if it has none)."""
         key = (block.start, block.end)
         if key not in self.found:
