@@ -147,14 +147,16 @@ class BaselineWriter:
             self.counts.update(keys(result, result.document.text, self.root))
 
     def write(self) -> int:
-        """Write the file (sorted, stable); return how many findings it records."""
-        import json
+        """Write the file (sorted, stable; never half written, whatever happens on the way:
+        the old one stays as it was); return how many findings it records."""
+        from lintnews.reporters import json_text
+        from lintnews.writing import write_whole
 
         findings = [dict(zip(("path", "code", "text", "before", "after"), key), count=n)
                     for key, n in sorted(self.counts.items())]
-        data = json.dumps({"version": VERSION, "findings": findings}, ensure_ascii=False, indent=2)
+        data = json_text({"version": VERSION, "findings": findings}) + "\n"
         try:
-            self.path.write_text(data + "\n", encoding="utf-8")
+            write_whole(self.path, data.encode("utf-8"))
         except OSError as exc:
             raise UsageError(f"baseline {self.path}: cannot write it: {exc.strerror or exc}") from None
         return sum(self.counts.values())

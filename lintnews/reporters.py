@@ -101,16 +101,21 @@ class JsonReporter(Reporter):
 
 
 def write_json(value, stream: TextIO) -> None:
+    """`value` as indented JSON (see json_text), and a line end."""
+    stream.write(json_text(value) + "\n")
+
+
+def json_text(value) -> str:
     """`value` as indented JSON, other scripts as they are (ensure_ascii off) but lone
     surrogates (a file name's undecodable bytes, "bad\\udcffname.txt") as \\u escapes:
-    the document stays valid UTF-8 whatever the stream does with such characters, and
-    reads back as the same string."""
+    the document stays valid UTF-8 whatever is done with it, and reads back as the same
+    string."""
     import json
 
     text = json.dumps(value, ensure_ascii=False, indent=2)
     if not text.isascii():
         text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    stream.write(text + "\n")
+    return text
 
 
 _SURROGATE = lazy(re.compile, "[\ud800-\udfff]")

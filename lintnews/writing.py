@@ -68,3 +68,31 @@ def _remove(path: str) -> None:
         os.unlink(path)
     except OSError:
         pass
+
+
+def write_whole(path: str | os.PathLike, data: bytes) -> None:
+    """Write a file that is never seen half written (a baseline): the bytes go to a
+    temporary file beside it, which then replaces it in one rename. A file that was there
+    keeps its permissions; a new one gets the usual ones (0666 less the umask). Raises
+    OSError; the old file, if any, is then as it was."""
+    import tempfile
+
+    folder, name = os.path.split(os.path.abspath(path))
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".lintnews-tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        _remove(temp)
+        raise
+

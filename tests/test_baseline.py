@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+
+import pytest
 
 from conftest import run_cli, text_of
 
@@ -99,3 +103,23 @@ def test_fix_then_baseline_reports_only_new_unfixable_findings(tmp_path):
     proc = run_cli("story.txt", "--fix", "--baseline", "base.json", cwd=tmp_path)
     assert proc.returncode == 0 and text_of(proc)[0] == ""
     assert story.read_text(encoding="utf-8") == "Her plan TK was bold. It was the end.\n"
+
+
+def test_a_baseline_of_a_file_name_that_is_not_utf_8_reads_back_and_keeps_its_mode(tmp_path):
+    # json.dumps of the name's surrogates raised while the file was open: the old baseline
+    # was left empty and the run ended in "internal error"
+    try:
+        with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "wb") as fh:
+            fh.write(b"It was the the end.\n")
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 file names")
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text("{}", encoding="utf-8")
+    baseline.chmod(0o640)
+    proc = run_cli("--write-baseline", "baseline.json", ".", cwd=tmp_path)
+    assert proc.returncode == 0 and "recorded 1 finding" in text_of(proc)[1]
+    assert stat.S_IMODE(baseline.stat().st_mode) == 0o640
+    assert json.loads(baseline.read_bytes())["findings"][0]["path"] == "caf\udce9.txt"
+    assert not [p for p in os.listdir(tmp_path) if p.endswith(".lintnews-tmp")]
+    proc = run_cli("--baseline", "baseline.json", ".", cwd=tmp_path)
+    assert (proc.returncode, proc.stdout) == (0, b"")
