@@ -1,8 +1,10 @@
-"""Writing a fixed article back: same encoding, BOM and line endings, never losing data.
+"""Writing a fixed article (or a baseline) back: same encoding, BOM and line endings,
+never losing data.
 
 The new bytes go to a temporary file in the same directory, which then replaces the
-original in one rename, with the original's permissions. A file that changed on disk since
-it was read is left alone. Every failure is a WriteError with a one-line message.
+original in one rename, with the original's permissions (write_whole). A file that changed
+on disk since it was read is left alone. Every failure of replace_file is a WriteError with
+a one-line message.
 """
 from __future__ import annotations
 
@@ -41,26 +43,10 @@ def replace_file(path: str | os.PathLike, data: bytes, expected: bytes) -> None:
         raise WriteError("the file changed on disk while it was being fixed; not overwritten")
     if not os.access(target, os.W_OK):
         raise WriteError("the file is read-only; not fixed")
-    import tempfile
-
-    folder, name = os.path.split(target)
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".lintnews-tmp", dir=folder)
+        write_whole(target, data, mode)
     except OSError as exc:
-        raise WriteError(f"cannot write in {folder or '.'}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except OSError as exc:
-        _remove(temp)
         raise WriteError(f"cannot write the fixed file: {exc.strerror or exc}") from None
-    except BaseException:
-        _remove(temp)
-        raise
 
 
 def _remove(path: str) -> None:
@@ -70,20 +56,21 @@ def _remove(path: str) -> None:
         pass
 
 
-def write_whole(path: str | os.PathLike, data: bytes) -> None:
-    """Write a file that is never seen half written (a baseline): the bytes go to a
-    temporary file beside it, which then replaces it in one rename. A file that was there
-    keeps its permissions; a new one gets the usual ones (0666 less the umask). Raises
-    OSError; the old file, if any, is then as it was."""
+def write_whole(path: str | os.PathLike, data: bytes, mode: int | None = None) -> None:
+    """Write a file that is never seen half written (a fixed article, a baseline): the
+    bytes go to a temporary file beside it, which then replaces it in one rename, with
+    `mode`, else the permissions of the file that was there, else the usual ones (0666
+    less the umask). Raises OSError; the old file, if any, is then as it was."""
     import tempfile
 
     folder, name = os.path.split(os.path.abspath(path))
-    try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+    if mode is None:
+        try:
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
     fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".lintnews-tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
