@@ -425,6 +425,25 @@ def test_bad_rows_are_reported_as_ln000_rows_and_the_sweep_goes_on(tmp_path, pro
 
 
 @slow
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+def test_an_input_file_whose_name_is_not_utf_8_names_its_rows_in_backslash_escapes(tmp_path, suffix):
+    # the rows named by their place held the name's surrogates, which neither output format
+    # can: the sweep ended in UnicodeEncodeError and wrote nothing
+    name = os.path.join(os.fsencode(tmp_path), b"caf\xe9.jsonl")
+    try:
+        with open(name, "wb") as fh:
+            fh.write(b'{"text": "It was the the end.\\n"}\n')
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 file names")
+    out = tmp_path / f"findings{suffix}"
+    proc = archive(os.fsdecode(name), "-o", str(out), "--workers", "1", "--isolated", cwd=tmp_path)
+    assert proc.returncode == 2                            # (a row without an id is an input error)
+    place = f"{tmp_path}{os.sep}caf\\xe9.jsonl:1"
+    assert [(r[0], r[5], r[6]) for r in read_output(out)] == [(place, "LN000", "input-error"),
+                                                                (place, "LN101", "repeated-word")]
+
+
+@slow
 def test_a_partition_that_kills_its_workers_is_reported_not_lost(tmp_path, probe_site):
     good = ARTICLES[:20]
     items = good[:12] + [("crasher", "Officials said it would crash this worker.\n", "text")] + good[12:]

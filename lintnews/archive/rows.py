@@ -103,15 +103,15 @@ def survey(paths: Sequence[Path], columns: Columns) -> int:
                 for option, name in (("--id-column", columns.id), ("--text-column", columns.text),
                                      ("--format-column", columns.format)):
                     if name and name not in names:
-                        raise UsageError(f"{path}: no column {name!r} (it has {', '.join(names)}); "
+                        raise UsageError(f"{shown(path)}: no column {name!r} (it has {', '.join(names)}); "
                                          f"name the right one with {option}")
             else:
                 with open(path, "rb") as fh:
                     head = fh.read(2)
                 if path.name.lower().endswith(".gz") and head and head != b"\x1f\x8b":
-                    raise InputError(f"{path}: not a gzip file")
+                    raise InputError(f"{shown(path)}: not a gzip file")
         except OSError as exc:
-            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+            raise InputError(f"{shown(path)}: cannot read: {exc.strerror or exc}") from None
     return total
 
 
@@ -133,6 +133,18 @@ def partitions(paths: Sequence[Path], columns: Columns, *, per_partition: int,
         yield part
 
 
+def shown(path: Path) -> str:
+    """A file's name as text the output can hold: a name that is not UTF-8 (its bytes held
+    as surrogates) with those bytes as backslash escapes ("caf\\xe9.jsonl"), for Parquet and
+    JSON Lines strings must be valid UTF-8 and the ids of rows named by their place hold it."""
+    name = str(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
+
+
 def _jsonl_rows(path: Path, columns: Columns, max_text_bytes: int, _batch: int):
     """(row, input bytes, text bytes) for each non-blank line of a JSONL or .jsonl.gz file."""
     gzipped = path.name.lower().endswith(".gz")
@@ -144,7 +156,7 @@ def _jsonl_rows(path: Path, columns: Columns, max_text_bytes: int, _batch: int):
                 consumed = raw.tell() if gzipped else consumed + len(line)
                 if not line.strip():
                     continue
-                row, text_bytes = _jsonl_row(line, f"{path}:{lineno}", columns, max_text_bytes)
+                row, text_bytes = _jsonl_row(line, f"{shown(path)}:{lineno}", columns, max_text_bytes)
                 yield row, consumed - reported, text_bytes
                 reported = consumed
         except (OSError, EOFError, zlib.error) as exc:   # a truncated or corrupt .gz
@@ -174,7 +186,7 @@ def _parquet_file(path: Path):
         # the whole file in memory. Without it, a row group at a time.
         return pq.ParquetFile(path, pre_buffer=False)
     except pyarrow.ArrowException as exc:
-        raise InputError(f"{path}: not a readable Parquet file: {exc}") from None
+        raise InputError(f"{shown(path)}: not a readable Parquet file: {exc}") from None
 
 
 def _parquet_rows(path: Path, columns: Columns, max_text_bytes: int, batch_rows: int):
@@ -191,7 +203,7 @@ def _parquet_rows(path: Path, columns: Columns, max_text_bytes: int, batch_rows:
                 values.append([_MISSING] * batch.num_rows)
             for ident, text, kind in zip(*values):
                 done += 1
-                row, text_bytes = make_row(ident, text, kind, f"{path}:{done}", columns, max_text_bytes)
+                row, text_bytes = make_row(ident, text, kind, f"{shown(path)}:{done}", columns, max_text_bytes)
                 yield row, size * done // total - size * (done - 1) // total, text_bytes
     except (OSError, pyarrow.ArrowException, UnicodeDecodeError) as exc:
         yield _unreadable(path, done + 1, exc), 0, 0
@@ -199,7 +211,7 @@ def _parquet_rows(path: Path, columns: Columns, max_text_bytes: int, batch_rows:
 
 def _unreadable(path: Path, number: int, exc: Exception) -> Row:
     """An error row for the part of a file that cannot be read (a truncated .gz, a bad page)."""
-    where = f"{path}:{number}"
+    where = f"{shown(path)}:{number}"
     message = f"{where}: the rest of the file cannot be read: {type(exc).__name__}: {exc}"
     return Row(where, None, errors=(message,))
 
