@@ -28,12 +28,19 @@ def read_bytes(path: str | os.PathLike, max_bytes: int | None = DEFAULT_MAX_BYTE
         if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
             raise InputError("not a regular file (a pipe, socket or device)")   # reading it could block
         with open(path, "rb") as fh:
-            if max_bytes is not None:
-                size = os.fstat(fh.fileno()).st_size
-                if size > max_bytes:
-                    raise InputError(f"file is {size:,} bytes, over the limit of {max_bytes:,} "
-                                     f"(set max-file-size to lint it)")
-            return fh.read()
+            if max_bytes is None:
+                return fh.read()
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                raise InputError(f"file is {size:,} bytes, over the limit of {max_bytes:,} "
+                                 f"(set max-file-size to lint it)")
+            # (no more read than the limit allows: a file may grow meanwhile, or give its
+            # size as 0, as those of /proc do)
+            data = fh.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                raise InputError(f"file is over the limit of {max_bytes:,} bytes, though its size said "
+                                 f"{size:,} (set max-file-size to lint it)")
+            return data
     except FileNotFoundError:
         raise InputError("no such file") from None
     except IsADirectoryError:

@@ -76,6 +76,15 @@ def test_standard_input_over_the_limit_is_linted_no_further_and_fixed_text_loses
     assert (fix.returncode, fix.stdout) == (2, text)
 
 
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="needs a /proc file (its size says 0)")
+def test_a_file_whose_size_says_less_than_it_holds_is_read_no_further_than_the_limit():
+    # (it was read whole, as a file growing while it is read would be: the limit never held)
+    proc = run("--max-file-size", "10", "/proc/self/status")
+    assert (proc.returncode, text_of(proc)) == (2, ("", "/proc/self/status: error: file is over the limit of "
+                                                        "10 bytes, though its size said 0 "
+                                                        "(set max-file-size to lint it)\n"))
+
+
 def test_a_one_megabyte_paragraph_with_no_line_break(tmp_path):
     text = prose(170_000) + " It was the the end."
     assert len(text) > 1_000_000 and "\n" not in text
