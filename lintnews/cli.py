@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import errno
 import gc
 import os
 import sys
@@ -108,6 +109,9 @@ def is_archive_command(argv: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    if sys.stdout is None:                  # (Python's answer to a closed file descriptor 1)
+        print("lintnews: error: standard output is closed: nothing could be reported", file=sys.stderr)
+        return 2
     _tolerant_stdout()
     if is_archive_command(argv):    # `lintnews archive ...`: sweeps of whole archives on Dask
         from lintnews.archive.cli import main as archive_main
@@ -156,12 +160,28 @@ def _run(args: argparse.Namespace) -> int:
         # the reader went away (lintnews ... | head): nothing more to say
         sys.stderr.close()
         return 1
-    except Exception as exc:  # a bug in lintnews itself: one line, and a way to see more
-        if os.environ.get("LINTNEWS_DEBUG"):
-            raise
-        print(f"lintnews: internal error: {type(exc).__name__}: {exc} "
-              f"(set LINTNEWS_DEBUG=1 to see where; please report it)", file=sys.stderr)
+    except OSError as exc:
+        if exc.errno not in _NO_ROOM or os.environ.get("LINTNEWS_DEBUG"):
+            return _internal_error(exc)
+        # (files, fixes and baselines report their own write errors: this is the report's)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # (no second try at exit)
+        print(f"lintnews: error: cannot write the report: {exc.strerror}", file=sys.stderr)
         return 2
+    except Exception as exc:
+        return _internal_error(exc)
+
+
+# what writing to a full disk, a quota or a failing device raises
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _internal_error(exc: Exception) -> int:
+    """A bug in lintnews itself: one line, and a way to see more."""
+    if os.environ.get("LINTNEWS_DEBUG"):
+        raise exc
+    print(f"lintnews: internal error: {type(exc).__name__}: {exc} "
+          f"(set LINTNEWS_DEBUG=1 to see where; please report it)", file=sys.stderr)
+    return 2
 
 
 def run(args: argparse.Namespace) -> int:

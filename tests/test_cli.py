@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
-from conftest import run_cli, text_of
+import pytest
+
+from conftest import REPO, run_cli, text_of
 
 DEFECTIVE = "Officials said it was the the end.\n"
 CLEAN = "Officials said it was the end.\n"
@@ -158,3 +163,20 @@ def test_version_and_usage():
     assert proc.returncode == 2 and "no paths given" in text_of(proc)[1]
     proc = run_cli("--format", "xml", "x.txt")
     assert proc.returncode == 2 and "unknown format 'xml'" in text_of(proc)[1]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a device that is always full)")
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_report_that_cannot_be_written_is_one_error_not_an_internal_one(fmt):
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "lintnews", "--isolated", "--format", fmt, "seeds"], cwd=REPO,
+                              stdout=full, stderr=subprocess.PIPE, timeout=120)
+    assert (proc.returncode, proc.stderr) == (2, b"lintnews: error: cannot write the report: No space left on device\n")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="closes file descriptor 1 in the child (POSIX)")
+def test_a_closed_standard_output_is_one_error():
+    proc = subprocess.run([sys.executable, "-m", "lintnews", "--isolated", "seeds"], cwd=REPO,
+                          stderr=subprocess.PIPE, preexec_fn=lambda: os.close(1), timeout=120)
+    assert (proc.returncode, proc.stderr) == (2, b"lintnews: error: standard output is closed: nothing could be "
+                                                 b"reported\n")
