@@ -444,6 +444,23 @@ def test_an_input_file_whose_name_is_not_utf_8_names_its_rows_in_backslash_escap
 
 
 @slow
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a device that is always full)")
+def test_a_summary_that_cannot_be_written_is_one_error_and_the_output_stays(tmp_path):
+    # (it said "OSError ... (no output written ...)" though the findings were written)
+    inputs = write_jsonl(tmp_path / "news.jsonl", ARTICLES[:5])
+    out = tmp_path / "findings.jsonl"
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "lintnews", "archive", str(inputs), "-o", str(out), "--workers",
+                               "1", "--isolated", "--report", str(tmp_path / "report.json")], cwd=tmp_path,
+                              stdout=full, stderr=subprocess.PIPE, timeout=300)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().endswith(f"lintnews: error: cannot write the summary: No space left on device "
+                                         f"(the findings are in {out})\n")
+    assert read_output(out) == cli_findings(tmp_path / "files", ARTICLES[:5], args=("--isolated",))
+    assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["exit_status"] == 2
+
+
+@slow
 def test_a_partition_that_kills_its_workers_is_reported_not_lost(tmp_path, probe_site):
     good = ARTICLES[:20]
     items = good[:12] + [("crasher", "Officials said it would crash this worker.\n", "text")] + good[12:]

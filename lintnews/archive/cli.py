@@ -151,6 +151,11 @@ def run(args: argparse.Namespace) -> int:
         print(summary_text(report), flush=True)
     except BrokenPipeError:   # whoever read the summary went away (... | head); the output is written
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as exc:    # (a full disk under standard output): the output is written all the same
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"lintnews: error: cannot write the summary: {exc.strerror or exc} (the findings are in {out})",
+              file=sys.stderr)
+        status = report["exit_status"] = 2
     if args.report:
         try:
             Path(args.report).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
