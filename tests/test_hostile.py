@@ -112,6 +112,16 @@ def test_a_run_of_150_thousand_quotation_marks(tmp_path, unit):
     assert (proc.returncode, err) == (1, "") and "LN101 repeated-word 'the' is repeated" in out
 
 
+def test_a_markdown_block_quote_of_100_thousand_quotations(tmp_path):
+    # ... and in a block quote, each quotation's paragraph was searched from its start too
+    path = tmp_path / "pull.md"
+    path.write_text('> "' * 100_000 + "\n\nIt was the the end.\n", encoding="utf-8")
+    proc = run(str(path))
+    out, err = text_of(proc)
+    assert (proc.returncode, err) == (1, "")
+    assert out.endswith(f"{path}:3:12: LN101 repeated-word 'the' is repeated [*]\n")
+
+
 def test_runs_of_brackets_that_never_close_in_order(tmp_path):
     # placeholder's test for a note in capitals ran on through "[[[[" from each bracket, and
     # unbalanced-bracket looked through all the open ones for each "]" after "(": both n * n
