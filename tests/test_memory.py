@@ -33,12 +33,14 @@ def varied_prose(paragraphs: int, seed: int = 1) -> str:
     return "\n\n".join(out)
 
 
-@pytest.mark.parametrize("kind", ["few words", "new words all the way"])
+@pytest.mark.parametrize("kind", ["few words", "new words all the way", "one word throughout"])
 def test_memory_stays_a_small_multiple_of_the_file_size(tmp_path, kind):
     if kind == "few words":
         text = "\n\n".join(prose(120, seed) for seed in range(4000))
-    else:
+    elif kind == "new words all the way":
         text = varied_prose(12_000)
+    else:                       # (repeated-word held a set and a list of every place: 85x)
+        text = "the " * 250_000
     path = tmp_path / "big.txt"
     path.write_text(text, encoding="utf-8")
     size = path.stat().st_size
