@@ -56,8 +56,8 @@ PATTERNS = [
     ("a.txt", "[[[[x]]]] [ABCD] "),
     ("a.txt", "(]"),
     ("a.md", '> "'),
-    ("a.html", "<a "),
-    ("a.html", "<!--"),
+    # (and "<a " or "<!--" in HTML, left open to the end: too quick now to time here; see
+    # tests/test_hostile.py and --sweep)
 ]
 # what --sweep repeats: marks, letters, figures and white space that rules and readers look at
 SWEEP = list('"\'“”‘’()[]{}.,!?:;-—*_#<>&`A a1$%/\\|=…') + ["\n", "\n\n"]
