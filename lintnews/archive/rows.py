@@ -148,6 +148,7 @@ def shown(path: Path) -> str:
 def _jsonl_rows(path: Path, columns: Columns, max_text_bytes: int, _batch: int):
     """(row, input bytes, text bytes) for each non-blank line of a JSONL or .jsonl.gz file."""
     gzipped = path.name.lower().endswith(".gz")
+    label = shown(path)                     # (what rows named by their place are called)
     with open(path, "rb") as raw:
         lines = gzip.GzipFile(fileobj=raw) if gzipped else raw
         lineno, consumed, reported = 0, 0, 0
@@ -156,7 +157,7 @@ def _jsonl_rows(path: Path, columns: Columns, max_text_bytes: int, _batch: int):
                 consumed = raw.tell() if gzipped else consumed + len(line)
                 if not line.strip():
                     continue
-                row, text_bytes = _jsonl_row(line, f"{shown(path)}:{lineno}", columns, max_text_bytes)
+                row, text_bytes = _jsonl_row(line, f"{label}:{lineno}", columns, max_text_bytes)
                 yield row, consumed - reported, text_bytes
                 reported = consumed
         except (OSError, EOFError, zlib.error) as exc:   # a truncated or corrupt .gz
@@ -196,6 +197,7 @@ def _parquet_rows(path: Path, columns: Columns, max_text_bytes: int, batch_rows:
     file = _parquet_file(path)
     names = [name for name in (columns.id, columns.text, columns.format) if name]
     size, total, done = path.stat().st_size, max(file.metadata.num_rows, 1), 0
+    label = shown(path)
     try:
         for batch in file.iter_batches(batch_size=batch_rows, columns=names, use_threads=False):
             values = [batch.column(name).to_pylist() for name in names]
@@ -203,7 +205,7 @@ def _parquet_rows(path: Path, columns: Columns, max_text_bytes: int, batch_rows:
                 values.append([_MISSING] * batch.num_rows)
             for ident, text, kind in zip(*values):
                 done += 1
-                row, text_bytes = make_row(ident, text, kind, f"{shown(path)}:{done}", columns, max_text_bytes)
+                row, text_bytes = make_row(ident, text, kind, f"{label}:{done}", columns, max_text_bytes)
                 yield row, size * done // total - size * (done - 1) // total, text_bytes
     except (OSError, pyarrow.ArrowException, UnicodeDecodeError) as exc:
         yield _unreadable(path, done + 1, exc), 0, 0
