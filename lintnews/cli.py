@@ -164,11 +164,17 @@ def _run(args: argparse.Namespace) -> int:
         if exc.errno not in _NO_ROOM or os.environ.get("LINTNEWS_DEBUG"):
             return _internal_error(exc)
         # (files, fixes and baselines report their own write errors: this is the report's)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # (no second try at exit)
+        discard_stdout()
         print(f"lintnews: error: cannot write the report: {exc.strerror}", file=sys.stderr)
         return 2
     except Exception as exc:
         return _internal_error(exc)
+
+
+def discard_stdout() -> None:
+    """Send what is left for standard output, which cannot take it (a reader gone, a full
+    disk), nowhere: so that Python does not try to write it again at exit, and fail aloud."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 # what writing to a full disk, a quota or a failing device raises

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from lintnews.cli import add_rule_arguments, split_list
+from lintnews.cli import add_rule_arguments, discard_stdout, split_list
 from lintnews.errors import InputError, LintnewsError, UsageError
 
 INSTALL_HINT = "pip install 'lintnews[archive]'"
@@ -149,13 +149,12 @@ def run(args: argparse.Namespace) -> int:
                           peak_rss_mb=_megabytes({"client": peak_rss(), **worker_memory}))
     try:
         print(summary_text(report), flush=True)
-    except BrokenPipeError:   # whoever read the summary went away (... | head); the output is written
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except OSError as exc:    # (a full disk under standard output): the output is written all the same
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        print(f"lintnews: error: cannot write the summary: {exc.strerror or exc} (the findings are in {out})",
-              file=sys.stderr)
-        status = report["exit_status"] = 2
+    except OSError as exc:    # the output is written all the same
+        discard_stdout()
+        if not isinstance(exc, BrokenPipeError):    # (whoever read the summary went away: ... | head)
+            print(f"lintnews: error: cannot write the summary: {exc.strerror or exc} (the findings are in {out})",
+                  file=sys.stderr)
+            status = report["exit_status"] = 2
     if args.report:
         try:
             Path(args.report).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
