@@ -168,15 +168,14 @@ class _FirstLetters:
 
     def __init__(self, prose: str) -> None:
         self.prose = prose
-        self.found: dict[tuple[int, int], int] = {}
+        self.found: dict[Block, int] = {}
 
     def first(self, block: Block) -> int:
         """The offset of the block's first letter or figure (its end if it has none)."""
-        key = (block.start, block.end)
-        if key not in self.found:
+        if block not in self.found:
             m = _ALNUM.search(self.prose, block.start, block.end)
-            self.found[key] = m.start() if m else block.end
-        return self.found[key]
+            self.found[block] = m.start() if m else block.end
+        return self.found[block]
 
 
 def _after_stance(doc: Document, first: int) -> bool:
