@@ -61,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_rule_arguments(p)
     p.add_argument("--encoding", help="encoding of files without a BOM (default UTF-8)")
     p.add_argument("--max-file-size", type=_positive, metavar="BYTES", help="skip larger files (default 10 MB)")
+    p.add_argument("--max-findings-per-rule", type=_positive, metavar="N",
+                   help="in one file, report this many findings of a rule and then how many more (default 1000)")
     p.add_argument("--stdin-filename", metavar="PATH", help="name to report for standard input")
     p.add_argument("--exclude", action="append", metavar="GLOBS",
                    help="leave out files and folders matching these globs when searching directories")
@@ -202,6 +204,7 @@ def run(args: argparse.Namespace) -> int:
     config = config.merged(select=split_list(args.select), ignore=split_list(args.ignore),
                            extend_select=split_list(args.extend_select), encoding=args.encoding,
                            date=args.date, max_file_size=args.max_file_size,
+                           max_findings_per_rule=args.max_findings_per_rule,
                            exclude=config.exclude + exclude if exclude else None,
                            force_exclude=args.force_exclude,
                            report_unused_suppressions=args.report_unused_suppressions)

@@ -5,6 +5,7 @@
     ignore = ["LN301"]
     extend-select = ["truncated-name"]      # add opt-in rules to the default set
     max-file-size = 10485760                # bytes; larger files are reported and skipped
+    max-findings-per-rule = 1000            # in one file; past it, one finding says how many more
     encoding = "utf-8"                      # for files without a BOM
     extensions = [".txt", ".md", ".html"]   # what a directory is searched for (default: all known)
     exclude = ["drafts/**"]                 # globs (.gitignore syntax), for directory searches
@@ -40,6 +41,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_BYTES
+    max_findings_per_rule: int = 1000
     encoding: str | None = None
     date: str | None = None
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -138,9 +140,9 @@ def _check(attr: str, value: Any, where: str) -> Any:
                 isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()):
             raise ConfigError(f"{where}: expected a table of globs -> lists of rule codes or names")
         return {glob: tuple(codes) for glob, codes in value.items()}
-    if attr == "max_file_size":
+    if attr in ("max_file_size", "max_findings_per_rule"):
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            raise ConfigError(f"{where}: expected a positive number of bytes")
+            raise ConfigError(f"{where}: expected a positive number" + (" of bytes" * (attr == "max_file_size")))
         return value
     if attr == "date":
         if isinstance(value, dt.datetime):          # (TOML: date = 2021-07-27T09:00:00)

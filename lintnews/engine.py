@@ -5,9 +5,10 @@ these methods, so the same text gets the same findings wherever it is linted.
 """
 from __future__ import annotations
 
+import heapq
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from lintnews.fixes import select_fixes, splice, well_formed
 from lintnews.plugins import Plugins, load_plugins
 from lintnews.reading import decode, read_bytes
 from lintnews.ruleset import Rule, build_options, check_selectors, matches, select
-from lintnews.suppression import apply as apply_suppressions, suppressions, unused as unused_suppressions
+from lintnews.suppression import Screen, suppressions, unused as unused_suppressions
 from lintnews.writing import encode_like, replace_file
 
 MAX_FIX_PASSES = 10
@@ -163,47 +164,75 @@ class Linter:
         result = Result(doc.path, document=doc)
         result.problems.extend(Problem("input", doc.path, message) for message in doc.problems)
         skipped = self._per_file(doc.path)
+        found = suppressions(doc)
+        screen = Screen(found)
         for rule in self.rules:
             if skipped and any(matches(rule, s) for s in skipped):
                 continue
+            problems: list[Problem] = []
             try:
-                findings = list(rule.check(doc))
+                diagnostics = self._reported(doc, rule, screen, problems)
             except Exception as exc:
+                screen.rule_done(succeeded=False)
                 result.problems.append(Problem("rule", doc.path, (
                     f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) failed: "
                     f"{type(exc).__name__}: {exc}")))
                 continue
-            if findings:
-                result.diagnostics.extend(self._diagnostics(doc, rule, findings, result.problems))
-        found = suppressions(doc)
+            screen.rule_done()
+            result.problems.extend(problems)
+            result.diagnostics.extend(diagnostics)
         if found:
-            result.diagnostics = apply_suppressions(result.diagnostics, found)
+            screen.mark_used()
             if self.config.report_unused_suppressions:
                 result.diagnostics.extend(unused_suppressions(doc, found))
         result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code, d.end_line, d.end_column))
         return result
 
-    @staticmethod
-    def _diagnostics(doc: Document, rule: Rule, findings: Iterable[Finding],
-                     problems: list[Problem]) -> Iterable[Diagnostic]:
+    def _reported(self, doc: Document, rule: Rule, screen: Screen, problems: list[Problem]) -> list[Diagnostic]:
+        """The diagnostics of one rule's findings that no suppression covers.
+
+        Past `max-findings-per-rule` of them, only the first ones in the file are kept, and
+        one more diagnostic at the next says how many more there are from there on: a file
+        that is one long run of a defect (a million brackets) is reported in bounded memory.
+        """
+        selectors = screen.selectors(rule.code, rule.name)
         size = len(doc.prose)
-        for f in findings:
-            if not 0 <= f.start <= f.end <= size:
-                problems.append(Problem("rule", doc.path, (
-                    f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) reported span "
-                    f"{f.start}..{f.end} outside the text (0..{size})")))
-                continue
-            fix = f.fix
-            if fix is not None and not well_formed(sorted(fix.edits, key=lambda e: (e.start, e.end)), size):
-                problems.append(Problem("rule", doc.path, (
-                    f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) offered a fix whose edits "
-                    f"overlap or fall outside the text; fix dropped")))
-                fix = None
-            start, end = doc.text_span(f.start, f.end)
-            line, col = doc.position(start)
-            end_line, end_col = doc.position(end)
-            yield Diagnostic(doc.path, line, col, end_line, end_col, rule.code, rule.name, f.message,
-                             rule.severity, _fix_on_text(doc, fix), start, end)
+        count = 0
+
+        def valid_and_unsuppressed() -> Iterator[Finding]:
+            nonlocal count
+            for f in rule.check(doc):
+                if not 0 <= f.start <= f.end <= size:
+                    problems.append(Problem("rule", doc.path, (
+                        f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) reported span "
+                        f"{f.start}..{f.end} outside the text (0..{size})")))
+                elif not selectors or screen.keeps(selectors, doc.position(doc.text_span(f.start, f.end)[0])[0]):
+                    count += 1
+                    yield f
+
+        limit = self.config.max_findings_per_rule
+        findings = heapq.nsmallest(limit + 1, valid_and_unsuppressed(), key=lambda f: (f.start, f.end))
+        out = [self._diagnostic(doc, rule, f, problems) for f in findings[:limit]]
+        if count > limit:
+            message = (f"{count - limit:,} more findings of this rule from here on are not shown "
+                       f"(max-findings-per-rule is {limit:,})")
+            out.append(self._diagnostic(doc, rule, Finding(findings[limit].start, findings[limit].end, message),
+                                        problems))
+        return out
+
+    @staticmethod
+    def _diagnostic(doc: Document, rule: Rule, f: Finding, problems: list[Problem]) -> Diagnostic:
+        fix = f.fix
+        if fix is not None and not well_formed(sorted(fix.edits, key=lambda e: (e.start, e.end)), len(doc.prose)):
+            problems.append(Problem("rule", doc.path, (
+                f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) offered a fix whose edits "
+                f"overlap or fall outside the text; fix dropped")))
+            fix = None
+        start, end = doc.text_span(f.start, f.end)
+        line, col = doc.position(start)
+        end_line, end_col = doc.position(end)
+        return Diagnostic(doc.path, line, col, end_line, end_col, rule.code, rule.name, f.message,
+                          rule.severity, _fix_on_text(doc, fix), start, end)
 
 
 def per_file_matcher(config: Config):

@@ -93,35 +93,67 @@ def _next_text_line(text: str, doc: Document, after_line: int) -> int:
     return after_line
 
 
-def apply(diagnostics: Iterable[Diagnostic], found: list[Suppression]) -> list[Diagnostic]:
-    """The diagnostics no suppression covers; each suppression that covered one is marked used.
+class Screen:
+    """The suppressions of one document, applied to diagnostics one at a time as the rules
+    make them (so that a rule's limit counts only findings that are reported).
 
     A suppression covers a diagnostic on one of its lines whose rule one of its selectors
     names (or any, with none). Worked out per selector, not per pair of diagnostic and
     suppression: a long file with thousands of each would take their product."""
-    diagnostics = list(diagnostics)
-    lines: dict[str, list[int]] = {}                # selector -> lines of the diagnostics it matches
-    for d in diagnostics:
-        for key in _keys(d):
-            lines.setdefault(key, []).append(d.line)
-    for found_lines in lines.values():
-        found_lines.sort()
-    for s in found:                                 # used: a diagnostic it matches lies in its lines
-        s.used = s.used or any(_any_between(lines.get(key, []), s.first_line, s.last_line)
-                               for key in s.selectors or ("",))
-    covered: dict[str, list[tuple[int, int]]] = {}  # selector -> the lines it is suppressed on
-    for s in found:
-        for key in s.selectors or ("",):
-            covered.setdefault(key, []).append((s.first_line, s.last_line + 1))
-    covered = {key: merged(spans) for key, spans in covered.items()}
-    return [d for d in diagnostics
-            if not any(inside(covered.get(key, []), d.line) for key in _keys(d))]
+
+    def __init__(self, found: list[Suppression]) -> None:
+        self.found = found
+        covered: dict[str, list[tuple[int, int]]] = {}  # selector -> the lines it is suppressed on
+        for s in found:
+            for key in s.selectors or ("",):
+                covered.setdefault(key, []).append((s.first_line, s.last_line + 1))
+        self.covered = {key: merged(spans) for key, spans in covered.items()}
+        # the lines of the diagnostics each selector names: of the rules that ran (lines), of
+        # the one running (pending: dropped if it fails)
+        self.lines: dict[str, set[int]] = {key: set() for key in covered}
+        self.pending: dict[str, set[int]] = {key: set() for key in covered}
+
+    def selectors(self, code: str, name: str) -> list[str]:
+        """The selectors in use that name this rule (none: no line of its need be looked at)."""
+        return [key for key in _rule_keys(code, name) if key in self.covered]
+
+    def keeps(self, selectors: list[str], line: int) -> bool:
+        """Whether a diagnostic on `line` of a rule these selectors name is not suppressed."""
+        kept = True
+        for key in selectors:
+            self.pending[key].add(line)
+            kept = kept and not inside(self.covered[key], line)
+        return kept
+
+    def rule_done(self, succeeded: bool = True) -> None:
+        """Count the lines of the running rule's diagnostics (if it ran to the end) for
+        mark_used, and start afresh for the next rule."""
+        for key, lines in self.pending.items():
+            if succeeded:
+                self.lines[key] |= lines
+            lines.clear()
+
+    def mark_used(self) -> None:
+        """Mark each suppression that covered a diagnostic (once every rule has run)."""
+        lines = {key: sorted(found) for key, found in self.lines.items()}
+        for s in self.found:
+            s.used = s.used or any(_any_between(lines[key], s.first_line, s.last_line)
+                                   for key in s.selectors or ("",))
 
 
-def _keys(d: Diagnostic) -> list[str]:
-    """The selectors that name d's rule (ALL, its name, its code or a prefix of it), and ""
+def apply(diagnostics: Iterable[Diagnostic], found: list[Suppression]) -> list[Diagnostic]:
+    """The diagnostics no suppression covers; each suppression that covered one is marked used."""
+    screen = Screen(found)
+    kept = [d for d in diagnostics if screen.keeps(screen.selectors(d.code, d.name), d.line)]
+    screen.rule_done()
+    screen.mark_used()
+    return kept
+
+
+def _rule_keys(code: str, name: str) -> list[str]:
+    """The selectors that name a rule (ALL, its name, its code or a prefix of it), and ""
     (a suppression naming no rule)."""
-    return ["", "ALL", d.name, *(d.code[:n] for n in range(1, len(d.code) + 1))]
+    return ["", "ALL", name, *(code[:n] for n in range(1, len(code) + 1))]
 
 
 def _any_between(sorted_lines: list[int], first: int, last: int) -> bool:

@@ -61,6 +61,7 @@ def test_rule_options_from_config():
     ({"rules": {"repeated-word": {"alow": []}}}, "unknown option 'alow' for rule repeated-word"),
     ({"rules": {"repeated-word": {"phrases": "yes"}}}, "expected bool"),
     ({"max-file-size": -1}, "positive number"),
+    ({"max-findings-per-rule": 0}, "max-findings-per-rule: expected a positive number"),
     ({"date": "2021-13-45"}, "expected a date as YYYY-MM-DD, got '2021-13-45'"),
     ({"date": "last Tuesday"}, "expected a date as YYYY-MM-DD"),
 ])

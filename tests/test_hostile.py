@@ -24,6 +24,11 @@ def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
                            capture_output=True, env=env, timeout=TIMEOUT)
 
 
+# for the tests that measure the work done per finding, at tens of thousands of them: every
+# finding reported (by default a file shows the first 1,000 of a rule and how many more)
+EVERY_FINDING = ("--max-findings-per-rule", "1000000")
+
+
 def prose(words: int, seed: int = 1) -> str:
     """Clean sentences of our own (no repeated words, no quotes)."""
     rng = random.Random(seed)
@@ -128,7 +133,7 @@ def test_runs_of_brackets_that_never_close_in_order(tmp_path):
     path = tmp_path / "brackets.txt"
     path.write_text("[" * 200_000 + "x" + "]" * 200_000 + " [ABCD] [CHECK THIS]\n\n" + "(]" * 60_000 + "\n",
                     encoding="utf-8")
-    proc = run(str(path))
+    proc = run(*EVERY_FINDING, str(path))
     out, err = text_of(proc)
     assert (proc.returncode, err) == (1, "")
     lines = out.splitlines()
@@ -180,7 +185,7 @@ def test_thousands_of_names_each_spelt_two_ways_in_one_file(tmp_path):
         sentences.append(f"The mayor thanked {first}o{rest[0]}{rest[1]}e{rest[2]} for the work.")
     path = tmp_path / "names.txt"
     path.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
-    proc = run("--select", "LN401", str(path))
+    proc = run(*EVERY_FINDING, "--select", "LN401", str(path))
     found = lines_of(proc)
     assert len(found) == 8000 and text_of(proc)[1] == ""
     assert all(" LN401 name-variant " in line for line in found)
@@ -190,7 +195,7 @@ def test_thousands_of_sentences_opened_by_a_name_cut_short(tmp_path):
     # truncated-name once compared each such sentence with every other (minutes here)
     path = tmp_path / "united.txt"
     path.write_text("United intend to stay. " * 20_000 + "\n", encoding="utf-8")
-    proc = run("--select", "LN404", str(path))
+    proc = run(*EVERY_FINDING, "--select", "LN404", str(path))
     found = lines_of(proc)
     assert len(found) == 20_000 and text_of(proc)[1] == ""
     assert found[1] == f"{path}:1:24: LN404 truncated-name 'United intend': 'United' is only part of a name " \
@@ -213,7 +218,7 @@ def test_a_markdown_paragraph_of_thousands_of_links_or_images(tmp_path, item):
     # the Markdown reader once went over the whole paragraph for each link or image in it
     path = tmp_path / "many.md"
     path.write_text(item * 25_000 + "\n", encoding="utf-8")
-    proc = run("--select", "LN101", str(path))
+    proc = run(*EVERY_FINDING, "--select", "LN101", str(path))
     found = lines_of(proc)
     second = item.index("the ", item.index("the") + 1)     # the repeat: the second "the"
     assert len(found) == 25_000 and text_of(proc)[1] == ""
@@ -224,7 +229,7 @@ def test_the_full_format_on_thousands_of_findings_in_one_line(tmp_path):
     # the full format once laid out the whole line again for each finding in it (hours here)
     path = tmp_path / "line.txt"
     path.write_text("It was the the end. " * 20_000 + "\n", encoding="utf-8")
-    proc = run("--select", "LN101", "--format", "full", str(path))
+    proc = run(*EVERY_FINDING, "--select", "LN101", "--format", "full", str(path))
     out = text_of(proc)[0].split("\n\n")
     assert len(out) == 20_001 and out[-1] == ""
     last = 20 * 19_999 + len("It was the ")        # the last repeat, in a window of the line's last 100 cells
@@ -240,7 +245,7 @@ def test_fixing_thousands_of_findings_in_one_file(tmp_path):
     # each fix was once checked against every edit taken before it (minutes here)
     path = tmp_path / "fixme.txt"
     path.write_text("It was the the end. " * 50_000 + "\n", encoding="utf-8")
-    proc = run("--select", "LN101", "--fix", str(path))
+    proc = run(*EVERY_FINDING, "--select", "LN101", "--fix", str(path))
     assert proc.returncode == 0
     assert text_of(proc)[1] == "lintnews: fixed 50000 findings in 1 file (LN101 50000); 0 findings remain\n"
     assert path.read_text(encoding="utf-8") == "It was the end. " * 50_000 + "\n"
