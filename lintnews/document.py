@@ -136,8 +136,9 @@ class Document:
     def quoted_mask(self) -> bytearray:
         """One byte per character: 1 inside any quotation (marks included), else 0."""
         mask = bytearray(len(self.prose))
-        for q in self.quotes.all():
-            mask[q.start:q.end] = b"\x01" * (q.end - q.start)
+        for quotations in (self.quotes.double, self.quotes.inner):
+            for start, end in zip(quotations.starts, quotations.ends):
+                mask[start:end] = b"\x01" * (end - start)
         return mask
 
     def paragraph_of(self, offset: int) -> int:

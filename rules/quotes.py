@@ -1,6 +1,7 @@
 """LN301 unattributed-quote and LN302 unmarked-quote: quotations gone wrong."""
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 from lintnews.rules._attribution import cue_pattern, has_cue, narration
 from lintnews.spans import inside, merged
-from lintnews.text import Block, Quotation
+from lintnews.text import Block, Quotation, Quotations
 
 _WORD = lazy(regex.compile, r"\w+(?:[-'’]\w+)*")
 _ALNUM = lazy(re.compile, r"[^\W_]")
@@ -91,8 +92,8 @@ class UnattributedQuote(Rule):
                     attributed_sentences.update(range(first, last + 1))
                 continue
             unattributed.append(head)
-        if len(unattributed) >= self.options.profile_quotes:
-            return                              # a profile or interview: its subject speaks throughout
+            if len(unattributed) >= self.options.profile_quotes:
+                return                          # a profile or interview: its subject speaks throughout
         for head in unattributed:
             yield Finding(head.start, head.end if head.closed else head.start + 1,
                           "quotation has no speaker: no 'said', 'told' or 'according to' in or next to it")
@@ -189,19 +190,30 @@ def _after_stance(doc: Document, first: int) -> bool:
     return has_cue(doc, prev.start, prev.end, cue_pattern(lists=("stance_words",)))
 
 
-def _chains(quotes: list[Quotation]) -> list[list[Quotation]]:
-    """Quotations grouped so that a multi-paragraph quote is one chain, in order."""
-    chains: list[list[Quotation]] = []
-    chain_of: dict[int, int] = {}
-    for i, q in enumerate(quotes):
-        if q.continued_from is not None and q.continued_from in chain_of:
-            k = chain_of[q.continued_from]
-            chains[k].append(q)
-        else:
-            k = len(chains)
-            chains.append([q])
-        chain_of[i] = k
-    return chains
+def _chains(quotes: Quotations) -> Iterator[list[Quotation]]:
+    """Quotations grouped so that a multi-paragraph quote is one chain, in order of their
+    first quotation. (Each quotation is linked to the next of its chain in arrays, not put
+    in a list per chain: a hostile file holds a hundred thousand quotations.)"""
+    if max(quotes.continued, default=-1) < 0:          # (none carries another on: the common case)
+        yield from ([q] for q in quotes)
+        return
+    n, kind = len(quotes), quotes.continued.typecode    # (as wide as the indexes need)
+    chain_of = array(kind, [0]) * n             # the index of the first quotation of each one's chain
+    last = array(kind, [0]) * n                 # for each chain (by its first), its last quotation
+    following = array(kind, [-1]) * n           # the next quotation of each one's chain, -1 at the end
+    for i, came_from in enumerate(quotes.continued):
+        head = chain_of[came_from] if 0 <= came_from < i else i
+        chain_of[i] = head
+        if head != i:
+            following[last[head]] = i
+        last[head] = i
+    for i in range(n):
+        if chain_of[i] == i:
+            chain, j = [], i
+            while j >= 0:
+                chain.append(quotes[j])
+                j = following[j]
+            yield chain
 
 
 # ---------------------------------------------------------------------------- LN302

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from lintnews.document import Document, LineIndex
+from lintnews.text import Quotation, Quotations
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
@@ -120,6 +121,24 @@ def test_quote_left_open_at_paragraph_end_without_continuation():
 def test_lost_paragraph_break_inside_a_quote():
     text = '"We won. "Then we celebrated," he said.'
     assert quotes_of(text) == [('"We won.', False, True, None), ('"Then we celebrated,"', True, False, 0)]
+
+
+def test_a_long_list_of_quotations_reads_back_from_its_arrays():
+    # past OBJECTS_UP_TO no list of objects is kept: each is made from the arrays when asked for
+    text = '"We won, and so on," he said. ' * (Quotations.OBJECTS_UP_TO + 10) + '"Then we celebrated.\n\n"Late."'
+    doc = Document(text)
+    quotes = doc.quotes.double
+    assert len(quotes) == Quotations.OBJECTS_UP_TO + 12
+    assert quotes._kept() is None
+    expected = [Quotation(30 * i, 30 * i + 20, 0) for i in range(Quotations.OBJECTS_UP_TO + 10)]
+    last = len(text) - len('"Then we celebrated.\n\n"Late."')
+    expected += [Quotation(last, last + 20, 0, closed=False, continues=True),
+                 Quotation(last + 22, len(text), 1, continued_from=len(expected))]
+    assert list(quotes) == expected and quotes == expected
+    assert [quotes[i] for i in (0, 4000, len(expected) - 1)] == [expected[0], expected[4000], expected[-1]]
+    assert doc.quotes.all() == expected
+    short = Quotations(expected[:3])                # (a short list keeps its objects)
+    assert list(short) == expected[:3] and short._kept() is not None and short[2] == expected[2]
 
 
 def test_stray_closing_mark():
