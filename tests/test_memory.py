@@ -41,12 +41,28 @@ def test_memory_stays_a_small_multiple_of_the_file_size(tmp_path, kind):
         text = varied_prose(12_000)
     else:                       # (repeated-word held a set and a list of every place: 85x)
         text = "the " * 250_000
+    assert times_the_file_size(tmp_path, text) < 15
+
+
+@pytest.mark.parametrize("unit, was", [
+    ('"Yes" ', "70x: an object per quotation"),
+    ('"', "185x"),
+    ("Biden 's ", "89x: an object per finding"),
+    ("(", "434x"),
+])
+def test_memory_on_dense_hostile_input_stays_a_small_multiple_too(tmp_path, unit, was):
+    # a quotation every few characters, a finding every few: 0.4 MB of it
+    assert times_the_file_size(tmp_path, unit * (400_000 // len(unit))) < 25, f"(it was {was})"
+
+
+def times_the_file_size(tmp_path, text: str) -> float:
+    """The peak memory of linting text as a file, over an idle Linter's, as a multiple of its size."""
     path = tmp_path / "big.txt"
     path.write_text(text, encoding="utf-8")
     size = path.stat().st_size
     used = peak_kib(f"from lintnews.engine import Linter; Linter().lint_file({str(path)!r})") \
         - peak_kib("from lintnews.engine import Linter; Linter()")
-    assert used * 1024 < 15 * size, f"{used * 1024 / size:.1f} times the file size"
+    return used * 1024 / size
 
 
 # The peak resident size of this process's own memory (VmHWM): not ru_maxrss, which a child
