@@ -9,8 +9,10 @@ words, quotations) is made from `prose` on first use and cached.
 """
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from functools import cached_property
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import re
@@ -47,12 +49,49 @@ class LineIndex:
         return self.starts[line - 1] + column - 1
 
 
+class BlockKinds:
+    """Where each block of marked-up prose starts and what kind it is, as (prose offset,
+    kind) pairs in order; kept as an array of offsets and a list of the (shared) kind
+    names: 16 bytes a block, not a tuple of about 130 (a list item every four characters)."""
+
+    __slots__ = ("starts", "kinds")
+
+    def __init__(self, blocks: Iterable[tuple[int, str]] = ()) -> None:
+        self.starts, self.kinds = array("q"), []
+        for start, kind in blocks:
+            self.append((start, kind))
+
+    def append(self, block: tuple[int, str]) -> None:
+        self.starts.append(block[0])
+        self.kinds.append(block[1])
+
+    def pop(self) -> tuple[int, str]:
+        return self.starts.pop(), self.kinds.pop()
+
+    def __len__(self) -> int:
+        return len(self.kinds)
+
+    def __getitem__(self, i: int) -> tuple[int, str]:
+        return self.starts[i], self.kinds[i]
+
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        return zip(self.starts, self.kinds)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (BlockKinds, list, tuple)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"BlockKinds({list(self)!r})"
+
+
 class Document:
     """One article: original text, prose view, metadata and shared analysis."""
 
     def __init__(self, text: str, path: str = "<string>", *, prose: str | None = None,
                  prose_map: ProseMap | None = None, meta: dict[str, Any] | None = None, kind: str = "text",
-                 blocks: list[tuple[int, str]] | None = None) -> None:
+                 blocks: Iterable[tuple[int, str]] | None = None) -> None:
         if prose is not None and prose_map is None and len(prose) != len(text):
             raise ValueError("a prose view of another length needs a prose_map")
         self.text = text
@@ -63,7 +102,7 @@ class Document:
         self.kind = kind
         # (prose offset, kind) where each block of marked-up prose starts: "paragraph",
         # "heading", "list-item", "table-cell", "alt-text" ...; empty for plain text
-        self.blocks = blocks or []
+        self.blocks = blocks if isinstance(blocks, BlockKinds) else BlockKinds(blocks or ())
         # what went wrong while loading, though the article could still be linted
         # (a front matter block that does not parse): reported as input errors
         self.problems: list[str] = []
@@ -97,19 +136,18 @@ class Document:
         """The kind of marked-up block holding prose `offset` ("paragraph" for plain text)."""
         if not self.blocks:
             return "paragraph"
-        i = bisect_right(self._block_starts, offset) - 1
-        return self.blocks[i][1] if i >= 0 else "paragraph"
+        i = bisect_right(self.blocks.starts, offset) - 1
+        return self.blocks.kinds[i] if i >= 0 else "paragraph"
 
     @cached_property
-    def _block_starts(self) -> list[int]:
-        return [start for start, _ in self.blocks]
-
-    @cached_property
-    def paragraphs(self) -> list[textlib.Block]:
+    def paragraphs(self) -> list[textlib.Block] | textlib.Blocks:
+        """The paragraphs: a list, or for a text dense with them a textlib.Blocks (the same
+        to read, kept in arrays)."""
         return textlib.paragraphs(self.prose)
 
     @cached_property
-    def sentences(self) -> list[textlib.Block]:
+    def sentences(self) -> list[textlib.Block] | textlib.Blocks:
+        """The sentences: as `paragraphs`."""
         return textlib.sentences(self.prose, self.paragraphs)
 
     @cached_property
@@ -123,10 +161,10 @@ class Document:
         return self.tokens.window(0, len(self.tokens))
 
     @cached_property
-    def punctuation(self) -> list[int]:
-        """The offsets of the marks , . ; : ! ? in the prose, in order (text.find_all): rules
-        that look only next to these marks start from this list, not from a scan each."""
-        return textlib.find_all(self.prose, ",.;:!?")
+    def punctuation(self) -> list[int] | array:
+        """The offsets of the marks , . ; : ! ? in the prose, in order (text.offsets_of): rules
+        that look only next to these marks start from these, not from a scan each."""
+        return textlib.offsets_of(self.prose, ",.;:!?")
 
     @cached_property
     def quotes(self) -> textlib.QuoteAnalysis:
@@ -151,9 +189,13 @@ class Document:
         return max(0, bisect_right(self._sentence_starts, offset) - 1)
 
     @cached_property
-    def _paragraph_starts(self) -> list[int]:
-        return [p.start for p in self.paragraphs]
+    def _paragraph_starts(self) -> list[int] | array:
+        return _starts(self.paragraphs)
 
     @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
+    def _sentence_starts(self) -> list[int] | array:
+        return _starts(self.sentences)
+
+
+def _starts(blocks: list[textlib.Block] | textlib.Blocks) -> list[int] | array:
+    return blocks.starts if isinstance(blocks, textlib.Blocks) else [b.start for b in blocks]

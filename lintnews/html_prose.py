@@ -16,7 +16,7 @@ from html import unescape
 from html.parser import HTMLParser
 from typing import Any
 
-from lintnews.document import Document
+from lintnews.document import BlockKinds, Document
 from lintnews.prosemap import ProseBuilder
 
 PLACEHOLDER = "\ufffc"
@@ -64,7 +64,7 @@ class _Reader(HTMLParser):
         self.text = text
         self.newlines = [0] + [m.end() for m in re.finditer("\n", text)]
         self.out = ProseBuilder(text)
-        self.blocks: list[tuple[int, str]] = []
+        self.blocks = BlockKinds()
         self.meta: dict[str, Any] = {}
         self.hidden: list[str] = []          # open elements whose content is not prose
         self.kinds: list[str] = []           # open block elements, innermost last

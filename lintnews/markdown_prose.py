@@ -20,7 +20,7 @@ from bisect import bisect_right
 from functools import cache
 from typing import Any
 
-from lintnews.document import Document, LineIndex
+from lintnews.document import BlockKinds, Document, LineIndex
 from lintnews.front_matter import find_front_matter
 from lintnews.prosemap import ProseBuilder
 
@@ -81,7 +81,7 @@ class _Builder:
         self.text = text
         self.lines = lines
         self.out = ProseBuilder(text)
-        self.blocks: list[tuple[int, str]] = []
+        self.blocks = BlockKinds()
         self.fallbacks = 0
         self.row_cursor: dict[int, int] = {}
 
@@ -93,7 +93,7 @@ class _Builder:
         line = self.text[start:end]
         return start, line.rstrip("\r\n") if n + 1 < len(starts) else line
 
-    def build(self, tokens) -> tuple[str, Any, list[tuple[int, str]], int]:
+    def build(self, tokens) -> tuple[str, Any, BlockKinds, int]:
         containers: list[str] = []
         for i, tok in enumerate(tokens):
             if tok.type in _CONTAINER_KINDS:

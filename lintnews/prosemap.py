@@ -9,6 +9,7 @@ original text. Rules only ever see prose offsets; the engine maps them at the ed
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 
 from lintnews.patterns import lazy
@@ -32,20 +33,21 @@ class ProseMap:
 
     Made of segments (prose_start, prose_end, text_start, text_end). A segment of equal
     lengths maps character by character; any other (an entity "&amp;" read as "&", a
-    line break standing for "\\n> ", a placeholder for a code span) maps as a whole.
+    line break standing for "\\n> ", a placeholder for a code span) maps as a whole. The
+    segments are four arrays of numbers (32 bytes a segment, not a tuple of 200: dense
+    markup makes one every few characters).
     """
 
-    __slots__ = ("_segments", "_starts", "prose_length", "text_length")
+    __slots__ = ("_ps", "_pe", "_ts", "_te", "prose_length", "text_length")
 
-    def __init__(self, segments: list[tuple[int, int, int, int]], prose_length: int, text_length: int) -> None:
-        self._segments = segments
-        self._starts = [s[0] for s in segments]
+    def __init__(self, segments: Segments, prose_length: int, text_length: int) -> None:
+        self._ps, self._pe, self._ts, self._te = segments.ps, segments.pe, segments.ts, segments.te
         self.prose_length = prose_length
         self.text_length = text_length
 
     def _segment(self, offset: int) -> tuple[int, int, int, int] | None:
-        i = bisect_right(self._starts, offset) - 1
-        return self._segments[i] if i >= 0 else None
+        i = bisect_right(self._ps, offset) - 1
+        return (self._ps[i], self._pe[i], self._ts[i], self._te[i]) if i >= 0 else None
 
     def start(self, offset: int) -> int:
         """The text offset where the prose character at `offset` begins."""
@@ -69,13 +71,38 @@ class ProseMap:
         return self.start(start), self.end(end)
 
 
+class Segments:
+    """The segments of a ProseMap as it is built: prose start and end, text start and end."""
+
+    __slots__ = ("ps", "pe", "ts", "te")
+
+    def __init__(self) -> None:
+        self.ps, self.pe, self.ts, self.te = array("q"), array("q"), array("q"), array("q")
+
+    def __len__(self) -> int:
+        return len(self.ps)
+
+    def append(self, ps: int, pe: int, ts: int, te: int) -> None:
+        self.ps.append(ps)
+        self.pe.append(pe)
+        self.ts.append(ts)
+        self.te.append(te)
+
+    def last(self) -> tuple[int, int, int, int]:
+        return self.ps[-1], self.pe[-1], self.ts[-1], self.te[-1]
+
+    def pop(self) -> None:
+        for column in (self.ps, self.pe, self.ts, self.te):
+            column.pop()
+
+
 class ProseBuilder:
     """Builds a prose view of `text` from kept, replaced and dropped pieces, in order."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._parts: list[str] = []
-        self._segments: list[tuple[int, int, int, int]] = []
+        self._segments = Segments()
         self.length = 0
 
     def keep(self, start: int, end: int) -> None:
@@ -98,25 +125,27 @@ class ProseBuilder:
     def rewind(self, length: int) -> None:
         """Forget what was written after the first `length` characters (a length this
         builder had between two writes)."""
+        segments = self._segments
         while self._parts and self.length > length:
             n = len(self._parts.pop())
             self.length -= n
-            ps, pe, ts, te = self._segments[-1]
+            ps, pe, ts, te = segments.last()
             if pe - ps > n:                     # the end of a merged run
-                self._segments[-1] = (ps, pe - n, ts, te - n)
+                segments.pe[-1], segments.te[-1] = pe - n, te - n
             else:
-                self._segments.pop()
+                segments.pop()
 
     def _add(self, content: str, start: int, end: int) -> None:
         n = len(content)
-        if self._segments:
-            ps, pe, ts, te = self._segments[-1]
+        segments = self._segments
+        if segments:
+            ps, pe, ts, te = segments.last()
             if pe - ps == te - ts and n == end - start and te == start:
-                self._segments[-1] = (ps, pe + n, ts, end)      # one run, one segment
+                segments.pe[-1], segments.te[-1] = pe + n, end      # one run, one segment
                 self._parts.append(content)
                 self.length += n
                 return
-        self._segments.append((self.length, self.length + n, start, end))
+        segments.append(self.length, self.length + n, start, end)
         self._parts.append(content)
         self.length += n
 

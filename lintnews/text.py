@@ -6,7 +6,6 @@ calls these once and caches the result; rules ask the Document, not these functi
 """
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,36 +18,36 @@ import regex
 
 from lintnews.patterns import HSPACE, SPACE, lazy
 
+_new = tuple.__new__        # (a named tuple made from its fields in order, without its checks)
 
-def find_all(text: str, chars: Iterable[str]) -> list[int]:
+
+def find_all(text: str, chars: Iterable[str], start: int = 0, end: int | None = None) -> list[int]:
     """The offsets of these characters (or strings) in text, in order. str.find scans for
     one character many times faster than a regex scans for a class of them, so passes that
     look only at a few kinds of character (quotation marks, full stops) start from this list."""
     out = []
+    end = len(text) if end is None else end
     for c in chars:
-        i = text.find(c)
+        i = text.find(c, start, end)
         while i >= 0:
             out.append(i)
-            i = text.find(c, i + 1)
+            i = text.find(c, i + 1, end)
     out.sort()
     return out
 
 
-def offsets_of(text: str, chars: str) -> array:
-    """find_all as an array (8 bytes an offset, not a list's 36): for marks a hostile file
-    may hold hundreds of thousands of. Each character's offsets are found in order, and
-    merged only when more than one of them occurs."""
-    found = []
-    for c in chars:
-        at, i = array("q"), text.find(c)
-        while i >= 0:
-            at.append(i)
-            i = text.find(c, i + 1)
-        if at:
-            found.append(at)
-    if len(found) == 1:
-        return found[0]
-    return array("q", heapq.merge(*found))
+def offsets_of(text: str, chars: str, window: int = 1 << 16) -> list[int] | array:
+    """find_all's offsets, made a window of the text at a time so that a text dense with
+    these characters (a hostile one: more than one in 16 characters) gets them as an array
+    (8 bytes an offset, not a list's 36) without a list of them all on the way."""
+    out: list[int] | array = []
+    sparse = max(4096, len(text) // 16)
+    for lo in range(0, len(text), window):
+        found = find_all(text, chars, lo, lo + window)
+        out.extend(found)
+        if type(out) is list and len(out) > sparse:
+            out = array("q", out)
+    return out
 
 
 # ---------------------------------------------------------------------------- paragraphs
@@ -59,26 +58,84 @@ _BLANK_LINE_LF = lazy(re.compile, f"\n[{HSPACE}]*\n")
 _LINE_BREAK = lazy(regex.compile, r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A paragraph or a sentence: text[start:end], trimmed of surrounding white space."""
+class Block(NamedTuple):
+    """A paragraph or a sentence: text[start:end], trimmed of surrounding white space. (A
+    named tuple: made several times faster than a frozen dataclass, and there is one per
+    sentence.)"""
 
     start: int
     end: int
 
 
-def _trimmed(text: str, start: int, end: int) -> Block | None:
+class Blocks:
+    """Paragraphs or sentences as two arrays of offsets (16 bytes a block, not an object of
+    about 150): what `paragraphs` and `sentences` give for a text dense with them, such as
+    "A. " a hundred thousand times. Indexing and iterating make each Block when asked."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, blocks: Iterable[Block] = ()) -> None:
+        self.starts, self.ends = array("q"), array("q")
+        for start, end in blocks:
+            self.append(start, end)
+
+    def append(self, start: int, end: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i: int) -> Block:
+        return _new(Block, (self.starts[i], self.ends[i]))
+
+    def __iter__(self) -> Iterator[Block]:
+        return (_new(Block, pair) for pair in zip(self.starts, self.ends))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Blocks, list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Blocks({list(self)!r})"
+
+
+class _BlockList:
+    """Collects blocks as a list of Block objects while they are sparse (as in any prose:
+    fast to read), and as Blocks once there are more than one per DENSE characters."""
+
+    DENSE = 16
+
+    def __init__(self, text_length: int) -> None:
+        self.objects: list[Block] | None = []
+        self.compact: Blocks | None = None
+        self.limit = max(4096, text_length // self.DENSE)
+
+    def append(self, start: int, end: int) -> None:
+        if self.objects is not None:
+            self.objects.append(_new(Block, (start, end)))
+            if len(self.objects) > self.limit:
+                self.compact, self.objects = Blocks(self.objects), None
+        else:
+            self.compact.append(start, end)
+
+    def result(self) -> list[Block] | Blocks:
+        return self.objects if self.objects is not None else self.compact
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Block(start, end) if start < end else None
+    return (start, end) if start < end else None
 
 
 _LONG_LINE = lazy(regex.compile, r"[^\r\n]{160}")
 
 
-def paragraphs(text: str) -> list[Block]:
+def paragraphs(text: str) -> list[Block] | Blocks:
     """Paragraphs: runs of text between blank lines.
 
     A text with no blank line at all whose lines are not hard-wrapped (some line is longer
@@ -88,16 +145,16 @@ def paragraphs(text: str) -> list[Block]:
     blank_line = _BLANK_LINE if "\r" in text else _BLANK_LINE_LF
     one_a_line = not blank_line.search(text) and _LONG_LINE.search(text)
     separator = _LINE_BREAK if one_a_line else blank_line
-    out, pos = [], 0
+    out, pos = _BlockList(len(text)), 0
     for m in separator.finditer(text):
         block = _trimmed(text, pos, m.start())
         if block:
-            out.append(block)
+            out.append(*block)
         pos = m.end()
     block = _trimmed(text, pos, len(text))
     if block:
-        out.append(block)
-    return out
+        out.append(*block)
+    return out.result()
 
 
 # ----------------------------------------------------------------------------- sentences
@@ -170,7 +227,7 @@ def _stops(text: str) -> Iterator:
     marks costs n steps, not n * n / 2 as it did with finditer.
     """
     resume = 0
-    for i in find_all(text, ".!?…"):
+    for i in offsets_of(text, ".!?…"):
         if i < resume:
             continue
         m = _STOP.match(text, i)
@@ -187,7 +244,7 @@ def _capital_or_figure(c: str) -> bool:
     return _CAPITAL_OR_FIGURE.match(c) is not None
 
 
-def sentences(text: str, paras: list[Block]) -> list[Block]:
+def sentences(text: str, paras: list[Block] | Blocks) -> list[Block] | Blocks:
     """Sentences of every paragraph (as `paragraphs` makes them), in order; a sentence never
     crosses a paragraph.
 
@@ -196,18 +253,18 @@ def sentences(text: str, paras: list[Block]) -> list[Block]:
     Sentences need no trimming: one starts where its paragraph does or where the white
     space after a stop ends, and ends at a stop (punctuation) or where its paragraph does.
     """
-    out = []
+    out = _BlockList(len(text))
     stops = _stops(text)
     m = next(stops, None)
     for para in paras:
         start = para.start
         while m is not None and m.end() < para.end:
             if m.start() >= para.start and _is_sentence_end(text, m.end(), m.start()):
-                out.append(Block(start, m.end()))
+                out.append(start, m.end())
                 start = m.end(1)
             m = next(stops, None)
-        out.append(Block(start, para.end))
-    return out
+        out.append(start, para.end)
+    return out.result()
 
 
 # --------------------------------------------------------------------------------- words
@@ -397,16 +454,17 @@ class Quotation(NamedTuple):
 class Quotations:
     """A list of quotations kept as arrays of numbers, about 17 bytes each, not as objects
     (about 150 bytes): a hostile file can hold one in every two characters. Indexing and
-    iterating make each Quotation as it is asked for; a list of up to OBJECTS_UP_TO of
-    them is made once and kept (an article's quotations are read by several rules)."""
+    iterating make each Quotation as it is asked for; while there are no more than
+    `keep_up_to` of them (as in any prose), a list of them is made once and kept, for an
+    article's quotations are read by several rules."""
 
-    __slots__ = ("starts", "ends", "paragraphs", "continued", "flags", "_objects")
-    OBJECTS_UP_TO = 4096
+    __slots__ = ("starts", "ends", "paragraphs", "continued", "flags", "keep_up_to", "_objects")
     _DOUBLE, _CLOSED, _CONTINUES = 1, 2, 4
     _FLAGS = [(bool(f & 1), bool(f & 2), bool(f & 4)) for f in range(8)]    # -> double, closed, continues
 
-    def __init__(self, quotations: Iterable[Quotation] = (), wide: bool = False) -> None:
+    def __init__(self, quotations: Iterable[Quotation] = (), wide: bool = False, keep_up_to: int = 4096) -> None:
         kind = "q" if wide else "i"         # 8 or 4 bytes a number: wide for texts of 2**31 or more
+        self.keep_up_to = keep_up_to
         self.starts, self.ends, self.paragraphs = array(kind), array(kind), array(kind)
         self.continued = array(kind)        # continued_from, -1 for None
         self.flags = bytearray()
@@ -443,7 +501,7 @@ class Quotations:
         return iter(kept) if kept is not None else self._made()
 
     def _kept(self) -> list[Quotation] | None:
-        if self._objects is None and len(self.starts) <= self.OBJECTS_UP_TO:
+        if self._objects is None and len(self.starts) <= self.keep_up_to:
             self._objects = list(self._made())
         return self._objects
 
@@ -462,9 +520,6 @@ class Quotations:
 
     def __repr__(self) -> str:
         return f"Quotations({list(self)!r})"
-
-
-_new = tuple.__new__        # (a named tuple made from its fields in order, without its checks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -565,8 +620,8 @@ def quotations(text: str, paras: list[Block]) -> QuoteAnalysis:
     mark or the end of the paragraph. One left open at the end of its paragraph carries on
     into the next paragraph when that opens with a quotation mark.
     """
-    wide = len(text) >= 2**31
-    double, inner = Quotations(wide=wide), Quotations(wide=wide)
+    wide, sparse = len(text) >= 2**31, max(4096, len(text) // 16)      # (one in 16 characters)
+    double, inner = Quotations(wide=wide, keep_up_to=sparse), Quotations(wide=wide, keep_up_to=sparse)
     strays: list[int] = []
     carried: int | None = None   # index of the open quotation the next opener carries on
     double_marks, single_marks = offsets_of(text, DOUBLE_MARKS), offsets_of(text, SINGLE_MARKS)
@@ -579,7 +634,7 @@ def quotations(text: str, paras: list[Block]) -> QuoteAnalysis:
         if first_double == last_double and first_single == last_single:
             carried = None                  # no quotation here, and none carries on through it
             continue
-        doubles = memoryview(double_marks)[first_double:last_double]     # (no copy)
+        doubles = _between(double_marks, first_double, last_double)
         pending: tuple[int, int | None] | None = None   # an opener not yet known to close
         outer: tuple[int, int | None] | None = None     # an open quotation with another inside
 
@@ -626,10 +681,15 @@ def quotations(text: str, paras: list[Block]) -> QuoteAnalysis:
         else:
             carried = None
         if first_single < last_single:
-            singles = memoryview(single_marks)[first_single:last_single]
+            singles = _between(single_marks, first_single, last_single)
             for start, end in _single_quotes(text, para.start, para.end, singles):
                 inner.add(start, end, p, double=False)
     return QuoteAnalysis(double, inner, strays)
+
+
+def _between(offsets: list[int] | array, first: int, last: int) -> list[int] | memoryview:
+    """offsets[first:last]: from an array without a copy (the marks of a hostile paragraph)."""
+    return memoryview(offsets)[first:last] if type(offsets) is array else offsets[first:last]
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

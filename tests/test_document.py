@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from lintnews.document import Document, LineIndex
-from lintnews.text import Quotation, Quotations
+from lintnews.text import Block, Blocks, Quotation, Quotations
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
@@ -123,22 +123,35 @@ def test_lost_paragraph_break_inside_a_quote():
     assert quotes_of(text) == [('"We won.', False, True, None), ('"Then we celebrated,"', True, False, 0)]
 
 
-def test_a_long_list_of_quotations_reads_back_from_its_arrays():
-    # past OBJECTS_UP_TO no list of objects is kept: each is made from the arrays when asked for
-    text = '"We won, and so on," he said. ' * (Quotations.OBJECTS_UP_TO + 10) + '"Then we celebrated.\n\n"Late."'
+def test_a_long_list_of_dense_quotations_reads_back_from_its_arrays():
+    # more than one quotation in 16 characters, and over 4,096: no list of objects is kept,
+    # each is made from the arrays when asked for
+    n = 5_000
+    text = '"Won," I said. ' * n + '"Then we celebrated.\n\n"Late."'
     doc = Document(text)
     quotes = doc.quotes.double
-    assert len(quotes) == Quotations.OBJECTS_UP_TO + 12
-    assert quotes._kept() is None
-    expected = [Quotation(30 * i, 30 * i + 20, 0) for i in range(Quotations.OBJECTS_UP_TO + 10)]
-    last = len(text) - len('"Then we celebrated.\n\n"Late."')
+    assert len(quotes) == n + 2 and quotes._kept() is None
+    expected = [Quotation(15 * i, 15 * i + 6, 0) for i in range(n)]
+    last = 15 * n
     expected += [Quotation(last, last + 20, 0, closed=False, continues=True),
-                 Quotation(last + 22, len(text), 1, continued_from=len(expected))]
+                 Quotation(last + 22, len(text), 1, continued_from=n)]
     assert list(quotes) == expected and quotes == expected
-    assert [quotes[i] for i in (0, 4000, len(expected) - 1)] == [expected[0], expected[4000], expected[-1]]
+    assert [quotes[i] for i in (0, 4000, n + 1)] == [expected[0], expected[4000], expected[-1]]
     assert doc.quotes.all() == expected
-    short = Quotations(expected[:3])                # (a short list keeps its objects)
-    assert list(short) == expected[:3] and short._kept() is not None and short[2] == expected[2]
+    sparse = Document(text.replace(" I said.", " I said, and so on for a good while." * 2)).quotes.double
+    assert len(sparse) == n + 2 and sparse._kept() is not None       # (as in any prose: kept)
+
+
+def test_paragraphs_and_sentences_dense_with_them_read_the_same_from_arrays():
+    n = 5_000
+    doc = Document("Go. Up.\n\n" * n)
+    assert isinstance(doc.paragraphs, Blocks) and isinstance(doc.sentences, Blocks)
+    assert list(doc.paragraphs) == [Block(9 * i, 9 * i + 7) for i in range(n)] == doc.paragraphs
+    assert list(doc.sentences) == [Block(9 * i + j, 9 * i + j + 3) for i in range(n) for j in (0, 4)]
+    assert doc.sentences[2 * n - 1] == Block(9 * n - 5, 9 * n - 2)
+    assert doc.sentence_of(9 * 4_000 + 5) == 8_001 and doc.paragraph_of(9 * 4_000 + 5) == 4_000
+    sparse = Document("A sentence of a few words. Then another one like it.\n\n" * n)
+    assert type(sparse.paragraphs) is list and type(sparse.sentences) is list
 
 
 def test_stray_closing_mark():
