@@ -34,7 +34,8 @@ class LineIndex:
     __slots__ = ("starts", "length")
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
+        self.starts = array("q", [0])      # (8 bytes a line: a file of empty lines has one a byte)
+        self.starts.extend(m.end() for m in _LINE_END.finditer(text))
         self.length = len(text)
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -16,8 +16,10 @@ block is kept as written rather than dropped, and `meta["markdown_fallbacks"]` c
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from functools import cache
+from collections.abc import Iterator
 from typing import Any
 
 from lintnews.document import BlockKinds, Document, LineIndex
@@ -25,6 +27,8 @@ from lintnews.front_matter import find_front_matter
 from lintnews.prosemap import ProseBuilder
 
 PLACEHOLDER = "\ufffc"
+PIECE = 1 << 14         # characters of a long file parsed at a time (see _tokens)
+_MAY_START = re.compile(r" {0,3}(?:#|[-*+][ \t]|\d{1,9}[.)][ \t])")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'“”‘’()\[\]]*[^\s<>\"'“”‘’()\[\].,;:!?]")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 _IMAGE_TAG = re.compile(r"<img\b", re.I)
@@ -46,7 +50,8 @@ def parser():
     return md
 
 
-def markdown_document(text: str, path: str, meta: dict[str, Any] | None = None) -> Document:
+def markdown_document(text: str, path: str, meta: dict[str, Any] | None = None, *,
+                      piece: int = PIECE) -> Document:
     """The Document of a Markdown file: prose view, map, metadata and block kinds."""
     meta = dict(meta or {})
     problems = []
@@ -59,15 +64,78 @@ def markdown_document(text: str, path: str, meta: dict[str, Any] | None = None) 
         if front.error:
             problems.append(front.error)
     lines = LineIndex(text)
-    # markdown-it sees the front matter as empty lines, so its line numbers are the file's
-    blank = "\n" * (bisect_right(lines.starts, body_start) - 1)
-    tokens = parser().parse(blank + text[body_start:])
-    prose, prose_map, blocks, fallbacks = _Builder(text, lines).build(tokens)
+    builder = _Builder(text, lines)
+    for tokens, line in _tokens(text, lines, body_start, piece):
+        builder.line_offset = line          # (the file's line their line 0 is)
+        builder.add(tokens)
+        del tokens                          # (not kept while the next piece is parsed)
+    prose, prose_map, blocks, fallbacks = builder.build()
     if fallbacks:
         meta["markdown_fallbacks"] = fallbacks
     doc = Document(text, path, prose=prose, prose_map=prose_map, meta=meta, kind="markdown", blocks=blocks)
+    doc.lines = lines                       # (made once)
     doc.problems.extend(problems)
     return doc
+
+
+def _tokens(text: str, lines: LineIndex, body_start: int, piece: int) -> Iterator[tuple[list, int]]:
+    """markdown-it's tokens of the text from `body_start` on (after any front matter), with
+    the line each list of them starts at (their maps count from there).
+
+    A long text is parsed a piece of about `piece` characters at a time, for markdown-it
+    keeps a few hundred bytes a token and more a line: a piece ends before a line (after a
+    blank one, a heading or a list item) where its parse, which reads that line too, shows every
+    top-level block ended, so that parsing on from there gives what one parse of it all
+    would (or a list's items, see _ends_before). A text with a reference or footnote
+    definition ("]:"), which a link anywhere may use, is parsed whole; so is a piece with
+    no such line in it (one long table or paragraph).
+    """
+    starts = lines.starts
+    line, size = bisect_right(starts, body_start) - 1, piece
+    if len(text) - body_start <= piece or text.find("]:", body_start) >= 0:
+        yield parser().parse(text[body_start:]), line
+        return
+    start = body_start
+    while True:
+        cut = _candidate_line(text, starts, bisect_right(starts, start + size))
+        if cut is None:
+            yield parser().parse(text[start:]), line
+            return
+        end = starts[cut + 1] if cut + 1 < len(starts) else len(text)
+        tokens = parser().parse(text[start:end])        # (with line `cut` to look ahead at)
+        ends = _ends_before(tokens, cut - line)
+        if ends is not None:
+            del tokens[ends:]
+            yield tokens, line
+            line, size, start = cut, piece, starts[cut]
+        else:
+            size *= 2                                   # (so a text is parsed at most about twice)
+        del tokens                                      # (not kept while the next piece is parsed)
+
+
+def _ends_before(tokens: list, at: int) -> int | None:
+    """If every top-level block of these tokens ends before line `at` or starts there, the
+    index of the first token from there; also, in one long list, that of an item of it that
+    starts there (a list parsed on from one of its items reads item for item the same);
+    None if neither."""
+    tops = [(i, t.map) for i, t in enumerate(tokens) if t.level == 0 and t.map is not None]
+    if all(b <= at or a >= at for _, (a, b) in tops):
+        return next((i for i, (a, _) in tops if a >= at), len(tokens))
+    spanning = [i for i, (a, b) in tops if a < at < b]
+    if len(spanning) == 1 and tokens[spanning[0]].type in ("bullet_list_open", "ordered_list_open"):
+        return next((i for i in range(spanning[0] + 1, len(tokens)) if tokens[i].level == 1
+                     and tokens[i].type == "list_item_open" and tokens[i].map[0] == at), None)
+    return None
+
+
+def _candidate_line(text: str, starts: array, line: int) -> int | None:
+    """The first line from `line` on that may well start a top-level block or list item:
+    one after a blank line, a heading or a list item; None if there is none (_tokens makes
+    sure)."""
+    for n in range(max(line, 1), len(starts)):
+        if _MAY_START.match(text, starts[n]) or not text[starts[n - 1]:starts[n]].strip(" \t\r\n"):
+            return n
+    return None
 
 
 class _Mismatch(Exception):
@@ -84,6 +152,7 @@ class _Builder:
         self.blocks = BlockKinds()
         self.fallbacks = 0
         self.row_cursor: dict[int, int] = {}
+        self.line_offset = 0                # the file's line where the tokens' line 0 is
 
     def line_text(self, n: int) -> tuple[int, str]:
         """(start offset, text without its line break) of 0-based line n."""
@@ -93,7 +162,8 @@ class _Builder:
         line = self.text[start:end]
         return start, line.rstrip("\r\n") if n + 1 < len(starts) else line
 
-    def build(self, tokens) -> tuple[str, Any, BlockKinds, int]:
+    def add(self, tokens) -> None:
+        """Write the prose of a list of tokens (whole top-level blocks)."""
         containers: list[str] = []
         for i, tok in enumerate(tokens):
             if tok.type in _CONTAINER_KINDS:
@@ -108,6 +178,8 @@ class _Builder:
                 if kind == "paragraph" and containers:
                     kind = containers[-1]
                 self.block(tok, kind)
+
+    def build(self) -> tuple[str, Any, BlockKinds, int]:
         prose, prose_map = self.out.build()
         return prose, prose_map, self.blocks, self.fallbacks
 
@@ -152,7 +224,7 @@ class _Builder:
 
     def locate(self, tok, kind: str) -> _ContentMap:
         """Where each line of the token's content stands in the file."""
-        first, last = tok.map
+        first, last = (n + self.line_offset for n in tok.map)
         content_lines = tok.content.split("\n")
         if len(content_lines) > last - first:
             raise _Mismatch
