@@ -34,7 +34,7 @@ class LineIndex:
     __slots__ = ("starts", "length")
 
     def __init__(self, text: str) -> None:
-        self.starts = array("q", [0])      # (8 bytes a line: a file of empty lines has one a byte)
+        self.starts = array(textlib.offset_type(len(text)), [0])    # (a file of empty lines has one a byte)
         self.starts.extend(m.end() for m in _LINE_END.finditer(text))
         self.length = len(text)
 
@@ -57,8 +57,8 @@ class BlockKinds:
 
     __slots__ = ("starts", "kinds")
 
-    def __init__(self, blocks: Iterable[tuple[int, str]] = ()) -> None:
-        self.starts, self.kinds = array("q"), []
+    def __init__(self, blocks: Iterable[tuple[int, str]] = (), kind: str = "q") -> None:
+        self.starts, self.kinds = array(kind), []           # (kind: see text.offset_type)
         for start, kind in blocks:
             self.append((start, kind))
 

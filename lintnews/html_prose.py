@@ -18,6 +18,7 @@ from typing import Any
 
 from lintnews.document import BlockKinds, Document
 from lintnews.prosemap import ProseBuilder
+from lintnews.text import offset_type
 
 PLACEHOLDER = "\ufffc"
 _HIDDEN = frozenset({"script", "style", "code", "pre", "template", "noscript", "svg", "math", "head",
@@ -64,7 +65,7 @@ class _Reader(HTMLParser):
         self.text = text
         self.newlines = [0] + [m.end() for m in re.finditer("\n", text)]
         self.out = ProseBuilder(text)
-        self.blocks = BlockKinds()
+        self.blocks = BlockKinds(kind=offset_type(len(text)))
         self.meta: dict[str, Any] = {}
         self.hidden: list[str] = []          # open elements whose content is not prose
         self.kinds: list[str] = []           # open block elements, innermost last

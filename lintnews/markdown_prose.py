@@ -25,6 +25,7 @@ from typing import Any
 from lintnews.document import BlockKinds, Document, LineIndex
 from lintnews.front_matter import find_front_matter
 from lintnews.prosemap import ProseBuilder
+from lintnews.text import offset_type
 
 PLACEHOLDER = "\ufffc"
 PIECE = 1 << 14         # characters of a long file parsed at a time (see _tokens)
@@ -149,7 +150,7 @@ class _Builder:
         self.text = text
         self.lines = lines
         self.out = ProseBuilder(text)
-        self.blocks = BlockKinds()
+        self.blocks = BlockKinds(kind=offset_type(len(text)))
         self.fallbacks = 0
         self.row_cursor: dict[int, int] = {}
         self.line_offset = 0                # the file's line where the tokens' line 0 is

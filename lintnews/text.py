@@ -21,6 +21,12 @@ from lintnews.patterns import HSPACE, SPACE, lazy
 _new = tuple.__new__        # (a named tuple made from its fields in order, without its checks)
 
 
+def offset_type(length: int) -> str:
+    """The array type code for offsets into a text of this length: 4 bytes each, 8 for a
+    text of 2**31 characters or more."""
+    return "q" if length >= 2**31 else "i"
+
+
 def find_all(text: str, chars: Iterable[str], start: int = 0, end: int | None = None) -> list[int]:
     """The offsets of these characters (or strings) in text, in order. str.find scans for
     one character many times faster than a regex scans for a class of them, so passes that
@@ -46,7 +52,7 @@ def offsets_of(text: str, chars: str, window: int = 1 << 16) -> list[int] | arra
         found = find_all(text, chars, lo, lo + window)
         out.extend(found)
         if type(out) is list and len(out) > sparse:
-            out = array("q", out)
+            out = array(offset_type(len(text)), out)
     return out
 
 
@@ -74,8 +80,8 @@ class Blocks:
 
     __slots__ = ("starts", "ends")
 
-    def __init__(self, blocks: Iterable[Block] = ()) -> None:
-        self.starts, self.ends = array("q"), array("q")
+    def __init__(self, blocks: Iterable[Block] = (), kind: str = "q") -> None:
+        self.starts, self.ends = array(kind), array(kind)     # (kind: see offset_type)
         for start, end in blocks:
             self.append(start, end)
 
@@ -111,12 +117,13 @@ class _BlockList:
         self.objects: list[Block] | None = []
         self.compact: Blocks | None = None
         self.limit = max(4096, text_length // self.DENSE)
+        self.kind = offset_type(text_length)
 
     def append(self, start: int, end: int) -> None:
         if self.objects is not None:
             self.objects.append(_new(Block, (start, end)))
             if len(self.objects) > self.limit:
-                self.compact, self.objects = Blocks(self.objects), None
+                self.compact, self.objects = Blocks(self.objects, self.kind), None
         else:
             self.compact.append(start, end)
 
@@ -459,6 +466,7 @@ class Quotations:
     article's quotations are read by several rules."""
 
     __slots__ = ("starts", "ends", "paragraphs", "continued", "flags", "keep_up_to", "_objects")
+    # (wide: 8 bytes a number, for a text of 2**31 characters or more; see offset_type)
     _DOUBLE, _CLOSED, _CONTINUES = 1, 2, 4
     _FLAGS = [(bool(f & 1), bool(f & 2), bool(f & 4)) for f in range(8)]    # -> double, closed, continues
 

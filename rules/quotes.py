@@ -80,7 +80,7 @@ class UnattributedQuote(Rule):
         if not quotes:
             return
         cue = cue_pattern(tuple(v.lower() for v in self.options.speech_verbs))
-        attributed_sentences: set[int] = set()
+        attributed_sentences = bytearray(len(doc.sentences))   # 1 where a sentence is attributed
         unattributed = []
         letters = _FirstLetters(doc.prose)
         for chain in _chains(quotes):
@@ -89,7 +89,7 @@ class UnattributedQuote(Rule):
                     any(self._attributed(doc, q, cue, attributed_sentences) for q in chain):
                 for q in chain:
                     first, last = doc.sentence_of(q.start), doc.sentence_of(max(q.start, q.end - 1))
-                    attributed_sentences.update(range(first, last + 1))
+                    attributed_sentences[first:last + 1] = b"\x01" * (last + 1 - first)
                 continue
             unattributed.append(head)
             if len(unattributed) >= self.options.profile_quotes:
@@ -119,7 +119,7 @@ class UnattributedQuote(Rule):
         return _TAIL_CLOSES_SENTENCE.fullmatch(doc.prose, q.end, end) is not None
 
     @staticmethod
-    def _attributed(doc: Document, q: Quotation, cue, attributed_sentences: set[int]) -> bool:
+    def _attributed(doc: Document, q: Quotation, cue, attributed_sentences: bytearray) -> bool:
         sentences = doc.sentences
         near = cue_pattern(lists=("attribution_verbs",))
         first = doc.sentence_of(q.start)
@@ -140,7 +140,7 @@ class UnattributedQuote(Rule):
             # in the quotation's own paragraph any speech verb introduces it; across a
             # paragraph break only a plain attribution ("said", "told") does
             same_paragraph = doc.paragraph_of(prev.start) == q.paragraph
-            if prev.end <= q.start and (first - back in attributed_sentences
+            if prev.end <= q.start and (attributed_sentences[first - back]
                                        or has_cue(doc, prev.start, prev.end, cue if same_paragraph else near)
                                        or doc.prose[prev.start:prev.end].rstrip().endswith(":")):
                 return True
@@ -174,6 +174,8 @@ class _FirstLetters:
     def first(self, block: Block) -> int:
         """The offset of the block's first letter or figure (its end if it has none)."""
         if block not in self.found:
+            if len(self.found) >= 1024:         # (quotations come in order: only the last blocks count)
+                self.found.clear()
             m = _ALNUM.search(self.prose, block.start, block.end)
             self.found[block] = m.start() if m else block.end
         return self.found[block]
@@ -305,6 +307,7 @@ class UnmarkedQuote(Rule):
         headline = cache(partial(_headline_like, doc))     # paragraph index -> bool, as asked
         found: dict[int, list[tuple[int, str]]] = {}
         unopened = _unopened_spans(doc)
+        column = None                           # this many such sentences make a column (found at 3)
         for si in sorted(hits):
             s = sentences[si]
             if headline(doc.paragraph_of(s.start)):
@@ -312,11 +315,13 @@ class UnmarkedQuote(Rule):
             words = [(o, w) for o, w in _first_person(doc, s.start, s.end) if not inside(unopened, o)]
             if words:
                 found[si] = words
+                if len(found) == 3:
+                    column = self.options.column_share * sum(
+                        1 for s in sentences if not headline(doc.paragraph_of(s.start)))
+                if column is not None and len(found) >= column:
+                    return                      # a column or readers' letters: first person is the voice
         if not found:
             return
-        if len(found) >= 3 and len(found) >= self.options.column_share * sum(
-                1 for s in sentences if not headline(doc.paragraph_of(s.start))):
-            return                              # a column or readers' letters: first person is the voice
         runs = list(_runs(doc, sorted(found)))
         attributed = [self._attributed(doc, run, found, cue) for run in runs]
         if attributed.count(False) >= 2:
