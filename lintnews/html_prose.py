@@ -12,6 +12,7 @@ publication date and author of <meta> tags go into the document's metadata.
 from __future__ import annotations
 
 import re
+from array import array
 from html import unescape
 from html.parser import HTMLParser
 from typing import Any
@@ -63,7 +64,8 @@ class _Reader(HTMLParser):
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
         self.text = text
-        self.newlines = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.newlines = array(offset_type(len(text)), [0])     # where each line starts
+        self.newlines.extend(m.end() for m in re.finditer("\n", text))
         self.out = ProseBuilder(text)
         self.blocks = BlockKinds(kind=offset_type(len(text)))
         self.meta: dict[str, Any] = {}

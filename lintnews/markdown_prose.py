@@ -28,7 +28,7 @@ from lintnews.prosemap import ProseBuilder
 from lintnews.text import offset_type
 
 PLACEHOLDER = "\ufffc"
-PIECE = 1 << 14         # characters of a long file parsed at a time (see _tokens)
+PIECE = 1 << 12         # characters of a long file parsed at a time (see _tokens)
 _MAY_START = re.compile(r" {0,3}(?:#|[-*+][ \t]|\d{1,9}[.)][ \t])")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'“”‘’()\[\]]*[^\s<>\"'“”‘’()\[\].,;:!?]")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
@@ -88,12 +88,13 @@ def _tokens(text: str, lines: LineIndex, body_start: int, piece: int) -> Iterato
     blank one, a heading or a list item) where its parse, which reads that line too, shows every
     top-level block ended, so that parsing on from there gives what one parse of it all
     would (or a list's items, see _ends_before). A text with a reference or footnote
-    definition ("]:"), which a link anywhere may use, is parsed whole; so is a piece with
-    no such line in it (one long table or paragraph).
+    definition ("]:"), which a link anywhere may use, or a math block ("$$", which is one
+    only if a "$$" closes it further on) is parsed whole; so is a piece with no such line
+    in it (one long table or paragraph).
     """
     starts = lines.starts
     line, size = bisect_right(starts, body_start) - 1, piece
-    if len(text) - body_start <= piece or text.find("]:", body_start) >= 0:
+    if len(text) - body_start <= piece or text.find("]:", body_start) >= 0 or text.find("$$", body_start) >= 0:
         yield parser().parse(text[body_start:]), line
         return
     start = body_start

@@ -42,7 +42,7 @@ def find_all(text: str, chars: Iterable[str], start: int = 0, end: int | None = 
     return out
 
 
-def offsets_of(text: str, chars: str, window: int = 1 << 16) -> list[int] | array:
+def offsets_of(text: str, chars: str, window: int = 1 << 14) -> list[int] | array:
     """find_all's offsets, made a window of the text at a time so that a text dense with
     these characters (a hostile one: more than one in 16 characters) gets them as an array
     (8 bytes an offset, not a list's 36) without a list of them all on the way."""
@@ -303,17 +303,20 @@ def _split(text: str) -> list[str]:
     return (_WORD_SPLIT_ASCII if text.isascii() else _WORD_SPLIT).split(text)
 
 
+_WHITE_SPACE = lazy(re.compile, r"\s")
+
+
 def _split_shared(text: str, chunk: int = 1 << 16) -> tuple[list[str], array]:
-    """The tokens of a long text and their offsets (8 bytes each), made a piece at a time
+    """The tokens of a long text and their offsets (4 bytes each), made a piece at a time
     (cut at white space, which no token holds) with equal strings shared, so that neither a
     list of every word's own copy nor one of the gaps between them is ever made."""
     seen: dict[str, str] = {}
     texts: list[str] = []
-    starts = array("q")
+    starts = array(offset_type(len(text)))
     start = 0
     while start < len(text):
-        end = len(text) if start + chunk >= len(text) else text.find(" ", start + chunk)
-        end = len(text) if end < 0 else end
+        space = _WHITE_SPACE.search(text, start + chunk) if start + chunk < len(text) else None
+        end = space.start() if space else len(text)
         piece = _split(text[start:end])                 # gap, token, gap, ..., gap
         starts.extend(islice(accumulate(map(len, piece), initial=start), 1, len(piece) - 1, 2))
         texts.extend(seen.setdefault(t, t) for t in islice(piece, 1, None, 2))

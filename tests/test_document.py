@@ -97,6 +97,12 @@ def test_a_long_text_has_the_same_tokens_and_offsets_as_a_short_one():
     assert tokens.texts == [m.group() for m in matches]
     assert list(tokens.starts) == [m.start() for m in matches]
     assert tokens.offsets([5, 2, len(matches) - 1]) == [matches[i].start() for i in (5, 2, len(matches) - 1)]
+    # cut at any white space, not only at spaces: a text of lines was once split whole
+    lines = "\n".join(rng.choice(["don't", "Al-Kadhimi’s", "a", "", "\t"]) for _ in range(150_000))
+    assert len(lines) > _SHARE_ABOVE and " " not in lines
+    tokens = Tokens(lines)
+    assert tokens.texts == WORD.findall(lines)
+    assert list(tokens.starts) == [m.start() for m in WORD.finditer(lines)]
 
 
 def quotes_of(text):

@@ -25,6 +25,7 @@ LINES = ["It was the the end.", "Biden 's aide said so.", "**bold** and [a link]
 @example("- item\n\n  continued in the item\n\nIt was the the end.", 1, "")
 @example("<pre>\n\nIt was the the end.\n</pre>\n\nlazy line", 1, "")
 @example("- item\n- item\n  continued in the item\n- item", 1, "")
+@example("$$\n- item\n$$", 1, "")         # (a math block only once its closing "$$" is read)
 @example("- item\n  - nested\n  - nested\n- item", 1, "")
 def test_pieces_read_as_one_parse_of_the_whole(body, piece, front_matter):
     text = front_matter + body

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from functools import cache
 import subprocess
 import sys
 
@@ -44,25 +45,37 @@ def test_memory_stays_a_small_multiple_of_the_file_size(tmp_path, kind):
     assert times_the_file_size(tmp_path, text) < 15
 
 
-@pytest.mark.parametrize("unit, was", [
-    ('"Yes" ', "70x: an object per quotation"),
-    ('"', "185x"),
-    ("Biden 's ", "89x: an object per finding"),
-    ("(", "434x"),
+@pytest.mark.parametrize("name, unit, limit, was", [
+    ("a.txt", '"Yes" ', 25, "70x: an object per quotation"),
+    ("a.txt", '"', 25, "185x"),
+    ("a.txt", '"Yes." ', 25, "55x: an object per sentence"),
+    ("a.txt", "Biden 's ", 25, "89x: an object per finding"),
+    ("a.txt", "(", 25, "434x"),
+    ("a.txt", "a\n\n", 35, "81x: an object per paragraph"),
+    ("a.md", "\n", 25, "169x: markdown-it's line tables"),
+    ("a.md", "a\n\n", 75, "693x: markdown-it's tokens of the whole file"),
+    ("a.md", "# a\n", 75, "535x"),
+    ("a.md", "- a\n", 75, "656x"),
+    ("a.html", "<p>a</p>", 35, "89x"),
+    ("a.html", "\n", 25, "49x"),
 ])
-def test_memory_on_dense_hostile_input_stays_a_small_multiple_too(tmp_path, unit, was):
-    # a quotation every few characters, a finding every few: 0.4 MB of it
-    assert times_the_file_size(tmp_path, unit * (400_000 // len(unit))) < 25, f"(it was {was})"
+def test_memory_on_dense_hostile_input_stays_a_small_multiple_too(tmp_path, name, unit, limit, was):
+    # a quotation, a sentence, a block or a finding every few characters: 0.4 MB of it
+    assert times_the_file_size(tmp_path, unit * (400_000 // len(unit)), name) < limit, f"(it was {was})"
 
 
-def times_the_file_size(tmp_path, text: str) -> float:
+def times_the_file_size(tmp_path, text: str, name: str = "big.txt") -> float:
     """The peak memory of linting text as a file, over an idle Linter's, as a multiple of its size."""
-    path = tmp_path / "big.txt"
+    path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     size = path.stat().st_size
-    used = peak_kib(f"from lintnews.engine import Linter; Linter().lint_file({str(path)!r})") \
-        - peak_kib("from lintnews.engine import Linter; Linter()")
+    used = peak_kib(f"from lintnews.engine import Linter; Linter().lint_file({str(path)!r})") - idle_kib()
     return used * 1024 / size
+
+
+@cache
+def idle_kib() -> int:
+    return peak_kib("from lintnews.engine import Linter; Linter()")
 
 
 # The peak resident size of this process's own memory (VmHWM): not ru_maxrss, which a child
