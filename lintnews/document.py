@@ -53,14 +53,14 @@ class LineIndex:
 class BlockKinds:
     """Where each block of marked-up prose starts and what kind it is, as (prose offset,
     kind) pairs in order; kept as an array of offsets and a list of the (shared) kind
-    names: 16 bytes a block, not a tuple of about 130 (a list item every four characters)."""
+    names: 12 bytes a block, not a tuple of about 130 (a list item every four characters)."""
 
     __slots__ = ("starts", "kinds")
 
     def __init__(self, blocks: Iterable[tuple[int, str]] = (), kind: str = "q") -> None:
         self.starts, self.kinds = array(kind), []           # (kind: see text.offset_type)
-        for start, kind in blocks:
-            self.append((start, kind))
+        for block in blocks:
+            self.append(block)
 
     def append(self, block: tuple[int, str]) -> None:
         self.starts.append(block[0])

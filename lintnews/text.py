@@ -45,7 +45,7 @@ def find_all(text: str, chars: Iterable[str], start: int = 0, end: int | None = 
 def offsets_of(text: str, chars: str, window: int = 1 << 14) -> list[int] | array:
     """find_all's offsets, made a window of the text at a time so that a text dense with
     these characters (a hostile one: more than one in 16 characters) gets them as an array
-    (8 bytes an offset, not a list's 36) without a list of them all on the way."""
+    (4 bytes an offset, not a list's 36) without a list of them all on the way."""
     out: list[int] | array = []
     sparse = max(4096, len(text) // 16)
     for lo in range(0, len(text), window):
@@ -74,7 +74,7 @@ class Block(NamedTuple):
 
 
 class Blocks:
-    """Paragraphs or sentences as two arrays of offsets (16 bytes a block, not an object of
+    """Paragraphs or sentences as two arrays of offsets (8 bytes a block, not an object of
     about 150): what `paragraphs` and `sentences` give for a text dense with them, such as
     "A. " a hundred thousand times. Indexing and iterating make each Block when asked."""
 
