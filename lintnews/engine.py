@@ -5,11 +5,11 @@ these methods, so the same text gets the same findings wherever it is linted.
 """
 from __future__ import annotations
 
-import heapq
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import chain, islice
 from pathlib import Path
 
 from lintnews.config import Config
@@ -165,22 +165,29 @@ class Linter:
         result.problems.extend(Problem("input", doc.path, message) for message in doc.problems)
         skipped = self._per_file(doc.path)
         found = suppressions(doc)
-        screen = Screen(found)
+        screen = Screen(found) if found else None
+        batch = 2 * self.config.max_findings_per_rule + 2
         for rule in self.rules:
             if skipped and any(matches(rule, s) for s in skipped):
                 continue
-            problems: list[Problem] = []
+            mark = len(result.problems)
             try:
-                diagnostics = self._reported(doc, rule, screen, problems)
+                findings = iter(rule.check(doc))
+                first = list(islice(findings, batch))    # (all of them, but in a file full of them)
+                diagnostics = self._reported(doc, rule, chain(first, findings), screen, result.problems) \
+                    if first else ()
             except Exception as exc:
-                screen.rule_done(succeeded=False)
+                del result.problems[mark:]          # (what it reported before it failed is dropped)
+                if screen:
+                    screen.rule_done(succeeded=False)
                 result.problems.append(Problem("rule", doc.path, (
                     f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) failed: "
                     f"{type(exc).__name__}: {exc}")))
                 continue
-            screen.rule_done()
-            result.problems.extend(problems)
-            result.diagnostics.extend(diagnostics)
+            if screen:
+                screen.rule_done()
+            if diagnostics:
+                result.diagnostics.extend(diagnostics)
         if found:
             screen.mark_used()
             if self.config.report_unused_suppressions:
@@ -188,37 +195,36 @@ class Linter:
         result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code, d.end_line, d.end_column))
         return result
 
-    def _reported(self, doc: Document, rule: Rule, screen: Screen, problems: list[Problem]) -> list[Diagnostic]:
+    def _reported(self, doc: Document, rule: Rule, findings: Iterable[Finding], screen: Screen | None,
+                  problems: list[Problem]) -> list[Diagnostic]:
         """The diagnostics of one rule's findings that no suppression covers.
 
         Past `max-findings-per-rule` of them, only the first ones in the file are kept, and
         one more diagnostic at the next says how many more there are from there on: a file
         that is one long run of a defect (a million brackets) is reported in bounded memory.
         """
-        selectors = screen.selectors(rule.code, rule.name)
-        size = len(doc.prose)
+        selectors = screen.selectors(rule.code, rule.name) if screen else None
+        size, limit = len(doc.prose), self.config.max_findings_per_rule
+        kept: list[Finding] = []
         count = 0
-
-        def valid_and_unsuppressed() -> Iterator[Finding]:
-            nonlocal count
-            for f in rule.check(doc):
-                if not 0 <= f.start <= f.end <= size:
-                    problems.append(Problem("rule", doc.path, (
-                        f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) reported span "
-                        f"{f.start}..{f.end} outside the text (0..{size})")))
-                elif not selectors or screen.keeps(selectors, doc.position(doc.text_span(f.start, f.end)[0])[0]):
-                    count += 1
-                    yield f
-
-        limit = self.config.max_findings_per_rule
-        findings = heapq.nsmallest(limit + 1, valid_and_unsuppressed(), key=lambda f: (f.start, f.end))
-        out = [self._diagnostic(doc, rule, f, problems) for f in findings[:limit]]
-        if count > limit:
-            message = (f"{count - limit:,} more findings of this rule from here on are not shown "
-                       f"(max-findings-per-rule is {limit:,})")
-            out.append(self._diagnostic(doc, rule, Finding(findings[limit].start, findings[limit].end, message),
-                                        problems))
-        return out
+        for f in findings:
+            if not 0 <= f.start <= f.end <= size:
+                problems.append(Problem("rule", doc.path, (
+                    f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) reported span "
+                    f"{f.start}..{f.end} outside the text (0..{size})")))
+            elif not selectors or screen.keeps(selectors, doc.position(doc.text_span(f.start, f.end)[0])[0]):
+                count += 1
+                kept.append(f)
+                if len(kept) > 2 * limit + 1:       # (the first ones in the file, in bounded memory)
+                    kept.sort(key=_span)
+                    del kept[limit + 1:]
+        if count <= limit:
+            return [self._diagnostic(doc, rule, f, problems) for f in kept]
+        kept.sort(key=_span)
+        message = (f"{count - limit:,} more findings of this rule from here on are not shown "
+                   f"(max-findings-per-rule is {limit:,})")
+        more = self._diagnostic(doc, rule, Finding(kept[limit].start, kept[limit].end, message), problems)
+        return [self._diagnostic(doc, rule, f, problems) for f in kept[:limit]] + [more]
 
     @staticmethod
     def _diagnostic(doc: Document, rule: Rule, f: Finding, problems: list[Problem]) -> Diagnostic:
@@ -233,6 +239,10 @@ class Linter:
         end_line, end_col = doc.position(end)
         return Diagnostic(doc.path, line, col, end_line, end_col, rule.code, rule.name, f.message,
                           rule.severity, _fix_on_text(doc, fix), start, end)
+
+
+def _span(f: Finding) -> tuple[int, int]:
+    return f.start, f.end
 
 
 def per_file_matcher(config: Config):

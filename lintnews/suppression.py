@@ -115,6 +115,8 @@ class Screen:
 
     def selectors(self, code: str, name: str) -> list[str]:
         """The selectors in use that name this rule (none: no line of its need be looked at)."""
+        if not self.covered:
+            return []
         return [key for key in _rule_keys(code, name) if key in self.covered]
 
     def keeps(self, selectors: list[str], line: int) -> bool:

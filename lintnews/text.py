@@ -46,6 +46,8 @@ def offsets_of(text: str, chars: str, window: int = 1 << 14) -> list[int] | arra
     """find_all's offsets, made a window of the text at a time so that a text dense with
     these characters (a hostile one: more than one in 16 characters) gets them as an array
     (4 bytes an offset, not a list's 36) without a list of them all on the way."""
+    if len(text) <= window:
+        return find_all(text, chars)
     out: list[int] | array = []
     sparse = max(4096, len(text) // 16)
     for lo in range(0, len(text), window):
@@ -465,8 +467,8 @@ class Quotations:
     """A list of quotations kept as arrays of numbers, about 17 bytes each, not as objects
     (about 150 bytes): a hostile file can hold one in every two characters. Indexing and
     iterating make each Quotation as it is asked for; while there are no more than
-    `keep_up_to` of them (as in any prose), a list of them is made once and kept, for an
-    article's quotations are read by several rules."""
+    `keep_up_to` of them (as in any prose) a list of them is kept as well, for an article's
+    quotations are read by several rules."""
 
     __slots__ = ("starts", "ends", "paragraphs", "continued", "flags", "keep_up_to", "_objects")
     # (wide: 8 bytes a number, for a text of 2**31 characters or more; see offset_type)
@@ -479,7 +481,7 @@ class Quotations:
         self.starts, self.ends, self.paragraphs = array(kind), array(kind), array(kind)
         self.continued = array(kind)        # continued_from, -1 for None
         self.flags = bytearray()
-        self._objects: list[Quotation] | None = None
+        self._objects: list[Quotation] | None = []
         for q in quotations:
             self.append(q)
 
@@ -494,7 +496,12 @@ class Quotations:
         self.paragraphs.append(paragraph)
         self.continued.append(-1 if continued_from is None else continued_from)
         self.flags.append(self._DOUBLE * double | self._CLOSED * closed | self._CONTINUES * continues)
-        self._objects = None
+        objects = self._objects
+        if objects is not None:
+            if len(objects) < self.keep_up_to:
+                objects.append(_new(Quotation, (start, end, paragraph, double, closed, continues, continued_from)))
+            else:
+                self._objects = None            # (dense: made when asked for from now on)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -512,8 +519,6 @@ class Quotations:
         return iter(kept) if kept is not None else self._made()
 
     def _kept(self) -> list[Quotation] | None:
-        if self._objects is None and len(self.starts) <= self.keep_up_to:
-            self._objects = list(self._made())
         return self._objects
 
     def _made(self) -> Iterator[Quotation]:

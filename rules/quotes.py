@@ -194,11 +194,15 @@ def _after_stance(doc: Document, first: int) -> bool:
 
 def _chains(quotes: Quotations) -> Iterator[list[Quotation]]:
     """Quotations grouped so that a multi-paragraph quote is one chain, in order of their
-    first quotation. (Each quotation is linked to the next of its chain in arrays, not put
-    in a list per chain: a hostile file holds a hundred thousand quotations.)"""
+    first quotation."""
     if max(quotes.continued, default=-1) < 0:          # (none carries another on: the common case)
-        yield from ([q] for q in quotes)
-        return
+        return ([q] for q in quotes)
+    return _linked_chains(quotes)
+
+
+def _linked_chains(quotes: Quotations) -> Iterator[list[Quotation]]:
+    """_chains, each quotation linked to the next of its chain in arrays, not put in a list
+    per chain: a hostile file holds a hundred thousand quotations."""
     n, kind = len(quotes), quotes.continued.typecode    # (as wide as the indexes need)
     chain_of = array(kind, [0]) * n             # the index of the first quotation of each one's chain
     last = array(kind, [0]) * n                 # for each chain (by its first), its last quotation
