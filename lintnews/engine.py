@@ -6,6 +6,7 @@ these methods, so the same text gets the same findings wherever it is linted.
 from __future__ import annotations
 
 import os
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -20,7 +21,7 @@ from lintnews.fixes import select_fixes, splice, well_formed
 from lintnews.plugins import Plugins, load_plugins
 from lintnews.reading import decode, read_bytes
 from lintnews.ruleset import Rule, build_options, check_selectors, matches, select
-from lintnews.suppression import Screen, suppressions, unused as unused_suppressions
+from lintnews.suppression import UNUSED_CODE, Screen, suppressions, unused as unused_suppressions
 from lintnews.writing import encode_like, replace_file
 
 MAX_FIX_PASSES = 10
@@ -98,12 +99,15 @@ class Linter:
 
     def lint_text(self, text: str, path: str = "<string>") -> Result:
         """Lint a string as if it were the file `path` (its extension picks the loader)."""
+        return self._lint_text(text, path, self.config.max_findings_per_rule)
+
+    def _lint_text(self, text: str, path: str, limit: int | None) -> Result:
         try:
             doc = self.load(text, path)
         except Exception as exc:          # a loader's bug: report it, lint the other files
             return Result(path, problems=[Problem("plugin", path, (
                 f"could not be read as an article: {type(exc).__name__}: {exc}"))])
-        return self.lint_document(doc)
+        return self._lint_document(doc, limit)
 
     def lint_file(self, path: str | os.PathLike, display_path: str | None = None) -> Result:
         """Lint one file; a file that cannot be read gives a Result with one problem."""
@@ -119,10 +123,12 @@ class Linter:
         """Apply every safe fix (and unsafe ones if asked), re-linting until none applies.
 
         Fixes that overlap are applied in later passes; after `max_passes` passes the
-        result says whether anything was still left to apply (`converged`).
+        result says whether anything was still left to apply (`converged`). Every finding
+        is looked at, not only the first `max-findings-per-rule` of a rule (the findings
+        that remain are then reported as lint_text reports them).
         """
         original, fixed = text, Counter()
-        result = self.lint_text(text, path)
+        result = self._lint_text(text, path, None)
         problems = list(result.problems)
         for _ in range(max_passes):
             chosen = select_fixes(text, result.diagnostics, unsafe)
@@ -130,10 +136,11 @@ class Linter:
                 break
             text = splice(text, (e for d in chosen for e in d.fix.edits))
             fixed.update(d.code for d in chosen)
-            result = self.lint_text(text, path)
+            result = self._lint_text(text, path, None)
             problems += [p for p in result.problems if p not in problems]
         converged = not select_fixes(text, result.diagnostics, unsafe)
-        return FixResult(original, text, replace(result, problems=problems), fixed, converged)
+        reported = _limited(result.diagnostics, self.config.max_findings_per_rule)
+        return FixResult(original, text, replace(result, diagnostics=reported, problems=problems), fixed, converged)
 
     def fix_file(self, path: str | os.PathLike, display_path: str | None = None, *, unsafe: bool = False,
                  write: bool = True) -> FixResult:
@@ -161,12 +168,15 @@ class Linter:
         return outcome
 
     def lint_document(self, doc: Document) -> Result:
+        return self._lint_document(doc, self.config.max_findings_per_rule)
+
+    def _lint_document(self, doc: Document, limit: int | None) -> Result:
         result = Result(doc.path, document=doc)
         result.problems.extend(Problem("input", doc.path, message) for message in doc.problems)
         skipped = self._per_file(doc.path)
         found = suppressions(doc)
         screen = Screen(found) if found else None
-        batch = 2 * self.config.max_findings_per_rule + 2
+        batch = None if limit is None else 2 * limit + 2
         for rule in self.rules:
             if skipped and any(matches(rule, s) for s in skipped):
                 continue
@@ -174,7 +184,7 @@ class Linter:
             try:
                 findings = iter(rule.check(doc))
                 first = list(islice(findings, batch))    # (all of them, but in a file full of them)
-                diagnostics = self._reported(doc, rule, chain(first, findings), screen, result.problems) \
+                diagnostics = self._reported(doc, rule, chain(first, findings), screen, result.problems, limit) \
                     if first else ()
             except Exception as exc:
                 del result.problems[mark:]          # (what it reported before it failed is dropped)
@@ -196,7 +206,7 @@ class Linter:
         return result
 
     def _reported(self, doc: Document, rule: Rule, findings: Iterable[Finding], screen: Screen | None,
-                  problems: list[Problem]) -> list[Diagnostic]:
+                  problems: list[Problem], limit: int | None) -> list[Diagnostic]:
         """The diagnostics of one rule's findings that no suppression covers.
 
         Past `max-findings-per-rule` of them, only the first ones in the file are kept, and
@@ -204,7 +214,8 @@ class Linter:
         that is one long run of a defect (a million brackets) is reported in bounded memory.
         """
         selectors = screen.selectors(rule.code, rule.name) if screen else None
-        size, limit = len(doc.prose), self.config.max_findings_per_rule
+        size = len(doc.prose)
+        limit = sys.maxsize // 4 if limit is None else limit
         kept: list[Finding] = []
         count = 0
         for f in findings:
@@ -221,9 +232,7 @@ class Linter:
         if count <= limit:
             return [self._diagnostic(doc, rule, f, problems) for f in kept]
         kept.sort(key=_span)
-        message = (f"{count - limit:,} more findings of this rule from here on are not shown "
-                   f"(max-findings-per-rule is {limit:,})")
-        more = self._diagnostic(doc, rule, Finding(kept[limit].start, kept[limit].end, message), problems)
+        more = self._diagnostic(doc, rule, Finding(kept[limit].start, kept[limit].end, _more(count, limit)), problems)
         return [self._diagnostic(doc, rule, f, problems) for f in kept[:limit]] + [more]
 
     @staticmethod
@@ -243,6 +252,27 @@ class Linter:
 
 def _span(f: Finding) -> tuple[int, int]:
     return f.start, f.end
+
+
+def _more(count: int, limit: int) -> str:
+    return f"{count - limit:,} more findings of this rule from here on are not shown (max-findings-per-rule is {limit:,})"
+
+
+def _limited(diagnostics: list[Diagnostic], limit: int) -> list[Diagnostic]:
+    """Diagnostics (in order) as lint_document reports them: of a rule with more than
+    `limit`, the first ones and one at the next saying how many more follow."""
+    counts = Counter(d.code for d in diagnostics if d.code != UNUSED_CODE)
+    if all(n <= limit for n in counts.values()):
+        return diagnostics
+    seen: Counter[str] = Counter()
+    out = []
+    for d in diagnostics:
+        seen[d.code] += 1
+        if d.code == UNUSED_CODE or seen[d.code] <= limit:
+            out.append(d)
+        elif seen[d.code] == limit + 1:
+            out.append(replace(d, message=_more(counts[d.code], limit), fix=None))
+    return out
 
 
 def per_file_matcher(config: Config):

@@ -27,6 +27,17 @@ def test_past_the_limit_one_finding_says_how_many_more_follow():
     assert len(Linter(Config(max_findings_per_rule=1_500)).lint_text(REPEAT * 1_500, "a.txt").diagnostics) == 1_500
 
 
+def test_fixing_sees_every_finding_and_reports_what_remains_as_linting_does():
+    # the limit bounds the report, not the fixes: with it, ten passes fixed 10,000 and gave up
+    text = "It was the the end (of it. " * 10_500
+    outcome = Linter().fix_text(text, "a.txt")
+    assert outcome.fixed == {"LN101": 10_500} and outcome.converged
+    assert outcome.text == text.replace("the the", "the")
+    remaining = outcome.result.diagnostics
+    assert remaining == Linter().lint_text(outcome.text, "a.txt").diagnostics
+    assert len(remaining) == 1_001 and remaining[-1].message.startswith("9,500 more findings")
+
+
 def test_the_limit_is_per_rule():
     text = "It was the the end (of it. " * 4
     found = Linter(Config(max_findings_per_rule=2)).lint_text(text, "a.txt").diagnostics
