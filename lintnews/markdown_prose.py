@@ -85,9 +85,9 @@ def _tokens(text: str, lines: LineIndex, body_start: int, piece: int) -> Iterato
 
     A long text is parsed a piece of about `piece` characters at a time, for markdown-it
     keeps a few hundred bytes a token and more a line: a piece ends before a line (after a
-    blank one, a heading or a list item) where its parse, which reads that line too, shows every
-    top-level block ended, so that parsing on from there gives what one parse of it all
-    would (or a list's items, see _ends_before). A text with a reference or footnote
+    blank one, a heading or a list item) where its parse, which reads that line too, shows
+    every top-level block ended, so that parsing on from there gives what one parse of it
+    all would (or a list's items, see _ends_before). A text with a reference or footnote
     definition ("]:"), which a link anywhere may use, or a math block ("$$", which is one
     only if a "$$" closes it further on) is parsed whole; so is a piece with no such line
     in it (one long table or paragraph).
