@@ -50,7 +50,7 @@ class LineIndex:
         return self.starts[line - 1] + column - 1
 
 
-class BlockKinds:
+class BlockKinds(textlib.ArrayBacked):
     """Where each block of marked-up prose starts and what kind it is, as (prose offset,
     kind) pairs in order; kept as an array of offsets and a list of the (shared) kind
     names: 12 bytes a block, not a tuple of about 130 (a list item every four characters)."""
@@ -77,14 +77,6 @@ class BlockKinds:
 
     def __iter__(self) -> Iterator[tuple[int, str]]:
         return zip(self.starts, self.kinds)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (BlockKinds, list, tuple)):
-            return list(self) == list(other)
-        return NotImplemented
-
-    def __repr__(self) -> str:
-        return f"BlockKinds({list(self)!r})"
 
 
 class Document:

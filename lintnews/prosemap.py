@@ -14,6 +14,7 @@ from array import array
 from bisect import bisect_right
 
 from lintnews.patterns import lazy
+from lintnews.text import offset_type
 
 # Characters with no width and no glyph (zero-width spaces and joiners, direction marks and
 # isolates, the soft hyphen, a BOM inside the text): readers never see them, so the prose
@@ -74,12 +75,11 @@ class ProseMap:
 
 class Segments:
     """The segments of a ProseMap as it is built: prose start and end, text start and end
-    (4 bytes a number, 8 for a text of 2**31 characters or more)."""
+    (kind: see text.offset_type)."""
 
     __slots__ = ("ps", "pe", "ts", "te")
 
-    def __init__(self, wide: bool = False) -> None:
-        kind = "q" if wide else "i"
+    def __init__(self, kind: str = "q") -> None:
         self.ps, self.pe, self.ts, self.te = array(kind), array(kind), array(kind), array(kind)
 
     def __len__(self) -> int:
@@ -103,7 +103,7 @@ class ProseBuilder:
     def __init__(self, text: str) -> None:
         self.text = text
         self._prose = io.StringIO(newline="")
-        self._segments = Segments(wide=len(text) >= 2**31)
+        self._segments = Segments(offset_type(len(text)))
         self.length = 0
 
     def keep(self, start: int, end: int) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lintnews.diagnostics import Diagnostic
@@ -141,15 +140,6 @@ class Screen:
         for s in self.found:
             s.used = s.used or any(_any_between(lines[key], s.first_line, s.last_line)
                                    for key in s.selectors or ("",))
-
-
-def apply(diagnostics: Iterable[Diagnostic], found: list[Suppression]) -> list[Diagnostic]:
-    """The diagnostics no suppression covers; each suppression that covered one is marked used."""
-    screen = Screen(found)
-    kept = [d for d in diagnostics if screen.keeps(screen.selectors(d.code, d.name), d.line)]
-    screen.rule_done()
-    screen.mark_used()
-    return kept
 
 
 def _rule_keys(code: str, name: str) -> list[str]:

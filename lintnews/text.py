@@ -27,6 +27,28 @@ def offset_type(length: int) -> str:
     return "q" if length >= 2**31 else "i"
 
 
+def objects_up_to(length: int) -> int:
+    """How many quotations, blocks or marks a text of this length is analysed with as a
+    list of Python objects (quick to read; as in any prose): one in 16 characters, or 4,096.
+    A text denser than that (a hostile one) has them kept in arrays of numbers."""
+    return max(4096, length // 16)
+
+
+class ArrayBacked:
+    """A list kept in arrays whose items are made when asked for: equal to any list or
+    tuple of the same items, and shown as one."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (ArrayBacked, list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({list(self)!r})"
+
+
 def find_all(text: str, chars: Iterable[str], start: int = 0, end: int | None = None) -> list[int]:
     """The offsets of these characters (or strings) in text, in order. str.find scans for
     one character many times faster than a regex scans for a class of them, so passes that
@@ -49,7 +71,7 @@ def offsets_of(text: str, chars: str, window: int = 1 << 14) -> list[int] | arra
     if len(text) <= window:
         return find_all(text, chars)
     out: list[int] | array = []
-    sparse = max(4096, len(text) // 16)
+    sparse = objects_up_to(len(text))
     for lo in range(0, len(text), window):
         found = find_all(text, chars, lo, lo + window)
         out.extend(found)
@@ -75,7 +97,7 @@ class Block(NamedTuple):
     end: int
 
 
-class Blocks:
+class Blocks(ArrayBacked):
     """Paragraphs or sentences as two arrays of offsets (8 bytes a block, not an object of
     about 150): what `paragraphs` and `sentences` give for a text dense with them, such as
     "A. " a hundred thousand times. Indexing and iterating make each Block when asked."""
@@ -100,25 +122,15 @@ class Blocks:
     def __iter__(self) -> Iterator[Block]:
         return (_new(Block, pair) for pair in zip(self.starts, self.ends))
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (Blocks, list, tuple)):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
-        return NotImplemented
-
-    def __repr__(self) -> str:
-        return f"Blocks({list(self)!r})"
-
 
 class _BlockList:
     """Collects blocks as a list of Block objects while they are sparse (as in any prose:
-    fast to read), and as Blocks once there are more than one per DENSE characters."""
-
-    DENSE = 16
+    fast to read), and as Blocks once there are more than objects_up_to."""
 
     def __init__(self, text_length: int) -> None:
         self.objects: list[Block] | None = []
         self.compact: Blocks | None = None
-        self.limit = max(4096, text_length // self.DENSE)
+        self.limit = objects_up_to(text_length)
         self.kind = offset_type(text_length)
 
     def append(self, start: int, end: int) -> None:
@@ -463,7 +475,7 @@ class Quotation(NamedTuple):
         return self.end - 1 if self.closed else self.end
 
 
-class Quotations:
+class Quotations(ArrayBacked):
     """A list of quotations kept as arrays of numbers, about 17 bytes each, not as objects
     (about 150 bytes): a hostile file can hold one in every two characters. Indexing and
     iterating make each Quotation as it is asked for; while there are no more than
@@ -475,9 +487,8 @@ class Quotations:
     _DOUBLE, _CLOSED, _CONTINUES = 1, 2, 4
     _FLAGS = [(bool(f & 1), bool(f & 2), bool(f & 4)) for f in range(8)]    # -> double, closed, continues
 
-    def __init__(self, quotations: Iterable[Quotation] = (), wide: bool = False, keep_up_to: int = 4096) -> None:
-        kind = "q" if wide else "i"         # 8 or 4 bytes a number: wide for texts of 2**31 or more
-        self.keep_up_to = keep_up_to
+    def __init__(self, quotations: Iterable[Quotation] = (), kind: str = "q", keep_up_to: int = 4096) -> None:
+        self.keep_up_to = keep_up_to        # (kind: see offset_type)
         self.starts, self.ends, self.paragraphs = array(kind), array(kind), array(kind)
         self.continued = array(kind)        # continued_from, -1 for None
         self.flags = bytearray()
@@ -529,13 +540,6 @@ class Quotations:
             yield _new(Quotation, (start, end, paragraph, double, closed, continues,
                                    None if continued < 0 else continued))
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (Quotations, list, tuple)):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
-        return NotImplemented
-
-    def __repr__(self) -> str:
-        return f"Quotations({list(self)!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -636,8 +640,8 @@ def quotations(text: str, paras: list[Block]) -> QuoteAnalysis:
     mark or the end of the paragraph. One left open at the end of its paragraph carries on
     into the next paragraph when that opens with a quotation mark.
     """
-    wide, sparse = len(text) >= 2**31, max(4096, len(text) // 16)      # (one in 16 characters)
-    double, inner = Quotations(wide=wide, keep_up_to=sparse), Quotations(wide=wide, keep_up_to=sparse)
+    kind, sparse = offset_type(len(text)), objects_up_to(len(text))
+    double, inner = Quotations(kind=kind, keep_up_to=sparse), Quotations(kind=kind, keep_up_to=sparse)
     strays: list[int] = []
     carried: int | None = None   # index of the open quotation the next opener carries on
     double_marks, single_marks = offsets_of(text, DOUBLE_MARKS), offsets_of(text, SINGLE_MARKS)

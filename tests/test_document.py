@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from lintnews.document import Document, LineIndex
-from lintnews.text import Block, Blocks, Quotation, Quotations
+from lintnews.text import Block, Blocks, Quotation
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])

@@ -11,7 +11,7 @@ from lintnews.document import Document
 from lintnews.fixes import _overlaps, applicable, select_fixes, well_formed
 from lintnews.full import LEAD, WIDTH, Layout, _cell
 from lintnews.patterns import alternation
-from lintnews.suppression import Suppression, apply, suppressions
+from lintnews.suppression import Screen, Suppression, suppressions
 from lintnews.rules.dates import WEEKDAYS, _EXPLICIT, _explicit_dates
 from lintnews.rules.house_style import FoldedPieces, Group, _folded, form_pattern
 from lintnews.rules.names import _may_be_variants, _variant
@@ -149,7 +149,14 @@ def test_suppressions_cover_what_each_one_covers_on_its_own(case):
 
     expected_kept = [d for d in diagnostics if not any(covers(s, d) for s in found)]
     expected_used = [any(covers(s, d) for d in diagnostics) for s in found]
-    assert apply(diagnostics, found) == expected_kept
+    screen = Screen(found)                  # (as the engine does: one rule at a time)
+    kept_at = set()
+    for code, name in _RULES:
+        kept_at.update(i for i, d in enumerate(diagnostics)
+                       if d.code == code and screen.keeps(screen.selectors(code, name), d.line))
+        screen.rule_done()
+    screen.mark_used()
+    assert [d for i, d in enumerate(diagnostics) if i in kept_at] == expected_kept
     assert [s.used for s in found] == expected_used
 
 
