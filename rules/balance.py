@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterator
 
 import regex
@@ -11,6 +12,7 @@ from lintnews.diagnostics import Finding
 from lintnews.document import Document
 from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
+from lintnews.text import Quotation
 
 
 class UnbalancedQuote(Rule):
@@ -21,7 +23,10 @@ class UnbalancedQuote(Rule):
     running over several paragraphs), and a closing mark with no opening one. Straight
     and curly marks are paired alike ("like this" and “like this”), a double quote nested
     in another is understood, and apostrophes ("rock ’n’ roll", "’90s", "the Joneses’")
-    are never taken for quotation marks.
+    are never taken for quotation marks, nor are inch and seconds marks after a figure
+    ("a 16” screen", "a time of 50’47”"). A quotation that runs on into the next paragraph
+    or the one after without an opening mark there and closes in it is one finding, at its
+    opening mark, not one at each end.
 
     ## Why it matters
     An unclosed quotation makes the reader unsure where the speaker's words end and the
@@ -38,11 +43,43 @@ class UnbalancedQuote(Rule):
     name = "unbalanced-quote"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for q in doc.quotes.double:
-            if not q.closed and not q.continues:
+        text, quotes = doc.prose, doc.quotes
+        strays = [at for at in quotes.stray_closers if not _INCH_MARK.match(text, at)]
+        starts = [q.start for q in quotes.double]
+        run_on_closers = set()
+        for q in quotes.double:
+            if q.closed or q.continues:
+                continue
+            closer = _run_on_closer(doc, q, starts, strays)
+            if closer is None:
                 yield Finding(q.start, q.start + 1, "quotation mark opened here is never closed")
-        for offset in doc.quotes.stray_closers:
-            yield Finding(offset, offset + 1, "closing quotation mark with no opening one")
+            else:
+                run_on_closers.add(closer)
+                yield Finding(q.start, q.start + 1, "quotation runs on into a later paragraph that has no "
+                                                    "opening quotation mark (it closes there)")
+        for at in strays:
+            if at not in run_on_closers:
+                yield Finding(at, at + 1, "closing quotation mark with no opening one")
+
+
+# an inch or seconds mark, not a closing quotation mark: "a 16” screen", "12” vinyl", "50’47”"
+_INCH_MARK = lazy(regex.compile, r"(?<=\d)[\"”″](?=[^\S\r\n]*-|[^\S\r\n]+\p{Ll})|(?<=\d[\'’′][^\S\r\n]?\d{1,2})[\"”″]")
+# how many paragraphs on a quotation may close without an opening mark and count as one
+_RUN_ON_PARAGRAPHS = 2
+
+
+def _run_on_closer(doc: Document, q: Quotation, starts: list[int], strays: list[int]) -> int | None:
+    """The stray closing mark that ends the unclosed quotation `q` a paragraph or two on,
+    when no quotation mark comes between (the writer left out the opening mark of a
+    continuation paragraph: one slip, not one at each end); else None."""
+    i = bisect_right(strays, q.start)
+    if i == len(strays):
+        return None
+    closer = strays[i]
+    following = bisect_right(starts, q.start)
+    if following < len(starts) and starts[following] < closer:
+        return None
+    return closer if doc.paragraph_of(closer) - q.paragraph <= _RUN_ON_PARAGRAPHS else None
 
 
 _BRACKETS = lazy(re.compile, r"[()\[\]]")
