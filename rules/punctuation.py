@@ -205,7 +205,9 @@ class LowercaseSentenceStart(Rule):
     means a lost capital, a stray full stop, or words lost at a paragraph break. Words
     after an abbreviation ("e.g. apples", "10 a.m. tomorrow"), after "?" or "!" (titles
     such as "Are We There Yet? and"), brand names spelt in lower case ("iPod", "eBay"),
-    the continuation of an ellipsis, and list items, table cells and image descriptions (alt
+    names the article itself writes in lower case (never with a capital, and in mid-sentence
+    elsewhere with a hyphen or figure inside or a possessive, "at k-bar", "bumble's founder";
+    or inside a title that capitalises its other words), the continuation of an ellipsis, and list items, table cells and image descriptions (alt
     text) that start in lower case stay quiet.
 
     ## Why it matters
@@ -240,7 +242,7 @@ class LowercaseSentenceStart(Rule):
         for m in _lower_after_stop(text):
             word, before = m.group(2), m.group(1)
             if word in allowed or _is_abbreviation(before) or not doc.is_verbatim(m.end(1), m.end()) \
-                    or _name_or_address(text, m.start(2), m.end(2)):
+                    or _name_or_address(text, m.start(2), m.end(2)) or _written_as_name(doc, word):
                 continue
             yield Finding(m.start(2), m.end(2), f"sentence starts in lower case: '{word}'")
         for p in doc.paragraphs:
@@ -248,7 +250,8 @@ class LowercaseSentenceStart(Rule):
             if first.islower() and doc.is_verbatim(p.start, p.start + 1) \
                     and doc.block_kind(p.start) not in ("list-item", "table-cell", "alt-text"):
                 word = _FIRST_WORD.match(text[p.start:p.end])
-                if word and word.group() not in allowed and not _name_or_address(text, p.start, p.start + word.end()):
+                if word and word.group() not in allowed and not _name_or_address(text, p.start, p.start + word.end()) \
+                        and not _written_as_name(doc, word.group()):
                     yield Finding(p.start, p.start + len(word.group()),
                                   f"paragraph starts in lower case: '{word.group()}'")
 
@@ -273,6 +276,48 @@ def _name_or_address(text: str, start: int, end: int) -> bool:
     """A brand spelt with an inner capital ("iGEM", "eBay"), or the start of an e-mail or
     web address ("s.jones@example.org")."""
     return any(c.isupper() for c in text[start + 1:end]) or bool(_ADDRESS.match(text, end))
+
+
+# a word shaped like a name rather than an ordinary word: a hyphen or figure inside ("k-bar")
+_NAME_SHAPE = lazy(regex.compile, r".[\w'’]*[-\d]")
+
+
+def _written_as_name(doc: Document, word: str) -> bool:
+    """Whether the article itself writes `word` as a name in lower case ("k-bar", a bar):
+    never with a capital, and either in lower case inside a title that capitalises its other
+    words, or in lower case in mid-sentence elsewhere while shaped like a name or given a
+    possessive ("k-bar's"). An ordinary word ("sales", "was") that lost its capital, or
+    the name before it, is still reported."""
+    title = doc.meta.get("title")
+    title = title if isinstance(title, str) else ""
+    capital = word[0].upper() + word[1:]
+    if _whole_word(capital).search(doc.prose) or _whole_word(capital).search(title):
+        return False
+    if _title_case_without(title, word):
+        return True
+    mid_sentence = _mid_sentence(word)
+    ends = [(text, m.end()) for text in (doc.prose, title) for m in mid_sentence.finditer(text)]
+    return bool(ends) and (bool(_NAME_SHAPE.match(word)) or any(
+        text.startswith(("'s", "’s"), end) for text, end in ends))
+
+
+def _whole_word(word: str):
+    return regex.compile(rf"(?<![\w'’-]){regex.escape(word)}(?![\w-])")
+
+
+def _mid_sentence(word: str):
+    """`word` after a letter, figure, comma, semicolon, colon or bracket and one space."""
+    return regex.compile(rf"(?<=[\p{{L}}\d,;:(] ){regex.escape(word)}(?![\w-])")
+
+
+def _title_case_without(title: str, word: str) -> bool:
+    """Whether `title` holds `word` after its first word and capitalises all its other words
+    of four letters or more ("Queues Grow at k-bar After Price Cut")."""
+    words = regex.findall(r"[\w'’-]+", title)
+    if word not in words[1:]:
+        return False
+    others = [w for w in words[1:] if w != word and len(w) >= 4]
+    return len(others) >= 2 and all(w[0].isupper() for w in others)
 
 
 def _is_abbreviation(token: str) -> bool:
