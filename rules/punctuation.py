@@ -207,8 +207,9 @@ class LowercaseSentenceStart(Rule):
     such as "Are We There Yet? and"), brand names spelt in lower case ("iPod", "eBay"),
     names the article itself writes in lower case (never with a capital, and in mid-sentence
     elsewhere with a hyphen or figure inside or a possessive, "at k-bar", "bumble's founder";
-    or inside a title that capitalises its other words), the continuation of an ellipsis, and list items, table cells and image descriptions (alt
-    text) that start in lower case stay quiet.
+    or inside a title that capitalises its other words), the continuation of an ellipsis,
+    and list items, table cells and image descriptions (alt text) that start in lower case
+    stay quiet.
 
     ## Why it matters
     A lower-case start is either a missing capital or a sign that the sentence before it
