@@ -32,6 +32,8 @@ _STOP_THEN_SPACE = lazy(re.compile, r"\.[\"”’)\]]*+[^\S\r\n]++(?![A-Z0-9\"'�
 _NON_SPACE = lazy(re.compile, r"\S*")
 
 
+_STOPS = lazy(re.compile, r"\.{2,}")
+_CHANT_MARKS = "\"'“”‘’()[]!?.,;:"
 _ENTITY_BEFORE = lazy(regex.compile, r"&#?\w+$")
 _TOKEN_AT_END = lazy(regex.compile, r"([\w.]+)$")
 _STOP_AT_END = lazy(regex.compile, r"[.!?][\"”’)]*$|:$")
@@ -43,8 +45,9 @@ class DoubledPunctuation(Rule):
 
     Flags doubled commas, semicolons and colons, two full stops that are not an ellipsis,
     and a comma or other mark run into a full stop (",." ".,"). An ellipsis ("..." or
-    "…"), a full stop after an abbreviation followed by a comma ("U.S., officials") and a
-    title ending in "?" or "!" before a comma ("Airplane!, starring") stay quiet.
+    "…"), a full stop after an abbreviation followed by a comma ("U.S., officials"), a
+    title ending in "?" or "!" before a comma ("Airplane!, starring") and a chant spelt out
+    with stops ("G..O..A..L!", "Leo..Leo") stay quiet.
 
     ## Why it matters
     Doubled punctuation is a keying slip that survives spell-checking and reads as
@@ -79,6 +82,8 @@ class DoubledPunctuation(Rule):
                 continue                    # "U.S., officials", "(Ed.: a note)"
             if mark[0] == ";" and _ENTITY_BEFORE.search(text[max(0, s - 12):s]):
                 continue                    # the end of an HTML entity ("caf&#233;."): stray-metadata's
+            if mark == ".." and _chant(text, s):
+                continue                    # "G..O..A..L!", "Leo..Leo": spelt out on purpose
 
             if mark[0] == mark[-1]:
                 # "the vote..again": two stops glued to the next word stand for an ellipsis;
@@ -91,6 +96,25 @@ class DoubledPunctuation(Rule):
                 keep = "." if "." in mark else mark[0]
                 fix = Fix.replace(s, e, keep, safe=False, message=f"keep '{keep}'")
             yield Finding(s, e, f"doubled punctuation '{mark}'", fix)
+
+
+def _chant(text: str, dot: int) -> bool:
+    """Whether the stops at `dot` join a chant: three letters or more ("G..O..A..L!") or
+    one word said over ("Leo..Leo"), each run of stops two or more long. Only a token of
+    up to 40 characters each side is read: a longer run of text is no chant."""
+    start = max(0, dot - 40)
+    token = _NON_SPACE.match(text, _last_space(text, start, dot), dot + 40).group()
+    parts = _STOPS.split(token.strip(_CHANT_MARKS))
+    return len(parts) > 1 and all(p.isalpha() for p in parts) and (
+        (len(parts) > 2 and all(len(p) == 1 for p in parts)) or len({p.lower() for p in parts}) == 1)
+
+
+def _last_space(text: str, start: int, dot: int) -> int:
+    """Just past the last white space of text[start:dot], or `start` if there is none."""
+    for i in range(dot - 1, start - 1, -1):
+        if text[i].isspace():
+            return i + 1
+    return start
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
