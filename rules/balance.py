@@ -12,6 +12,7 @@ from lintnews.diagnostics import Finding
 from lintnews.document import Document
 from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
+from lintnews.rules.punctuation import EMOTICON
 from lintnews.text import Quotation
 
 
@@ -85,7 +86,6 @@ def _run_on_closer(doc: Document, q: Quotation, starts: list[int], strays: list[
 _BRACKETS = lazy(re.compile, r"[()\[\]]")
 # "1)", "a)", "iv)" at the start of a list item; smileys; a ")" in "1-0)" scores
 _LIST_MARKER = lazy(regex.compile, r"(?<![\w.,])(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)")
-_EMOTICON = lazy(regex.compile, r"[:;=8][-^']?[()\[\]]|[()\[\]][-^']?[:;=]")
 _PAIRS = {")": "(", "]": "["}
 
 
@@ -93,7 +93,8 @@ class UnbalancedBracket(Rule):
     """A parenthesis or square bracket that opens and never closes, or closes without opening.
 
     Flags an unmatched "(", ")", "[" or "]" within a paragraph. List markers ("1)",
-    "a)") and emoticons (":)") stay quiet; brackets inside quotations are checked too.
+    "a)") and emoticons (":)", ":-<(", "(:") stay quiet; brackets inside quotations are
+    checked too.
 
     ## Why it matters
     An unclosed bracket leaves the reader holding an aside that never ends, and usually
@@ -146,8 +147,8 @@ def _unmatched(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
 
 def _excused(text: str, at: int) -> bool:
     """An unmatched bracket that belongs to a list marker ("1)", "a)") or an emoticon (":-(")."""
-    for pattern in (_LIST_MARKER, _EMOTICON):
-        for m in pattern.finditer(text, max(0, at - 5), at + 3):
+    for pattern in (_LIST_MARKER, EMOTICON):
+        for m in pattern.finditer(text, max(0, at - 8), at + 4):
             if m.start() <= at < m.end():
                 return True
     return False

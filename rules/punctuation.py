@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from operator import sub
 
 import re
+import unicodedata
 
 import regex
 
@@ -18,8 +19,11 @@ from lintnews.text import MAYBE_FINAL, NEVER_FINAL
 
 # ",,", ";;", "::", two full stops (not an ellipsis), ",." and ".,"
 _DOUBLED = lazy(regex.compile, r"([,;:])\1+|(?<![.…])\.\.(?![.…])|,\.|\.,|[,;:]\.(?!\.)|\.[;:]")
-# (not an emoticon: "thanks :)", "sadly ;-(")
-_SPACE_BEFORE = lazy(regex.compile, r"(?<=[\w\"”’'%)\]])([^\S\r\n]+)([,.;:!?])(?![.\d\w])(?!(?<=[:;])-?[()])")
+_SPACE_BEFORE = lazy(regex.compile, r"(?<=[\w\"”’'%)\]])([^\S\r\n]+)([,.;:!?])(?![.\d\w])")
+# an emoticon: eyes, a nose, perhaps a frown or grin ("<", also as the entity "&lt;"), a
+# mouth: ":)", ";-(", ":-<(", "=D", ":-P"; or the other way round: "(:", ")-:"
+EMOTICON = lazy(regex.compile, r"[:;=8][-^'o]?(?:[^\S\r\n]?(?:[<>]|&[lg]t;))?(?:[()\[\]DPpO3/\\|*]|&[lg]t;)"
+                               r"|[()\[\]][-^']?[:;=]")
 _SPACES = lazy(re.compile, " +")
 _WHITE = HSPACE_CHARS | {"\n", "\r"}          # what regex's \s matches
 # a full stop ending a word of two letters or more, closing marks, space, a lower-case word
@@ -130,7 +134,9 @@ class SpaceBeforePunctuation(Rule):
 
     Flags white space between a word and the punctuation that should follow it directly
     ("at Commerzbank ." "the market , followed by"). A spaced ellipsis (" ..."), a decimal
-    (" .5"), a mark that starts a new token and an emoticon (" :)") stay quiet.
+    (" .5"), a mark that starts a new token and an emoticon (" :)", " :-<(") stay quiet.
+    White space other than a plain space is named in the message ("U+2028 LINE SEPARATOR
+    before ';'"): it looks like a space, or like nothing.
 
     ## Why it matters
     A space before punctuation is a conversion or keying slip; at a line end it can leave
@@ -163,7 +169,28 @@ class SpaceBeforePunctuation(Rule):
             mark = m.group(2)
             if mark == "." and doc.prose.startswith(" .", m.end()):
                 continue                    # a spaced ellipsis: ". . ."
-            yield Finding(s, m.end(), f"space before '{mark}'", Fix.replace(s, e, "", message="remove the space"))
+            if mark in ":;" and EMOTICON.match(text, m.start(2)):
+                continue                    # "thanks :)", "dull :-<("
+            yield Finding(s, m.end(), f"{space_name(m.group(1))} before '{mark}'",
+                          Fix.replace(s, e, "", message="remove the space"))
+
+
+def space_name(run: str) -> str:
+    """What a run of white space holds: "space", or its other characters by their Unicode
+    code and name, which a reader cannot tell from a space ("U+2028 LINE SEPARATOR")."""
+    names = dict.fromkeys("space" if c == " " else character_name(c) for c in run)
+    return " and ".join(names)
+
+
+def character_name(c: str) -> str:
+    """U+XXXX and the Unicode name of `c` ("U+00A0 NO-BREAK SPACE"; a control character,
+    which has none, by its alias: "U+0009 CHARACTER TABULATION")."""
+    return f"U+{ord(c):04X} {unicodedata.name(c, '') or _CONTROL_NAMES.get(c, 'control character')}"
+
+
+_CONTROL_NAMES = {"\t": "CHARACTER TABULATION", "\v": "LINE TABULATION", "\f": "FORM FEED",
+                  "\x85": "NEXT LINE", "\x1c": "FILE SEPARATOR", "\x1d": "GROUP SEPARATOR",
+                  "\x1e": "RECORD SEPARATOR", "\x1f": "UNIT SEPARATOR"}
 
 
 class DoubleSpace(Rule):
