@@ -27,7 +27,8 @@ class UnbalancedQuote(Rule):
     are never taken for quotation marks, nor are inch and seconds marks after a figure
     ("a 16” screen", "a time of 50’47”"). A quotation that runs on into the next paragraph
     or the one after without an opening mark there and closes in it is one finding, at its
-    opening mark, not one at each end.
+    opening mark, not one at each end; so is a closing mark set off by a space (' ". ') and
+    an opening mark glued between two words ('there was”no guarantee ... ”'), at that mark.
 
     ## Why it matters
     An unclosed quotation makes the reader unsure where the speaker's words end and the
@@ -47,22 +48,52 @@ class UnbalancedQuote(Rule):
         text, quotes = doc.prose, doc.quotes
         strays = [at for at in quotes.stray_closers if not _INCH_MARK.match(text, at)]
         starts = [q.start for q in quotes.double]
-        run_on_closers = set()
-        for q in quotes.double:
-            if q.closed or q.continues:
+        unclosed = [q for q in quotes.double if not q.closed and not q.continues]
+        told = set()                        # marks a finding already accounts for
+        for q, after in zip(unclosed, [*unclosed[1:], None]):
+            if q.start in told:
+                continue
+            if after is not None and after.paragraph == q.paragraph and _spaced_closer(text, after.start) \
+                    and _next(starts, q.start) == after.start:
+                told.add(after.start)       # “We said so ". : one slip, the closing mark
+                yield Finding(after.start, after.start + 1,
+                              "closing quotation mark set off by a space, so that it reads as an opening one")
                 continue
             closer = _run_on_closer(doc, q, starts, strays)
             if closer is None:
                 yield Finding(q.start, q.start + 1, "quotation mark opened here is never closed")
             else:
-                run_on_closers.add(closer)
+                told.add(closer)
                 yield Finding(q.start, q.start + 1, "quotation runs on into a later paragraph that has no "
                                                     "opening quotation mark (it closes there)")
-        for at in strays:
-            if at not in run_on_closers:
+        for at, after in zip(strays, [*strays[1:], None]):
+            if at in told:
+                continue
+            if after is not None and _glued_opener(text, at) and doc.paragraph_of(after) == doc.paragraph_of(at) \
+                    and _next(starts, at) > after:
+                told.add(after)             # said there was”no more”: one slip, the opening mark
+                yield Finding(at, at + 1, "quotation mark between two words: an opening mark without its space?")
+            else:
                 yield Finding(at, at + 1, "closing quotation mark with no opening one")
 
 
+def _next(offsets: list[int], at: int) -> float:
+    """The first of the sorted `offsets` past `at` (infinity if none)."""
+    i = bisect_right(offsets, at)
+    return offsets[i] if i < len(offsets) else float("inf")
+
+
+def _spaced_closer(text: str, at: int) -> bool:
+    """A mark with a space before it and a stop or comma after, ending the sentence: ' ".'"""
+    return at > 0 and text[at - 1] in " \t" and bool(_SPACED_CLOSER.match(text, at))
+
+
+def _glued_opener(text: str, at: int) -> bool:
+    """A closing-looking mark between two letters ("was”no"), most likely an opening one."""
+    return 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha()
+
+
+_SPACED_CLOSER = lazy(regex.compile, r"[\"”][.,;:!?]+(?:\s|$)")
 # an inch or seconds mark, not a closing quotation mark: "a 16” screen", "12” vinyl", "50’47”"
 _INCH_MARK = lazy(regex.compile, r"(?<=\d)[\"”″](?=[^\S\r\n]*-|[^\S\r\n]+\p{Ll})|(?<=\d[\'’′][^\S\r\n]?\d{1,2})[\"”″]")
 # how many paragraphs on a quotation may close without an opening mark and count as one
@@ -73,14 +104,11 @@ def _run_on_closer(doc: Document, q: Quotation, starts: list[int], strays: list[
     """The stray closing mark that ends the unclosed quotation `q` a paragraph or two on,
     when no quotation mark comes between (the writer left out the opening mark of a
     continuation paragraph: one slip, not one at each end); else None."""
-    i = bisect_right(strays, q.start)
-    if i == len(strays):
+    closer = _next(strays, q.start)
+    if closer == float("inf") or _next(starts, q.start) < closer \
+            or doc.paragraph_of(closer) - q.paragraph > _RUN_ON_PARAGRAPHS:
         return None
-    closer = strays[i]
-    following = bisect_right(starts, q.start)
-    if following < len(starts) and starts[following] < closer:
-        return None
-    return closer if doc.paragraph_of(closer) - q.paragraph <= _RUN_ON_PARAGRAPHS else None
+    return closer
 
 
 _BRACKETS = lazy(re.compile, r"[()\[\]]")
