@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from itertools import chain, pairwise
 
 import regex
 
@@ -47,10 +48,10 @@ class UnbalancedQuote(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text, quotes = doc.prose, doc.quotes
         strays = [at for at in quotes.stray_closers if not _INCH_MARK.match(text, at)]
-        starts = [q.start for q in quotes.double]
-        unclosed = [q for q in quotes.double if not q.closed and not q.continues]
+        starts = quotes.double.starts         # (an array, in order)
+        unclosed = (q for q in quotes.double if not q.closed and not q.continues)
         told = set()                        # marks a finding already accounts for
-        for q, after in zip(unclosed, [*unclosed[1:], None]):
+        for q, after in pairwise(chain(unclosed, [None])):
             if q.start in told:
                 continue
             if after is not None and after.paragraph == q.paragraph and _spaced_closer(text, after.start) \
@@ -66,7 +67,7 @@ class UnbalancedQuote(Rule):
                 told.add(closer)
                 yield Finding(q.start, q.start + 1, "quotation runs on into a later paragraph that has no "
                                                     "opening quotation mark (it closes there)")
-        for at, after in zip(strays, [*strays[1:], None]):
+        for at, after in pairwise(chain(strays, [None])):
             if at in told:
                 continue
             if after is not None and _glued_opener(text, at) and doc.paragraph_of(after) == doc.paragraph_of(at) \
@@ -77,7 +78,7 @@ class UnbalancedQuote(Rule):
                 yield Finding(at, at + 1, "closing quotation mark with no opening one")
 
 
-def _next(offsets: list[int], at: int) -> float:
+def _next(offsets: Sequence[int], at: int) -> float:
     """The first of the sorted `offsets` past `at` (infinity if none)."""
     i = bisect_right(offsets, at)
     return offsets[i] if i < len(offsets) else float("inf")
@@ -100,7 +101,7 @@ _INCH_MARK = lazy(regex.compile, r"(?<=\d)[\"”″](?=[^\S\r\n]*-|[^\S\r\n]+\p{
 _RUN_ON_PARAGRAPHS = 2
 
 
-def _run_on_closer(doc: Document, q: Quotation, starts: list[int], strays: list[int]) -> int | None:
+def _run_on_closer(doc: Document, q: Quotation, starts: Sequence[int], strays: list[int]) -> int | None:
     """The stray closing mark that ends the unclosed quotation `q` a paragraph or two on,
     when no quotation mark comes between (the writer left out the opening mark of a
     continuation paragraph: one slip, not one at each end); else None."""
