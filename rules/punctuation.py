@@ -1,7 +1,7 @@
 """LN202-LN205: punctuation and spacing slips — doubled marks, stray spaces, lower-case starts."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from operator import sub
 
@@ -76,6 +76,7 @@ class DoubledPunctuation(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
+        chant_end = 0                       # where the last chant found ends
         # every match holds two of the marks side by side: a cheap test first
         for m in _DOUBLED.finditer(text) if 1 in map(sub, doc.punctuation[1:], doc.punctuation) else ():
             s, e = m.start(), m.end()
@@ -86,7 +87,8 @@ class DoubledPunctuation(Rule):
                 continue                    # "U.S., officials", "(Ed.: a note)"
             if mark[0] == ";" and _ENTITY_BEFORE.search(text[max(0, s - 12):s]):
                 continue                    # the end of an HTML entity ("caf&#233;."): stray-metadata's
-            if mark == ".." and _chant(text, s):
+            if mark == ".." and (s < chant_end or text[s - 1:s].isalpha() and text[e:e + 1].isalpha()
+                                 and (chant_end := _chant_end(text, s))):
                 continue                    # "G..O..A..L!", "Leo..Leo": spelt out on purpose
 
             if mark[0] == mark[-1]:
@@ -102,15 +104,16 @@ class DoubledPunctuation(Rule):
             yield Finding(s, e, f"doubled punctuation '{mark}'", fix)
 
 
-def _chant(text: str, dot: int) -> bool:
-    """Whether the stops at `dot` join a chant: three letters or more ("G..O..A..L!") or
-    one word said over ("Leo..Leo"), each run of stops two or more long. Only a token of
-    up to 40 characters each side is read: a longer run of text is no chant."""
-    start = max(0, dot - 40)
-    token = _NON_SPACE.match(text, _last_space(text, start, dot), dot + 40).group()
-    parts = _STOPS.split(token.strip(_CHANT_MARKS))
-    return len(parts) > 1 and all(p.isalpha() for p in parts) and (
+def _chant_end(text: str, dot: int) -> int:
+    """Where the chant that the stops at `dot` join ends, or 0 if they join none. A chant
+    is three letters or more ("G..O..A..L!") or one word said over ("Leo..Leo"), each run
+    of stops two or more long. Only a token of up to 40 characters each side is read: a
+    longer run of text is no chant."""
+    m = _NON_SPACE.match(text, _last_space(text, max(0, dot - 40), dot), dot + 40)
+    parts = _STOPS.split(m.group().strip(_CHANT_MARKS))
+    chant = len(parts) > 1 and all(p.isalpha() for p in parts) and (
         (len(parts) > 2 and all(len(p) == 1 for p in parts)) or len({p.lower() for p in parts}) == 1)
+    return m.end() if chant else 0
 
 
 def _last_space(text: str, start: int, dot: int) -> int:
@@ -291,10 +294,11 @@ class LowercaseSentenceStart(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         allowed = self._allowed
         text = doc.prose
+        written_as_name = _name_reader(doc)
         for m in _lower_after_stop(text):
             word, before = m.group(2), m.group(1)
             if word in allowed or _is_abbreviation(before) or not doc.is_verbatim(m.end(1), m.end()) \
-                    or _name_or_address(text, m.start(2), m.end(2)) or _written_as_name(doc, word):
+                    or _name_or_address(text, m.start(2), m.end(2)) or written_as_name(word):
                 continue
             yield Finding(m.start(2), m.end(2), f"sentence starts in lower case: '{word}'")
         for p in doc.paragraphs:
@@ -303,7 +307,7 @@ class LowercaseSentenceStart(Rule):
                     and doc.block_kind(p.start) not in ("list-item", "table-cell", "alt-text"):
                 word = _FIRST_WORD.match(text[p.start:p.end])
                 if word and word.group() not in allowed and not _name_or_address(text, p.start, p.start + word.end()) \
-                        and not _written_as_name(doc, word.group()):
+                        and not written_as_name(word.group()):
                     yield Finding(p.start, p.start + len(word.group()),
                                   f"paragraph starts in lower case: '{word.group()}'")
 
@@ -334,6 +338,24 @@ def _name_or_address(text: str, start: int, end: int) -> bool:
 _NAME_SHAPE = lazy(regex.compile, r".[\w'’]*[-\d]")
 
 
+# how many words of one article _written_as_name reads it for (each read scans the
+# article): a file of thousands of lower-case starts is no article, and stays linear
+_NAMES_READ = 64
+
+
+def _name_reader(doc: Document) -> Callable[[str], bool]:
+    """_written_as_name for `doc`, each word read once, and the first _NAMES_READ only."""
+    known: dict[str, bool] = {}
+
+    def written_as_name(word: str) -> bool:
+        if word not in known:
+            if len(known) == _NAMES_READ:
+                return False
+            known[word] = _written_as_name(doc, word)
+        return known[word]
+    return written_as_name
+
+
 def _written_as_name(doc: Document, word: str) -> bool:
     """Whether the article itself writes `word` as a name in lower case ("k-bar", a bar):
     never with a capital, and either in lower case inside a title that capitalises its other
@@ -343,23 +365,22 @@ def _written_as_name(doc: Document, word: str) -> bool:
     title = doc.meta.get("title")
     title = title if isinstance(title, str) else ""
     capital = word[0].upper() + word[1:]
-    if _whole_word(capital).search(doc.prose) or _whole_word(capital).search(title):
+    if any(capital in text and _whole_word(capital).search(text) for text in (doc.prose, title)):
         return False
     if _title_case_without(title, word):
         return True
-    mid_sentence = _mid_sentence(word)
-    ends = [(text, m.end()) for text in (doc.prose, title) for m in mid_sentence.finditer(text)]
-    return bool(ends) and (bool(_NAME_SHAPE.match(word)) or any(
-        text.startswith(("'s", "’s"), end) for text, end in ends))
+    used = _mid_sentence(word, "" if _NAME_SHAPE.match(word) else "['’]s")
+    return any(used.search(text) for text in (doc.prose, title))
 
 
 def _whole_word(word: str):
     return regex.compile(rf"(?<![\w'’-]){regex.escape(word)}(?![\w-])")
 
 
-def _mid_sentence(word: str):
-    """`word` after a letter, figure, comma, semicolon, colon or bracket and one space."""
-    return regex.compile(rf"(?<=[\p{{L}}\d,;:(] ){regex.escape(word)}(?![\w-])")
+def _mid_sentence(word: str, then: str):
+    """`word`, then what `then` matches, after a letter, figure, comma, semicolon, colon or
+    bracket and one space."""
+    return regex.compile(rf"(?<=[\p{{L}}\d,;:(] ){regex.escape(word)}(?![\w-]){then}")
 
 
 def _title_case_without(title: str, word: str) -> bool:
