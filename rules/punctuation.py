@@ -379,8 +379,8 @@ def _whole_word(word: str):
 
 def _mid_sentence(word: str, then: str):
     """`word`, then what `then` matches, after a letter, figure, comma, semicolon, colon or
-    bracket and one space."""
-    return regex.compile(rf"(?<=[\p{{L}}\d,;:(] ){regex.escape(word)}(?![\w-]){then}")
+    bracket, one space and perhaps an opening quotation mark ("a bar called “k-bar”")."""
+    return regex.compile(rf"(?<=[\p{{L}}\d,;:(] [\"“‘']?){regex.escape(word)}(?![\w-]){then}")
 
 
 def _title_case_without(title: str, word: str) -> bool:
