@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from operator import sub
 
 import re
@@ -25,6 +26,7 @@ _SPACE_BEFORE = lazy(regex.compile, r"(?<=[\w\"”’'%)\]])([^\S\r\n]+)([,.;:!?
 EMOTICON = lazy(regex.compile, r"[:;=8][-^'o]?(?:[^\S\r\n]?(?:[<>]|&[lg]t;))?(?:[()\[\]DPpO3/\\|*]|&[lg]t;)"
                                r"|[()\[\]][-^']?[:;=]")
 _SPACES = lazy(re.compile, " +")
+_SPACES_2 = lazy(re.compile, " {2,}")
 _WHITE = HSPACE_CHARS | {"\n", "\r"}          # what regex's \s matches
 # a full stop ending a word of two letters or more, closing marks, space, a lower-case word
 _ADDRESS = lazy(regex.compile, r"(?:[.\w+-]*@|\.\w+[./]|://)")
@@ -201,7 +203,8 @@ class DoubleSpace(Rule):
 
     Flags runs of spaces between two words or between a word and punctuation within a
     sentence. Spaces after the end of a sentence (the typewriter convention), indentation,
-    spaces before a line break (Markdown hard breaks) and runs standing in for markup
+    spaces before a line break (Markdown hard breaks), runs standing in for markup and
+    lines set in columns with spaces (three runs or more: a table row, a poll's "Yes  No")
     stay quiet, and so does all of Markdown and HTML, where the reader never sees a run
     of spaces (it is shown as one).
 
@@ -227,12 +230,27 @@ class DoubleSpace(Rule):
         if doc.kind in ("markdown", "html"):
             return
         text = doc.prose
+        line_end, in_columns = -1, False    # the last line read, and whether it is set in columns
         for s, e in _double_spaces(text):
             if not doc.is_verbatim(s - 1, e + 1):
                 continue
             if text[s - 1] in ".!?:\"”’)" and _ends_sentence_before(text, s):
                 continue                    # two spaces after a full stop: a convention, not a slip
+            if s > line_end:
+                line_end, in_columns = _line_in_columns(text, s)
+            if in_columns:
+                continue                    # "Yes  No   Results": a form or a table row
             yield Finding(s, e, "double space inside a sentence", Fix.replace(s, e, " ", message="use one space"))
+
+
+def _line_in_columns(text: str, at: int) -> tuple[int, bool]:
+    """Where the line holding `at` ends, and whether it holds three runs of two spaces or
+    more: columns laid out with spaces (a table row, a poll's "Yes  No"), not sentences."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    runs = _SPACES_2.finditer(text, start, end)
+    return end, sum(1 for _ in islice(runs, 3)) == 3
 
 
 def _double_spaces(text: str) -> Iterator[tuple[int, int]]:
