@@ -30,6 +30,7 @@ _SPACES_2 = lazy(re.compile, " {2,}")
 _WHITE = HSPACE_CHARS | {"\n", "\r"}          # what regex's \s matches
 # a full stop ending a word of two letters or more, closing marks, space, a lower-case word
 _ADDRESS = lazy(regex.compile, r"(?:[.\w+-]*@|\.\w+[./]|://)")
+_TAG_END = lazy(regex.compile, r" ?/?(?:>|&gt;)")
 _LOWER_AFTER_STOP = lazy(regex.compile, r"\b([\w'’-]{2,})\.[\"”’)\]]*[^\S\r\n]+(\p{Ll}[\p{L}'’-]*)")
 # Where such a match can be: a full stop, closing marks and spaces, then not a capital, a
 # figure or an opening mark. A stdlib pattern finds these spots many times faster than
@@ -279,7 +280,8 @@ class LowercaseSentenceStart(Rule):
     such as "Are We There Yet? and"), brand names spelt in lower case ("iPod", "eBay"),
     names the article itself writes in lower case (never with a capital, and in mid-sentence
     elsewhere with a hyphen or figure inside or a possessive, "at k-bar", "bumble's founder";
-    or inside a title that capitalises its other words), the continuation of an ellipsis,
+    or inside a title that capitalises its other words), what is left of an HTML tag
+    ("br /&gt;", stray-metadata's), the continuation of an ellipsis,
     and list items, table cells and image descriptions (alt text) that start in lower case
     stay quiet.
 
@@ -347,9 +349,11 @@ def _lower_after_stop(text: str) -> Iterator:
 
 
 def _name_or_address(text: str, start: int, end: int) -> bool:
-    """A brand spelt with an inner capital ("iGEM", "eBay"), or the start of an e-mail or
-    web address ("s.jones@example.org")."""
-    return any(c.isupper() for c in text[start + 1:end]) or bool(_ADDRESS.match(text, end))
+    """A brand spelt with an inner capital ("iGEM", "eBay"), the start of an e-mail or
+    web address ("s.jones@example.org"), or what is left of an HTML tag ("br /&gt;":
+    stray markup, which stray-metadata reports)."""
+    return any(c.isupper() for c in text[start + 1:end]) or bool(_ADDRESS.match(text, end)) \
+        or bool(_TAG_END.match(text, end))
 
 
 # a word shaped like a name rather than an ordinary word: a hyphen or figure inside ("k-bar")
