@@ -96,7 +96,8 @@ def _glued_opener(text: str, at: int) -> bool:
 
 _SPACED_CLOSER = lazy(regex.compile, r"[\"”][.,;:!?]+(?:\s|$)")
 # an inch or seconds mark, not a closing quotation mark: "a 16” screen", "12” vinyl", "50’47”"
-_INCH_MARK = lazy(regex.compile, r"(?<=\d)[\"”″](?=[^\S\r\n]*-|[^\S\r\n]+\p{Ll})|(?<=\d[\'’′][^\S\r\n]?\d{1,2})[\"”″]")
+_INCH_MARK = lazy(regex.compile, r"(?<=\d)[\"”″](?=[^\S\r\n]*-|[^\S\r\n]+\p{Ll})"
+                                 r"|(?<=\d[\'’′][^\S\r\n]?\d{1,2})[\"”″]")
 # how many paragraphs on a quotation may close without an opening mark and count as one
 _RUN_ON_PARAGRAPHS = 2
 

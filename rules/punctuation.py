@@ -177,18 +177,18 @@ class SpaceBeforePunctuation(Rule):
                 continue                    # a spaced ellipsis: ". . ."
             if mark in ":;" and EMOTICON.match(text, m.start(2)):
                 continue                    # "thanks :)", "dull :-<("
-            yield Finding(s, m.end(), f"{space_name(m.group(1))} before '{mark}'",
+            yield Finding(s, m.end(), f"{_space_name(m.group(1))} before '{mark}'",
                           Fix.replace(s, e, "", message="remove the space"))
 
 
-def space_name(run: str) -> str:
+def _space_name(run: str) -> str:
     """What a run of white space holds: "space", or its other characters by their Unicode
     code and name, which a reader cannot tell from a space ("U+2028 LINE SEPARATOR")."""
-    names = dict.fromkeys("space" if c == " " else character_name(c) for c in run)
+    names = dict.fromkeys("space" if c == " " else _character_name(c) for c in run)
     return " and ".join(names)
 
 
-def character_name(c: str) -> str:
+def _character_name(c: str) -> str:
     """U+XXXX and the Unicode name of `c` ("U+00A0 NO-BREAK SPACE"; a control character,
     which has none, by its alias: "U+0009 CHARACTER TABULATION")."""
     return f"U+{ord(c):04X} {unicodedata.name(c, '') or _CONTROL_NAMES.get(c, 'control character')}"
@@ -281,9 +281,8 @@ class LowercaseSentenceStart(Rule):
     names the article itself writes in lower case (never with a capital, and in mid-sentence
     elsewhere with a hyphen or figure inside or a possessive, "at k-bar", "bumble's founder";
     or inside a title that capitalises its other words), what is left of an HTML tag
-    ("br /&gt;", stray-metadata's), the continuation of an ellipsis,
-    and list items, table cells and image descriptions (alt text) that start in lower case
-    stay quiet.
+    ("br /&gt;", stray-metadata's), the continuation of an ellipsis, and list items, table
+    cells and image descriptions (alt text) that start in lower case stay quiet.
 
     ## Why it matters
     A lower-case start is either a missing capital or a sign that the sentence before it
