@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from itertools import accumulate, compress
 
 import regex
@@ -17,7 +17,7 @@ from lintnews.document import Document
 from lintnews.errors import ConfigError
 from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
-from lintnews.rules._data import data_text
+from lintnews.rules._data import data_text, word_set
 
 
 _FOLLOWER = lazy(regex.compile, r"[^\S\r\n]*([\w'’-]+)?")
@@ -157,10 +157,17 @@ class StyleConsistency(Rule):
     "email"/"e-mail", "website"/"web site", "-ise"/"-ize" ...) and for nouns capitalised
     in one place and not in another in mid-sentence ("Coalition personnel" and
     "coalition personnel"), it reports the forms used less and names the one used most,
-    so copy that writes "US" throughout stays quiet. A house style can be chosen instead:
+    so copy that writes "US" throughout stays quiet. Only the paper's own narration
+    counts: not quotations, block quotes, or the readers' comments a plain-text export
+    runs on after the report (a report of three paragraphs or more in the third person,
+    then paragraphs mostly in the first person). Names are no style choice ("World
+    Health Organization", a "Government Department"), nor is a capital compared across
+    senses: "the Coalition" with "the coalition", never with "a coalition deal" or
+    "filing cabinets". A house style can be chosen instead:
     `preset = "ap"` (U.S., percent, email, numerals as AP writes them: one to nine in
     words, 10 and up in figures) or `preset = "bbc"` (US, %, email), and a newsroom can
-    declare its own preferred spellings with `prefer`; then every variant is reported.
+    declare its own preferred spellings with `prefer`; then every variant is reported,
+    quotations included.
 
     ## Why it matters
     Inconsistent spelling within one story looks careless and can read as two different
@@ -175,8 +182,10 @@ class StyleConsistency(Rule):
     personnel would change.
 
     ## Fix safety
-    Replacing a spelling with the majority or preferred one is safe, except between "%"
-    and words and for capitals, which are left to the editor.
+    Replacing a spelling with the house style's is safe. Without a house style, the fix
+    to the majority's spelling is safe only for a clear majority (3 to 1 or more), unsafe
+    for a narrower one, and there is none on a tie: which side is right cannot be told.
+    Between "%" and words, -ise and -ize, and for capitals, the choice is left to the editor.
 
     ## Options
     - `consistency`: report mixed spellings within an article (default true).
@@ -215,27 +224,29 @@ class StyleConsistency(Rule):
         self._consistency_groups = [g for g in _groups() if not covered.intersection(f.casefold() for f in g.forms)]
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        text = doc.prose
+        text, voices = doc.prose, Voices(doc)
         for group in self._preferred_groups:
             forms = group.possible_forms(text, None)
             if any(form != group.name for form in forms):
                 for start, end, form in group.occurrences(text, text, forms):
                     if form != group.name:
-                        yield self._finding(text, start, end, form, group.name, "but house style is '{wanted}'")
+                        yield _finding(text, start, end, form, group.name, "but house style is '{wanted}'", True)
         if self.options.consistency:
             folded = _folded(text)
             for group in self._consistency_groups:
                 forms = group.possible_forms(text, folded, at_least=2)
                 if forms:                       # (one form alone is consistent)
-                    yield from self._mixed(text, folded, group, forms)
-            yield from self._capitals(doc, folded)
-            yield from self._ise_ize(doc, folded)
+                    yield from self._mixed(doc, voices, folded, group, forms)
+            yield from self._capitals(doc, voices, folded)
+            yield from self._ise_ize(doc, voices, folded)
         if self._numerals == "ap":
             yield from _ap_numerals(doc)
 
-    def _mixed(self, text: str, folded: Folded, group: Group, forms: tuple[str, ...]) -> Iterator[Finding]:
+    def _mixed(self, doc: Document, voices: Voices, folded: Folded, group: Group,
+               forms: tuple[str, ...]) -> Iterator[Finding]:
+        text = doc.prose
         found = [(a, b, form) for a, b, form in group.occurrences(text, folded, forms)
-                 if group.case or not _in_name(text, a, b)]
+                 if (group.case or not _in_name(text, a, b)) and not voices.others(a)]
         canonical = (lambda f: f) if group.case else str.casefold
         counts = Counter(canonical(form) for _, _, form in found)
         if len(counts) < 2:
@@ -243,55 +254,37 @@ class StyleConsistency(Rule):
         order = {canonical(form): i for i, (_, _, form) in reversed(list(enumerate(found)))}
         majority = max(counts, key=lambda f: (counts[f], -order[f]))
         shown = next(form for _, _, form in found if canonical(form) == majority)
+        safe = _fix_safety(counts, majority)
         for start, end, form in found:
             if canonical(form) != majority:
                 times = "once" if counts[majority] == 1 else f"{counts[majority]} times"
-                yield self._finding(text, start, end, form, shown, f"but '{{wanted}}' elsewhere in the article ({times})")
+                yield _finding(text, start, end, form, shown, f"but '{{wanted}}' elsewhere in the article ({times})",
+                               safe)
 
-    @staticmethod
-    def _finding(text: str, start: int, end: int, form: str, wanted: str, why: str) -> Finding:
-        written = text[start:end]
-        fix = None
-        if "%" not in (form, wanted):
-            replacement = wanted[0].upper() + wanted[1:] if written[0].isupper() and wanted[0].islower() else wanted
-            if written.lower().endswith("s") and not form.lower().endswith("s") and wanted[-1].isalpha():
-                replacement += "s"          # "e-mails" -> "emails"
-            fix = Fix.replace(start, end, replacement, message=f"write '{replacement}'")
-        return Finding(start, end, f"'{written}' here, " + why.format(wanted=wanted), fix)
-
-    def _capitals(self, doc: Document, folded: Folded) -> Iterator[Finding]:
+    def _capitals(self, doc: Document, voices: Voices, folded: Folded) -> Iterator[Finding]:
         text = doc.prose
         for noun in style_data()["capitalisation"]["nouns"]:
             if folded is not None and noun.isascii() and not _twice(folded, noun.casefold()):
                 continue                    # capitalised one way and not the other takes two uses
             pattern = form_pattern(noun, False, False)
-            uses = []
+            uses: dict[str, list[tuple[int, int, str]]] = {}        # sense -> its uses
             for m in _finditer(pattern, text, folded, noun.casefold()) if noun.isascii() else pattern.finditer(text):
                 word = m.group()
+                if len(word) > len(noun) or _sentence_initial(doc, m.start()) or voices.others(m.start()):
+                    continue                # "governments" and "filing cabinets" are never a name
                 after = _FOLLOWER.match(text[m.end():m.end() + 40])
                 follower = after.group(1) if after else None
-                if _sentence_initial(doc, m.start()):
-                    continue
                 if word[0].isupper():
                     if follower and follower[0].isupper() or follower == "of" or _after_capital(text, m.start()):
                         continue            # "Coalition Forces", "Government of Iraq", "Welsh Assembly Government"
-                    uses.append((m.start(), m.end(), "capital"))
+                    kind = "capital"
                 else:
-                    uses.append((m.start(), m.end(), "lower"))
-            counts = Counter(kind for _, _, kind in uses)
-            if len(counts) < 2:
-                continue
-            majority = "capital" if counts["capital"] > counts["lower"] else "lower"
-            if counts["capital"] == counts["lower"]:
-                majority = uses[0][2]
-            for start, end, kind in uses:
-                if kind != majority:
-                    other = "capitalised" if majority == "capital" else "in lower case"
-                    times = "once" if counts[majority] == 1 else f"{counts[majority]} times"
-                    yield Finding(start, end, f"'{text[start:end]}' here, but {other} elsewhere in the article "
-                                              f"({times}) as a common noun")
+                    kind = "lower"
+                uses.setdefault(_sense(text, m.start(), follower), []).append((m.start(), m.end(), kind))
+            for alike in uses.values():
+                yield from _mixed_capitals(text, alike)
 
-    def _ise_ize(self, doc: Document, folded: Folded) -> Iterator[Finding]:
+    def _ise_ize(self, doc: Document, voices: Voices, folded: Folded) -> Iterator[Finding]:
         if folded is not None and "iz" not in folded:
             return                          # no -ize spelling, so nothing inconsistent
         text, tokens = doc.prose, doc.tokens
@@ -305,8 +298,9 @@ class StyleConsistency(Rule):
         at = list(compress(range(len(tokens)), map(spelling.__contains__, folded_tokens)))     # (in C)
         uses = []
         for i, start in zip(at, tokens.offsets(at)):
-            if not (text[start].isupper() and _after_capital(text, start)):      # "World Health Organization"
-                word = folded_tokens[i]
+            word = folded_tokens[i]
+            if not (voices.others(start) or _in_name(text, start, start + len(word))
+                    or text[start].isupper() and not _sentence_initial(doc, start)):   # "World Health Organization"
                 uses.append((start, start + len(word), spelling[word]))
         counts = Counter(z for _, _, z in uses)
         if len(counts) < 2:
@@ -317,6 +311,66 @@ class StyleConsistency(Rule):
                 word = text[start:end]
                 times = "once" if counts[majority] == 1 else f"{counts[majority]} times"
                 yield Finding(start, end, f"'{word}' spelt -i{z}e here, but -i{majority}e elsewhere in the article ({times})")
+
+
+CLEAR_MAJORITY = 3      # uses of the majority form for each use of any other, for a safe fix
+
+
+def _fix_safety(counts: Counter, majority: str) -> bool | None:
+    """How safe it is to make every use the majority's: safe for a clear majority (3 to 1 or
+    more), unsafe for a narrower one, and no fix at all on a tie (no side can be told)."""
+    others = sum(counts.values()) - counts[majority]
+    if counts[majority] == max(n for form, n in counts.items() if form != majority):
+        return None
+    return counts[majority] >= CLEAR_MAJORITY * others
+
+
+def _finding(text: str, start: int, end: int, form: str, wanted: str, why: str, safe: bool | None) -> Finding:
+    """The finding for `form` written at text[start:end] where `wanted` is due, with a fix
+    of this safety (None: no fix; never between "%" and words)."""
+    written = text[start:end]
+    fix = None
+    if safe is not None and "%" not in (form, wanted):
+        replacement = wanted[0].upper() + wanted[1:] if written[0].isupper() and wanted[0].islower() else wanted
+        if written.lower().endswith("s") and not form.lower().endswith("s") and wanted[-1].isalpha():
+            replacement += "s"          # "e-mails" -> "emails"
+        fix = Fix.replace(start, end, replacement, safe=safe, message=f"write '{replacement}'")
+    return Finding(start, end, f"'{written}' here, " + why.format(wanted=wanted), fix)
+
+
+class Voices:
+    """Which prose is the paper's own narration, and which is other people's words: a
+    quotation, a block quote, or the readers' comments that a plain-text export of a news
+    page runs on after the report (a Markdown or HTML page keeps them out of the article)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def others(self, offset: int) -> bool:
+        """Whether the prose at offset is someone else's words."""
+        doc = self.doc
+        return bool(doc.quoted_mask[offset]) or doc.block_kind(offset) == "blockquote" \
+            or offset >= self.comments_start
+
+    @cached_property
+    def comments_start(self) -> int:
+        """Where the readers' comments start: the first paragraph in the first person
+        ("I think ...") after a report of three paragraphs or more in the third person, when
+        at least 2 in 5 of the paragraphs from there on are in the first person too (four
+        or more of them); past the end when there are none."""
+        doc, never = self.doc, len(self.doc.prose) + 1
+        if doc.kind != "text":
+            return never
+        quoted = doc.quoted_mask
+        voiced = sorted({doc.paragraph_of(m.start()) for m in _FIRST_PERSON.finditer(doc.prose)
+                         if not quoted[m.start()]})
+        if not voiced:
+            return never
+        k, after = voiced[0], len(doc.paragraphs) - voiced[0]
+        return doc.paragraphs[k].start if k >= 3 and len(voiced) >= 4 and len(voiced) * 5 >= after * 2 else never
+
+
+_FIRST_PERSON = lazy(regex.compile, r"(?<![\w'’-])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]y|me)(?![\w'’-])")
 
 
 def _folded(text: str) -> Folded:
@@ -374,6 +428,45 @@ def _twice(hay: str | FoldedPieces, needle: str) -> bool:
     return first >= 0 and hay.find(needle, first + 1) >= 0
 
 
+def _mixed_capitals(text: str, uses: list[tuple[int, int, str]]) -> Iterator[Finding]:
+    """The uses of one noun in one sense capitalised against the majority (the first, on a tie)."""
+    counts = Counter(kind for _, _, kind in uses)
+    if len(counts) < 2:
+        return
+    majority = "capital" if counts["capital"] > counts["lower"] else "lower"
+    if counts["capital"] == counts["lower"]:
+        majority = uses[0][2]
+    other = "capitalised" if majority == "capital" else "in lower case"
+    times = "once" if counts[majority] == 1 else f"{counts[majority]} times"
+    for start, end, kind in uses:
+        if kind != majority:
+            yield Finding(start, end, f"'{text[start:end]}' here, but {other} elsewhere in the article "
+                                      f"({times}) as a common noun")
+
+
+def _sense(text: str, start: int, follower: str | None) -> str:
+    """Which uses of a noun at text[start:] a capital must agree with: "the" after a definite
+    determiner ("the Government", "its government": one body), "a" after an indefinite one
+    ("a coalition deal", "any government"); else "attr" for one standing before another
+    word ("Coalition personnel", "government figures"), the word before it for one after a
+    modifier ("shadow cabinet", "local government"), or "" ("in Cabinet")."""
+    m = _WORD_THEN_SPACE.search(text[max(0, start - 40):start])
+    before = m.group(1) if m else ""
+    if before.casefold() in _DEFINITE:
+        return "the"
+    if before.casefold() in _INDEFINITE:
+        return "a"
+    if follower and follower[0].islower() and follower not in _FUNCTION_WORDS:
+        return "attr"
+    return before if before.islower() and before not in _FUNCTION_WORDS else ""
+
+
+_DEFINITE = frozenset("the this that our its their his her my your whose".split())
+_INDEFINITE = frozenset("a an any another each every no".split())
+_DETERMINERS = _DEFINITE | _INDEFINITE
+_FUNCTION_WORDS = word_set("function_words")
+
+
 def _in_name(text: str, start: int, end: int) -> bool:
     """A capitalised word next to another capitalised word: part of a name ("Email Systems")."""
     if not text[start].isupper():
@@ -383,9 +476,10 @@ def _in_name(text: str, start: int, end: int) -> bool:
 
 
 def _after_capital(text: str, offset: int) -> bool:
-    """Whether the word before offset is capitalised: the word at offset is part of a name."""
+    """Whether the word before offset is capitalised (and no determiner starting a sentence:
+    "The Government said"): the word at offset is part of a name."""
     m = _WORD_THEN_SPACE.search(text[max(0, offset - 40):offset])
-    return bool(m and m.group(1)[0].isupper())
+    return bool(m and m.group(1)[0].isupper() and m.group(1).casefold() not in _DETERMINERS)
 
 
 def _sentence_initial(doc: Document, offset: int) -> bool:
