@@ -16,7 +16,9 @@ from lintnews.diagnostics import Finding
 from lintnews.document import Document
 from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
-from lintnews.rules._attribution import cue_pattern, has_cue, narration
+from lintnews.rules._data import word_set
+from lintnews.rules._attribution import (cue_pattern, has_cue, named_speakers, names_any, narration, refers_to,
+                                         subject_people)
 from lintnews.spans import inside, merged
 from lintnews.text import Block, Quotation, Quotations
 
@@ -26,7 +28,13 @@ _SPEECH_END = lazy(regex.compile, r"[.,!?…:;—–-]\s*$")
 # '"Q," smiles one broker.' -- a short clause after a quote that ends in , ? ! or a dash.
 _ATTRIBUTION_TAIL = lazy(regex.compile, r"[,?!—–-][\"”]\s+(?:[\w'’.-]+\s+){0,9}[\w'’.-]+(?:[.!?]?\s*$|[,:]\s)")
 _LEAD_IN = lazy(regex.compile, r":\s*$")
-_CREDIT = lazy(regex.compile, r"[\"”][^\S\r\n]*[—–-]+[^\S\r\n]*\p{Lu}")
+_CREDIT = lazy(regex.compile, r"[\"”][^\S\r\n]*[—–-]+[^\S\r\n]*(?:\p{Lu}|(?:a\s+)?quote\s+(?:from|by)\b)")
+# '"What about Israel," is a line ...': the quotation is the subject of its sentence's verb
+_QUOTE_AS_SUBJECT = lazy(regex.compile, r"[^\S\r\n]+(?:is|was|are|were|has\s+been|had\s+been|remains|became)\b")
+# "These are the questions Connors will be asking": a sentence that points back at a quotation
+_POINTS_BACK = lazy(regex.compile, r"\W*(?:These|Those|This|That|Such)\s+(?:are|were|is|was)\b")
+# "I ask her one last question: how does she feel about the future?": the quotation answers
+_ASKED = lazy(regex.compile, r"(?<![\w'’-])ask(?:s|ed)?\b[^?]*\?\s*$", regex.I)
 _TAIL_CLOSES_SENTENCE = lazy(regex.compile, r"[\s.,!?…:;)\]\"'”’—–-]*")
 
 
@@ -42,8 +50,18 @@ class UnattributedQuote(Rule):
     that voices someone's view just before it ("Greene believes he lost the race."),
     the way news copy introduces a speaker. A quotation that carries on an attributed one (the next
     quotation of the same speaker, or the newspaper convention of a quote running over
-    several paragraphs) is attributed by it. Quoted words inside a sentence ("the so-called
-    "peace dividend"", titles, scare quotes) and quotations of fewer than `min-words` words
+    several paragraphs) is attributed by it, and so is one that comes back to a speaker's
+    words after a sentence or two of narration about no one else.
+
+    A reader also finds the speaker in the person the sentence before is about: "he" or
+    "she" in the quotation's paragraph, someone the article quotes elsewhere, or a name
+    that comes back in the sentences after the quotation ("Mr Tansley had to argue his
+    case. "..." Mr Tansley's invention ..."). A real orphan has no such person, or only
+    one that the quotation itself names, and so cannot be speaking ("Simon Taylor looks
+    certain to go. "Simon Taylor is outstanding.""). Quoted words inside a sentence ("the
+    so-called "peace dividend"", titles, scare quotes, '"What about Israel," is a line
+    ...'), quotations credited after a dash ('"..." - quote from a backbencher'), the
+    answer to a question asked just before, and quotations of fewer than `min-words` words
     stay quiet.
 
     ## Why it matters
@@ -80,16 +98,20 @@ class UnattributedQuote(Rule):
         if not quotes:
             return
         cue = cue_pattern(tuple(v.lower() for v in self.options.speech_verbs))
-        attributed_sentences = bytearray(len(doc.sentences))   # 1 where a sentence is attributed
+        # where a sentence is attributed: _SPEECH where it holds a speaker's attributed words,
+        # _EMBEDDED where only quoted words in narration ("the so-called "x"")
+        attributed_sentences = bytearray(len(doc.sentences))
         unattributed = []
         letters = _FirstLetters(doc.prose)
+        speakers = cache(partial(named_speakers, doc))      # (asked for only when a quotation is in doubt)
         for chain in _chains(quotes):
             head = chain[0]
-            if not self._stands_alone(doc, head, letters) or \
-                    any(self._attributed(doc, q, cue, attributed_sentences) for q in chain):
+            speech = self._stands_alone(doc, head, letters)
+            if not speech or any(self._attributed(doc, q, cue, attributed_sentences, speakers) for q in chain):
+                mark = _SPEECH if speech or _SPEECH_END.search(doc.prose, head.inner_start, head.inner_end) else _EMBEDDED
                 for q in chain:
                     first, last = doc.sentence_of(q.start), doc.sentence_of(max(q.start, q.end - 1))
-                    attributed_sentences[first:last + 1] = b"\x01" * (last + 1 - first)
+                    attributed_sentences[first:last + 1] = mark * (last + 1 - first)
                 continue
             unattributed.append(head)
             if len(unattributed) >= self.options.profile_quotes:
@@ -112,6 +134,8 @@ class UnattributedQuote(Rule):
             return False
         if doc.block_kind(q.start) == "blockquote" and _fills_paragraph(doc, q, letters):
             return False
+        if q.closed and _QUOTE_AS_SUBJECT.match(doc.prose, q.end):
+            return False                      # '"What about Israel," is a line they hear'
         if not q.closed or _SPEECH_END.search(inner):
             return True
         # "Q" with no punctuation of its own must end its sentence to be speech
@@ -119,7 +143,7 @@ class UnattributedQuote(Rule):
         return _TAIL_CLOSES_SENTENCE.fullmatch(doc.prose, q.end, end) is not None
 
     @staticmethod
-    def _attributed(doc: Document, q: Quotation, cue, attributed_sentences: bytearray) -> bool:
+    def _attributed(doc: Document, q: Quotation, cue, attributed_sentences: bytearray, speakers) -> bool:
         sentences = doc.sentences
         near = cue_pattern(lists=("attribution_verbs",))
         first = doc.sentence_of(q.start)
@@ -142,7 +166,8 @@ class UnattributedQuote(Rule):
             same_paragraph = doc.paragraph_of(prev.start) == q.paragraph
             if prev.end <= q.start and (attributed_sentences[first - back]
                                        or has_cue(doc, prev.start, prev.end, cue if same_paragraph else near)
-                                       or doc.prose[prev.start:prev.end].rstrip().endswith(":")):
+                                       or doc.prose[prev.start:prev.end].rstrip().endswith(":")
+                                       or _ASKED.search(narration(doc, prev.start, prev.end))):
                 return True
             if len(doc.prose[prev.start:prev.end].split()) > 3:
                 break
@@ -150,10 +175,78 @@ class UnattributedQuote(Rule):
             # '"Don't interrupt me!" Cruz snapped.': after a quotation ending in "?" or "!"
             # the next sentence may be its own attribution, with any speech verb
             after = sentences[last + 1]
-            loose = inverted and after.start - q.end <= 1 and doc.paragraph_of(after.start) == q.paragraph
+            loose = inverted and after.start - q.end <= 1 and doc.paragraph_of(after.start) == q.paragraph \
+                or _POINTS_BACK.match(doc.prose, after.start, after.end) is not None
             if has_cue(doc, after.start, after.end, cue if loose else near):
                 return True
-        return _after_stance(doc, first)
+        return _after_stance(doc, first) or _speaker_in_view(doc, q, first, last, speakers) \
+            or _speech_resumes(doc, q, first, attributed_sentences, speakers)
+
+
+_SPEECH, _EMBEDDED = b"\x02", b"\x01"
+_BRIDGE_SENTENCES = 2       # narration between two quotations of one speaker
+
+
+def _speech_resumes(doc: Document, q: Quotation, first: int, attributed_sentences: bytearray, speakers) -> bool:
+    """Whether q carries on an attributed quotation after a sentence or two of narration of
+    q's paragraph about no other speaker ('"Q1," said Mr Ash. Many firms offer it. "Q2."'):
+    their subject is none of the article's quoted speakers, no role noun ("the coach"), no
+    one q names and no name of two words or more ("Simon Taylor"; "Sonaptic", "Real" are
+    likelier firms or teams).
+    The attributed quotation may close the paragraph before."""
+    for back in range(2, _BRIDGE_SENTENCES + 2):
+        i = first - back
+        if i < 0 or doc.paragraph_of(doc.sentences[i + 1].start) != q.paragraph:
+            return False
+        bridge = doc.sentences[i + 1]
+        if has_cue(doc, bridge.start, bridge.end, cue_pattern(lists=("attribution_verbs",))):
+            return False                # another speaker: '"Q1," said Mr Ash. The ONS said ... "Q2."'
+        about = subject_people(doc, bridge.start, bridge.end)
+        if len(about - {"he", "she"}) >= 2 or about & speakers() or not about.isdisjoint(word_set("role_nouns")) \
+                or names_any(doc.prose[q.inner_start:q.inner_end], about):
+            return False                # someone else speaks, or is spoken of: '"Q1," said Mr Ash.
+                                        # Ms Lee disagrees. "Q2."', '... Lee stays. "Lee is great."'
+
+        if attributed_sentences[i] == _SPEECH[0]:
+            return True
+    return False
+
+
+_BEFORE_SENTENCES = 1       # how far before a quotation its speaker may be named
+_AFTER_SENTENCES = 3        # how far after a quotation its speaker may be named again
+
+
+def _speaker_in_view(doc: Document, q: Quotation, first: int, last: int, speakers) -> bool:
+    """Whether a person a reader takes for q's speaker is in view: the subject of the
+    sentence before q in its paragraph when that is "he" or "she", or someone the article
+    quotes elsewhere ("Mr Tansley had to argue his case. "Q.""); or the subject of one of
+    the sentences before q named again in the sentences after it ("... "Q." Mr Tansley's
+    invention ..."). Not a person that q itself names: "Simon Taylor looks certain to go.
+    "Simon Taylor is an outstanding player."" is not Taylor's."""
+    sentences = doc.sentences
+    inner = doc.prose[q.inner_start:q.inner_end]
+    people: frozenset[str] = frozenset()
+    for back in range(1, _BEFORE_SENTENCES + 1):
+        if first - back < 0:
+            break
+        prev = sentences[first - back]
+        found = subject_people(doc, prev.start, prev.end)
+        if back == 1:
+            if names_any(inner, found):
+                return False
+            if doc.paragraph_of(prev.start) == q.paragraph and (found & {"he", "she"} or found & speakers()):
+                return True
+        people |= found - {"he", "she"}
+    if not people:
+        return False
+    opens_paragraph = doc.paragraph_of(sentences[first - 1].start) != q.paragraph
+    for i in range(last + 1, min(last + 1 + _AFTER_SENTENCES, len(sentences))):
+        s = sentences[i]
+        if doc.paragraph_of(s.start) != q.paragraph and (opens_paragraph or i > last + 1):
+            break                       # (a quote closing its paragraph: the next one's first sentence)
+        if refers_to(doc, s.start, s.end, people, pronoun=i == last + 1):
+            return True
+    return False
 
 
 def _fills_paragraph(doc: Document, q: Quotation, letters: _FirstLetters) -> bool:
