@@ -118,20 +118,18 @@ def names_any(text: str, people: frozenset[str]) -> bool:
 
 
 _CAPITALISED = r"\p{Lu}[\w'’-]+"
-
-
-@cache
-def _speaker_pattern() -> regex.Pattern:
-    """A name and an attribution verb next to each other: "said Mr Ash", "Mr Ash told"."""
-    verbs = alternation(word_list("attribution_verbs"), escape=regex.escape)
-    name = rf"((?:{_CAPITALISED}\s+){{0,3}}{_CAPITALISED})"
-    return regex.compile(rf"(?<![\w'’-])(?:{verbs})\s+{name}|{name}\s+(?:{verbs})(?![\w'’-])")
+_NAME_AFTER = lazy(regex.compile, rf"\s+((?:{_CAPITALISED}\s+){{0,3}}{_CAPITALISED})")
+_NAME_BEFORE = lazy(regex.compile, rf"((?:{_CAPITALISED}\s+){{0,3}}{_CAPITALISED})\s+$")
+_NAME_REACH = 80                # how far before its verb a speaker's name is looked for
 
 
 def named_speakers(doc: Document) -> frozenset[str]:
     """The words (in lower case) of the names that some attribution of the document gives
     as a speaker ("said Mr Ash", "Mr Frasca told the BBC"): the article's speakers."""
-    out = set()
-    for m in _speaker_pattern().finditer(doc.prose):
-        out.update(w.lower() for w in _NAME.findall(m.group(1) or m.group(2)))
+    out, prose = set(), doc.prose
+    for m in cue_pattern(lists=("attribution_verbs",)).finditer(prose):
+        for name in (_NAME_AFTER.match(prose, m.end()),
+                     _NAME_BEFORE.search(prose, max(0, m.start() - _NAME_REACH), m.start())):
+            if name:
+                out.update(w.lower() for w in _NAME.findall(name.group(1)))
     return frozenset(out)

@@ -24,6 +24,7 @@ from lintnews.text import Block, Quotation, Quotations
 
 _WORD = lazy(regex.compile, r"\w+(?:[-'’]\w+)*")
 _ALNUM = lazy(re.compile, r"[^\W_]")
+_SPEECH_PUNCTUATION = ".,!?…:;—–-"
 _SPEECH_END = lazy(regex.compile, r"[.,!?…:;—–-]\s*$")
 # '"Q," smiles one broker.' -- a short clause after a quote that ends in , ? ! or a dash.
 _ATTRIBUTION_TAIL = lazy(regex.compile, r"[,?!—–-][\"”]\s+(?:[\w'’.-]+\s+){0,9}[\w'’.-]+(?:[.!?]?\s*$|[,:]\s)")
@@ -103,12 +104,12 @@ class UnattributedQuote(Rule):
         attributed_sentences = bytearray(len(doc.sentences))
         unattributed = []
         letters = _FirstLetters(doc.prose)
-        speakers = cache(partial(named_speakers, doc))      # (asked for only when a quotation is in doubt)
+        speakers = _once(partial(named_speakers, doc))      # (asked for only when a quotation is in doubt)
         for chain in _chains(quotes):
             head = chain[0]
             speech = self._stands_alone(doc, head, letters)
             if not speech or any(self._attributed(doc, q, cue, attributed_sentences, speakers) for q in chain):
-                mark = _SPEECH if speech or _SPEECH_END.search(doc.prose, head.inner_start, head.inner_end) else _EMBEDDED
+                mark = _SPEECH if speech or _ends_as_speech(doc.prose, head) else _EMBEDDED
                 for q in chain:
                     first, last = doc.sentence_of(q.start), doc.sentence_of(max(q.start, q.end - 1))
                     attributed_sentences[first:last + 1] = mark * (last + 1 - first)
@@ -167,7 +168,7 @@ class UnattributedQuote(Rule):
             if prev.end <= q.start and (attributed_sentences[first - back]
                                        or has_cue(doc, prev.start, prev.end, cue if same_paragraph else near)
                                        or doc.prose[prev.start:prev.end].rstrip().endswith(":")
-                                       or _ASKED.search(narration(doc, prev.start, prev.end))):
+                                       or _asked(doc, prev)):
                 return True
             if len(doc.prose[prev.start:prev.end].split()) > 3:
                 break
@@ -202,7 +203,7 @@ def _speech_resumes(doc: Document, q: Quotation, first: int, attributed_sentence
         if has_cue(doc, bridge.start, bridge.end, cue_pattern(lists=("attribution_verbs",))):
             return False                # another speaker: '"Q1," said Mr Ash. The ONS said ... "Q2."'
         about = subject_people(doc, bridge.start, bridge.end)
-        if len(about - {"he", "she"}) >= 2 or about & speakers() or not about.isdisjoint(word_set("role_nouns")) \
+        if len(about - {"he", "she"}) >= 2 or about and about & speakers() or not about.isdisjoint(word_set("role_nouns")) \
                 or names_any(doc.prose[q.inner_start:q.inner_end], about):
             return False                # someone else speaks, or is spoken of: '"Q1," said Mr Ash.
                                         # Ms Lee disagrees. "Q2."', '... Lee stays. "Lee is great."'
@@ -234,7 +235,7 @@ def _speaker_in_view(doc: Document, q: Quotation, first: int, last: int, speaker
         if back == 1:
             if names_any(inner, found):
                 return False
-            if doc.paragraph_of(prev.start) == q.paragraph and (found & {"he", "she"} or found & speakers()):
+            if doc.paragraph_of(prev.start) == q.paragraph and (found & {"he", "she"} or found and found & speakers()):
                 return True
         people |= found - {"he", "she"}
     if not people:
@@ -247,6 +248,29 @@ def _speaker_in_view(doc: Document, q: Quotation, first: int, last: int, speaker
         if refers_to(doc, s.start, s.end, people, pronoun=i == last + 1):
             return True
     return False
+
+
+def _asked(doc: Document, sentence: Block) -> bool:
+    """Whether the sentence asks someone a question ("I ask her: how does she feel?")."""
+    return doc.prose[sentence.start:sentence.end].rstrip().endswith("?") \
+        and _ASKED.search(narration(doc, sentence.start, sentence.end)) is not None
+
+
+def _ends_as_speech(prose: str, q: Quotation) -> bool:
+    """Whether q's words end in punctuation, as speech does (a quoted term or title does not)."""
+    tail = prose[max(q.inner_start, q.inner_end - 16):q.inner_end].rstrip()
+    return tail != "" and tail[-1] in _SPEECH_PUNCTUATION
+
+
+def _once(compute):
+    """compute, called the first time its value is asked for and not again."""
+    value = []
+
+    def get():
+        if not value:
+            value.append(compute())
+        return value[0]
+    return get
 
 
 def _fills_paragraph(doc: Document, q: Quotation, letters: _FirstLetters) -> bool:
