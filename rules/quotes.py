@@ -29,6 +29,7 @@ _SPEECH_END = lazy(regex.compile, r"[.,!?…:;—–-]\s*$")
 # '"Q," smiles one broker.' -- a short clause after a quote that ends in , ? ! or a dash.
 _ATTRIBUTION_TAIL = lazy(regex.compile, r"[,?!—–-][\"”]\s+(?:[\w'’.-]+\s+){0,9}[\w'’.-]+(?:[.!?]?\s*$|[,:]\s)")
 _LEAD_IN = lazy(regex.compile, r":\s*$")
+# a credit line: '"Q" - Jane Smith', '"Q" – quote from a backbencher'
 _CREDIT = lazy(regex.compile, r"[\"”][^\S\r\n]*[—–-]+[^\S\r\n]*(?:\p{Lu}|(?:a\s+)?quote\s+(?:from|by)\b)")
 # '"What about Israel," is a line ...': the quotation is the subject of its sentence's verb
 _QUOTE_AS_SUBJECT = lazy(regex.compile, r"[^\S\r\n]+(?:is|was|are|were|has\s+been|had\s+been|remains|became)\b")
@@ -191,61 +192,53 @@ _BRIDGE_SENTENCES = 2       # narration between two quotations of one speaker
 def _speech_resumes(doc: Document, q: Quotation, first: int, attributed_sentences: bytearray, speakers) -> bool:
     """Whether q carries on an attributed quotation after a sentence or two of narration of
     q's paragraph about no other speaker ('"Q1," said Mr Ash. Many firms offer it. "Q2."'):
-    their subject is none of the article's quoted speakers, no role noun ("the coach"), no
-    one q names and no name of two words or more ("Simon Taylor"; "Sonaptic", "Real" are
-    likelier firms or teams).
-    The attributed quotation may close the paragraph before."""
+    narration that attributes nothing and whose subject is none of the article's quoted
+    speakers, no role noun ("the coach"), no one q names and no name of two words or more
+    ("Simon Taylor"; "Sonaptic", "Real" are likelier firms or teams). The attributed
+    quotation may close the paragraph before."""
+    near = cue_pattern(lists=("attribution_verbs",))
     for back in range(2, _BRIDGE_SENTENCES + 2):
         i = first - back
         if i < 0 or doc.paragraph_of(doc.sentences[i + 1].start) != q.paragraph:
             return False
         bridge = doc.sentences[i + 1]
-        if has_cue(doc, bridge.start, bridge.end, cue_pattern(lists=("attribution_verbs",))):
+        if has_cue(doc, bridge.start, bridge.end, near):
             return False                # another speaker: '"Q1," said Mr Ash. The ONS said ... "Q2."'
         about = subject_people(doc, bridge.start, bridge.end)
-        if len(about - {"he", "she"}) >= 2 or about and about & speakers() or not about.isdisjoint(word_set("role_nouns")) \
-                or names_any(doc.prose[q.inner_start:q.inner_end], about):
-            return False                # someone else speaks, or is spoken of: '"Q1," said Mr Ash.
-                                        # Ms Lee disagrees. "Q2."', '... Lee stays. "Lee is great."'
-
+        if about and (len(about - {"he", "she"}) >= 2 or about & speakers()
+                      or not about.isdisjoint(word_set("role_nouns"))
+                      or names_any(doc.prose[q.inner_start:q.inner_end], about)):
+            return False                # someone else is about: '... Ms Lee disagrees. "Q2."'
         if attributed_sentences[i] == _SPEECH[0]:
             return True
     return False
 
 
-_BEFORE_SENTENCES = 1       # how far before a quotation its speaker may be named
 _AFTER_SENTENCES = 3        # how far after a quotation its speaker may be named again
 
 
 def _speaker_in_view(doc: Document, q: Quotation, first: int, last: int, speakers) -> bool:
-    """Whether a person a reader takes for q's speaker is in view: the subject of the
-    sentence before q in its paragraph when that is "he" or "she", or someone the article
-    quotes elsewhere ("Mr Tansley had to argue his case. "Q.""); or the subject of one of
-    the sentences before q named again in the sentences after it ("... "Q." Mr Tansley's
-    invention ..."). Not a person that q itself names: "Simon Taylor looks certain to go.
-    "Simon Taylor is an outstanding player."" is not Taylor's."""
-    sentences = doc.sentences
-    inner = doc.prose[q.inner_start:q.inner_end]
-    people: frozenset[str] = frozenset()
-    for back in range(1, _BEFORE_SENTENCES + 1):
-        if first - back < 0:
-            break
-        prev = sentences[first - back]
-        found = subject_people(doc, prev.start, prev.end)
-        if back == 1:
-            if names_any(inner, found):
-                return False
-            if doc.paragraph_of(prev.start) == q.paragraph and (found & {"he", "she"} or found and found & speakers()):
-                return True
-        people |= found - {"he", "she"}
-    if not people:
+    """Whether the person the sentence before q is about is one a reader takes for q's
+    speaker: "he" or "she" in q's paragraph, someone the article quotes elsewhere ("Mr
+    Tansley had to argue his case. "Q.""), or a person named again in the sentences after
+    q ("... "Q." Mr Tansley's invention ..."). Not a person that q itself names: "Simon
+    Taylor looks certain to go. "Simon Taylor is an outstanding player."" is not Taylor's."""
+    if first == 0:
         return False
-    opens_paragraph = doc.paragraph_of(sentences[first - 1].start) != q.paragraph
+    sentences = doc.sentences
+    prev = sentences[first - 1]
+    people = subject_people(doc, prev.start, prev.end)
+    if not people or names_any(doc.prose[q.inner_start:q.inner_end], people):
+        return False
+    opens_paragraph = doc.paragraph_of(prev.start) != q.paragraph
+    if not opens_paragraph and (people & {"he", "she"} or people & speakers()):
+        return True
+    people -= {"he", "she"}
     for i in range(last + 1, min(last + 1 + _AFTER_SENTENCES, len(sentences))):
         s = sentences[i]
         if doc.paragraph_of(s.start) != q.paragraph and (opens_paragraph or i > last + 1):
             break                       # (a quote closing its paragraph: the next one's first sentence)
-        if refers_to(doc, s.start, s.end, people, pronoun=i == last + 1):
+        if people and refers_to(doc, s.start, s.end, people, pronoun=i == last + 1):
             return True
     return False
 
@@ -477,7 +470,7 @@ class UnmarkedQuote(Rule):
         Where no sentence of the run opens in the first person (as "We will win" and "Our
         fight goes on" do), a "we", "our" or "us" deep in a sentence of report is often the
         writer's or everyone's ("Mr Ash predicts it will be common before we see ...",
-        "one of our favourite pastimes, according to a panel"): see the tests it must pass."""
+        "one of our favourite pastimes, according to a panel")."""
         sentences = doc.sentences
         led = any(_opens_in_first_person(doc, sentences[i], found[i]) for i in run)
         if any(_closes_on_attribution(doc, sentences[i], found[i], cue, led) for i in run):
@@ -504,7 +497,8 @@ def _closes_on_attribution(doc: Document, sentence, words: list[tuple[int, str]]
     tail = _closing_attribution(text, cue)
     if tail is None or not any(o - sentence.start < tail for o, _ in words):
         return False
-    return led or not (_paraphrase_cue(text[tail:], cue) or _DOUBLE_MARK.search(doc.prose, sentence.start, sentence.end))
+    paraphrase = _paraphrase_cue(text[tail:], cue) or _DOUBLE_MARK.search(doc.prose, sentence.start, sentence.end)
+    return led or not paraphrase
 
 
 def _paraphrase_cue(text: str, cue) -> bool:
@@ -516,8 +510,9 @@ def _paraphrase_cue(text: str, cue) -> bool:
 def _opens_with_attribution(doc: Document, sentence, words: list[tuple[int, str]], cue, led: bool) -> bool:
     """First-person words after an opening attribution: "He said we will win." -- not when
     the pronoun is the speech verb's object ("he told us"), nor in a later clause of the
-    report ("Mr Ash predicts it will be common before we see ..."), nor after "according to" when the run does
-    not open in the first person (`led`): "According to one theory, it shapes our choices."."""
+    report ("Mr Ash predicts it will be common before we see ..."), nor after "according
+    to" when the run does not open in the first person (`led`): "According to one theory,
+    it shapes our choices."."""
     text = narration(doc, sentence.start, sentence.end)
     lead = _opening_attribution(text, cue)
     offsets = [o - sentence.start for o, _ in words]
@@ -566,7 +561,8 @@ def _opening_attribution(text: str, cue, exclude: frozenset[str] = frozenset()) 
     """Where the words after an opening attribution ("He said (that) ...") start, if any:
     not after a verb in an "as" clause ("As Mr Prior remarks as we walk by: ...")."""
     cues = _cues(text, cue, exclude)
-    if cues and len(text[:cues[0].start()].split()) < _LEAD_WORDS and not _AS_CLAUSE.match(text, 0, cues[0].start()):
+    if cues and len(text[:cues[0].start()].split()) < _LEAD_WORDS \
+            and not _AS_CLAUSE.match(text, 0, cues[0].start()):
         return cues[0].end()
     return None
 
