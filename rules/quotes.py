@@ -16,17 +16,27 @@ from lintnews.diagnostics import Finding
 from lintnews.document import Document
 from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
-from lintnews.rules._attribution import cue_pattern, has_cue, narration
+from lintnews.rules._data import word_set
+from lintnews.rules._attribution import (cue_pattern, has_cue, named_speakers, names_any, narration, refers_to,
+                                         subject_people)
 from lintnews.spans import inside, merged
 from lintnews.text import Block, Quotation, Quotations
 
 _WORD = lazy(regex.compile, r"\w+(?:[-'’]\w+)*")
 _ALNUM = lazy(re.compile, r"[^\W_]")
+_SPEECH_PUNCTUATION = ".,!?…:;—–-"
 _SPEECH_END = lazy(regex.compile, r"[.,!?…:;—–-]\s*$")
 # '"Q," smiles one broker.' -- a short clause after a quote that ends in , ? ! or a dash.
 _ATTRIBUTION_TAIL = lazy(regex.compile, r"[,?!—–-][\"”]\s+(?:[\w'’.-]+\s+){0,9}[\w'’.-]+(?:[.!?]?\s*$|[,:]\s)")
 _LEAD_IN = lazy(regex.compile, r":\s*$")
-_CREDIT = lazy(regex.compile, r"[\"”][^\S\r\n]*[—–-]+[^\S\r\n]*\p{Lu}")
+# a credit line: '"Q" - Jane Smith', '"Q" – quote from a backbencher'
+_CREDIT = lazy(regex.compile, r"[\"”][^\S\r\n]*[—–-]+[^\S\r\n]*(?:\p{Lu}|(?:a\s+)?quote\s+(?:from|by)\b)")
+# '"What about Israel," is a line ...': the quotation is the subject of its sentence's verb
+_QUOTE_AS_SUBJECT = lazy(regex.compile, r"[^\S\r\n]+(?:is|was|are|were|has\s+been|had\s+been|remains|became)\b")
+# "These are the questions Connors will be asking": a sentence that points back at a quotation
+_POINTS_BACK = lazy(regex.compile, r"\W*(?:These|Those|This|That|Such)\s+(?:are|were|is|was)\b")
+# "I ask her one last question: how does she feel about the future?": the quotation answers
+_ASKED = lazy(regex.compile, r"(?<![\w'’-])ask(?:s|ed)?\b[^?]*\?\s*$", regex.I)
 _TAIL_CLOSES_SENTENCE = lazy(regex.compile, r"[\s.,!?…:;)\]\"'”’—–-]*")
 
 
@@ -42,8 +52,18 @@ class UnattributedQuote(Rule):
     that voices someone's view just before it ("Greene believes he lost the race."),
     the way news copy introduces a speaker. A quotation that carries on an attributed one (the next
     quotation of the same speaker, or the newspaper convention of a quote running over
-    several paragraphs) is attributed by it. Quoted words inside a sentence ("the so-called
-    "peace dividend"", titles, scare quotes) and quotations of fewer than `min-words` words
+    several paragraphs) is attributed by it, and so is one that comes back to a speaker's
+    words after a sentence or two of narration about no one else.
+
+    A reader also finds the speaker in the person the sentence before is about: "he" or
+    "she" in the quotation's paragraph, someone the article quotes elsewhere, or a name
+    that comes back in the sentences after the quotation ("Mr Tansley had to argue his
+    case. "..." Mr Tansley's invention ..."). A real orphan has no such person, or only
+    one that the quotation itself names, and so cannot be speaking ("Simon Taylor looks
+    certain to go. "Simon Taylor is outstanding.""). Quoted words inside a sentence ("the
+    so-called "peace dividend"", titles, scare quotes, '"What about Israel," is a line
+    ...'), quotations credited after a dash ('"..." - quote from a backbencher'), the
+    answer to a question asked just before, and quotations of fewer than `min-words` words
     stay quiet.
 
     ## Why it matters
@@ -80,16 +100,20 @@ class UnattributedQuote(Rule):
         if not quotes:
             return
         cue = cue_pattern(tuple(v.lower() for v in self.options.speech_verbs))
-        attributed_sentences = bytearray(len(doc.sentences))   # 1 where a sentence is attributed
+        # where a sentence is attributed: _SPEECH where it holds a speaker's attributed words,
+        # _EMBEDDED where only quoted words in narration ("the so-called "x"")
+        attributed_sentences = bytearray(len(doc.sentences))
         unattributed = []
         letters = _FirstLetters(doc.prose)
+        speakers = _once(partial(named_speakers, doc))      # (asked for only when a quotation is in doubt)
         for chain in _chains(quotes):
             head = chain[0]
-            if not self._stands_alone(doc, head, letters) or \
-                    any(self._attributed(doc, q, cue, attributed_sentences) for q in chain):
+            speech = self._stands_alone(doc, head, letters)
+            if not speech or any(self._attributed(doc, q, cue, attributed_sentences, speakers) for q in chain):
+                mark = _SPEECH if speech or _ends_as_speech(doc.prose, head) else _EMBEDDED
                 for q in chain:
                     first, last = doc.sentence_of(q.start), doc.sentence_of(max(q.start, q.end - 1))
-                    attributed_sentences[first:last + 1] = b"\x01" * (last + 1 - first)
+                    attributed_sentences[first:last + 1] = mark * (last + 1 - first)
                 continue
             unattributed.append(head)
             if len(unattributed) >= self.options.profile_quotes:
@@ -112,6 +136,8 @@ class UnattributedQuote(Rule):
             return False
         if doc.block_kind(q.start) == "blockquote" and _fills_paragraph(doc, q, letters):
             return False
+        if q.closed and _QUOTE_AS_SUBJECT.match(doc.prose, q.end):
+            return False                      # '"What about Israel," is a line they hear'
         if not q.closed or _SPEECH_END.search(inner):
             return True
         # "Q" with no punctuation of its own must end its sentence to be speech
@@ -119,7 +145,7 @@ class UnattributedQuote(Rule):
         return _TAIL_CLOSES_SENTENCE.fullmatch(doc.prose, q.end, end) is not None
 
     @staticmethod
-    def _attributed(doc: Document, q: Quotation, cue, attributed_sentences: bytearray) -> bool:
+    def _attributed(doc: Document, q: Quotation, cue, attributed_sentences: bytearray, speakers) -> bool:
         sentences = doc.sentences
         near = cue_pattern(lists=("attribution_verbs",))
         first = doc.sentence_of(q.start)
@@ -142,7 +168,8 @@ class UnattributedQuote(Rule):
             same_paragraph = doc.paragraph_of(prev.start) == q.paragraph
             if prev.end <= q.start and (attributed_sentences[first - back]
                                        or has_cue(doc, prev.start, prev.end, cue if same_paragraph else near)
-                                       or doc.prose[prev.start:prev.end].rstrip().endswith(":")):
+                                       or doc.prose[prev.start:prev.end].rstrip().endswith(":")
+                                       or _asked(doc, prev)):
                 return True
             if len(doc.prose[prev.start:prev.end].split()) > 3:
                 break
@@ -150,10 +177,93 @@ class UnattributedQuote(Rule):
             # '"Don't interrupt me!" Cruz snapped.': after a quotation ending in "?" or "!"
             # the next sentence may be its own attribution, with any speech verb
             after = sentences[last + 1]
-            loose = inverted and after.start - q.end <= 1 and doc.paragraph_of(after.start) == q.paragraph
+            loose = inverted and after.start - q.end <= 1 and doc.paragraph_of(after.start) == q.paragraph \
+                or _POINTS_BACK.match(doc.prose, after.start, after.end) is not None
             if has_cue(doc, after.start, after.end, cue if loose else near):
                 return True
-        return _after_stance(doc, first)
+        return _after_stance(doc, first) or _speaker_in_view(doc, q, first, last, speakers) \
+            or _speech_resumes(doc, q, first, attributed_sentences, speakers)
+
+
+_SPEECH, _EMBEDDED = b"\x02", b"\x01"
+_BRIDGE_SENTENCES = 2       # narration between two quotations of one speaker
+
+
+def _speech_resumes(doc: Document, q: Quotation, first: int, attributed_sentences: bytearray, speakers) -> bool:
+    """Whether q carries on an attributed quotation after a sentence or two of narration of
+    q's paragraph about no other speaker ('"Q1," said Mr Ash. Many firms offer it. "Q2."'):
+    narration that attributes nothing and whose subject is none of the article's quoted
+    speakers, no role noun ("the coach"), no one q names and no name of two words or more
+    ("Simon Taylor"; "Sonaptic", "Real" are likelier firms or teams). The attributed
+    quotation may close the paragraph before."""
+    near = cue_pattern(lists=("attribution_verbs",))
+    for back in range(2, _BRIDGE_SENTENCES + 2):
+        i = first - back
+        if i < 0 or doc.paragraph_of(doc.sentences[i + 1].start) != q.paragraph:
+            return False
+        bridge = doc.sentences[i + 1]
+        if has_cue(doc, bridge.start, bridge.end, near):
+            return False                # another speaker: '"Q1," said Mr Ash. The ONS said ... "Q2."'
+        about = subject_people(doc, bridge.start, bridge.end)
+        if about and (len(about - {"he", "she"}) >= 2 or about & speakers()
+                      or not about.isdisjoint(word_set("role_nouns"))
+                      or names_any(doc.prose[q.inner_start:q.inner_end], about)):
+            return False                # someone else is about: '... Ms Lee disagrees. "Q2."'
+        if attributed_sentences[i] == _SPEECH[0]:
+            return True
+    return False
+
+
+_AFTER_SENTENCES = 3        # how far after a quotation its speaker may be named again
+
+
+def _speaker_in_view(doc: Document, q: Quotation, first: int, last: int, speakers) -> bool:
+    """Whether the person the sentence before q is about is one a reader takes for q's
+    speaker: "he" or "she" in q's paragraph, someone the article quotes elsewhere ("Mr
+    Tansley had to argue his case. "Q.""), or a person named again in the sentences after
+    q ("... "Q." Mr Tansley's invention ..."). Not a person that q itself names: "Simon
+    Taylor looks certain to go. "Simon Taylor is an outstanding player."" is not Taylor's."""
+    if first == 0:
+        return False
+    sentences = doc.sentences
+    prev = sentences[first - 1]
+    people = subject_people(doc, prev.start, prev.end)
+    if not people or names_any(doc.prose[q.inner_start:q.inner_end], people):
+        return False
+    opens_paragraph = doc.paragraph_of(prev.start) != q.paragraph
+    if not opens_paragraph and (people & {"he", "she"} or people & speakers()):
+        return True
+    people -= {"he", "she"}
+    for i in range(last + 1, min(last + 1 + _AFTER_SENTENCES, len(sentences))):
+        s = sentences[i]
+        if doc.paragraph_of(s.start) != q.paragraph and (opens_paragraph or i > last + 1):
+            break                       # (a quote closing its paragraph: the next one's first sentence)
+        if people and refers_to(doc, s.start, s.end, people, pronoun=i == last + 1):
+            return True
+    return False
+
+
+def _asked(doc: Document, sentence: Block) -> bool:
+    """Whether the sentence asks someone a question ("I ask her: how does she feel?")."""
+    return doc.prose[sentence.start:sentence.end].rstrip().endswith("?") \
+        and _ASKED.search(narration(doc, sentence.start, sentence.end)) is not None
+
+
+def _ends_as_speech(prose: str, q: Quotation) -> bool:
+    """Whether q's words end in punctuation, as speech does (a quoted term or title does not)."""
+    tail = prose[max(q.inner_start, q.inner_end - 16):q.inner_end].rstrip()
+    return tail != "" and tail[-1] in _SPEECH_PUNCTUATION
+
+
+def _once(compute):
+    """compute, called the first time its value is asked for and not again."""
+    value = []
+
+    def get():
+        if not value:
+            value.append(compute())
+        return value[0]
+    return get
 
 
 def _fills_paragraph(doc: Document, q: Quotation, letters: _FirstLetters) -> bool:
@@ -254,6 +364,15 @@ _TOLD_PASSIVE = lazy(regex.compile, r"\b(?:was|were|is|are)\s+$")     # "if you 
 # "continued to push", "continues with": a verb of going on, not of speaking
 _NOT_SPEECH_AFTER = lazy(regex.compile, r"\s+(?:to|with|in|on|at|for|into|until|its|his|her|their|the|a|an)\b", regex.I)
 _QUESTION_VERBS = frozenset({"asked", "asks"})   # "asked for them to be returned" opens no speech
+_REQUEST_AFTER = lazy(regex.compile, r"\s+(?:for|to|about|after)\b", regex.I)   # "he asked to meet us"
+_OPENING_WORDS = 3         # a sentence that speaks in the first person does so within its first words
+# a later clause of a report, between its speech verb and a first-person word: "predicts that it
+# will be common before we see", "remarks as we walk"
+_SUBORDINATORS = frozenset({"as", "when", "while", "whilst", "before", "after", "because", "since", "until",
+                            "if", "how", "which", "who", "whom", "where", "though", "although", "once"})
+_AS_CLAUSE = lazy(regex.compile, r"\W*As\s")
+_LISTENER_WORDS = 3        # "told the news agency": words after a speech verb before its speech
+_DOUBLE_MARK = lazy(re.compile, r'["“”]')
 _LEAD_WORDS = 16           # an attribution that opens a sentence does so within this many words
 _TAIL_WORDS = 20           # one that closes it is at most this long
 
@@ -266,7 +385,14 @@ class UnmarkedQuote(Rule):
     win," he said are lost ("We will win, he said.", "He said we will win."), together with
     the first-person sentences that run on from it in the same paragraph; and a sentence
     opening in the first person right after a quotation closed by its attribution
-    ('"We tried," he said. I am calmer now.'). Reported once
+    ('"We tried," he said. I am calmer now.'). Speech opens in the first person, at the
+    start of a sentence or right after its verb: where no sentence of the run does, a
+    "we", "our" or "us" deep in a report is the writer's or everyone's, and stays quiet in
+    a later clause ("Mr Ash predicts it will be common before we see ..."), after
+    "according to" ("one of our favourite pastimes, according to a panel"), in paraphrase
+    that quotes some of its words itself ('"few surprises" are left by the time it is upon
+    us, he said'), and before an attribution in the next sentence. "As he remarks as we
+    walk ...", "he asked for", "he asked to" and "was continued" open no speech. Reported once
     per run. Third-person paraphrase closed by an attribution ("Pension costs posed the
     greatest risk, he said.") is normal news style and stays quiet, as do headlines, "I" as
     a numeral ("World War I") or in a title ("I'm a Celebrity"), the paper's own "our
@@ -340,42 +466,76 @@ class UnmarkedQuote(Rule):
 
     @staticmethod
     def _attributed(doc: Document, run: list[int], found, cue) -> bool:
-        """Whether a run of first-person sentences stands where a speaker's words would."""
+        """Whether a run of first-person sentences stands where a speaker's words would.
+        Where no sentence of the run opens in the first person (as "We will win" and "Our
+        fight goes on" do), a "we", "our" or "us" deep in a sentence of report is often the
+        writer's or everyone's ("Mr Ash predicts it will be common before we see ...",
+        "one of our favourite pastimes, according to a panel")."""
         sentences = doc.sentences
-        if any(_closes_on_attribution(doc, sentences[i], found[i], cue) for i in run):
+        led = any(_opens_in_first_person(doc, sentences[i], found[i]) for i in run)
+        if any(_closes_on_attribution(doc, sentences[i], found[i], cue, led) for i in run):
             return True
         if any(_narrator_speaks(doc, sentences[i], found[i], cue) for i in run):
             return False
-        return any(_opens_with_attribution(doc, sentences[i], found[i], cue) for i in run) \
-            or _attribution_carries_on(doc, run, cue) or _speech_goes_on(doc, run, found, cue)
+        return any(_opens_with_attribution(doc, sentences[i], found[i], cue, led) for i in run) \
+            or (_attribution_carries_on(doc, run, cue, led) and (led or not any(
+                _DOUBLE_MARK.search(doc.prose, sentences[i].start, sentences[i].end) for i in run))) \
+            or _speech_goes_on(doc, run, found, cue)
 
 
-def _closes_on_attribution(doc: Document, sentence, words: list[tuple[int, str]], cue) -> bool:
-    """First-person words before a closing attribution: "We will win, he said." """
+def _opens_in_first_person(doc: Document, sentence, words: list[tuple[int, str]]) -> bool:
+    """Whether a first-person word is among the first words of the sentence ("But we ...")."""
+    return any(len(_WORD.findall(narration(doc, sentence.start, o))) < _OPENING_WORDS for o, _ in words)
+
+
+def _closes_on_attribution(doc: Document, sentence, words: list[tuple[int, str]], cue, led: bool) -> bool:
+    """First-person words before a closing attribution: "We will win, he said." When the
+    run does not open in the first person (`led`), not in paraphrase: a sentence that
+    quotes some of its words itself ('means "few surprises" are left by the time it is
+    upon us, he said') or that closes on "according to"."""
     text = narration(doc, sentence.start, sentence.end)
     tail = _closing_attribution(text, cue)
-    return tail is not None and any(o - sentence.start < tail for o, _ in words)
+    if tail is None or not any(o - sentence.start < tail for o, _ in words):
+        return False
+    paraphrase = _paraphrase_cue(text[tail:], cue) or _DOUBLE_MARK.search(doc.prose, sentence.start, sentence.end)
+    return led or not paraphrase
 
 
-def _opens_with_attribution(doc: Document, sentence, words: list[tuple[int, str]], cue) -> bool:
+def _paraphrase_cue(text: str, cue) -> bool:
+    """Whether the first speech cue of text is "according to", which reports content, not words."""
+    cues = _cues(text, cue)
+    return bool(cues) and cues[0].group().lower() == "according to"
+
+
+def _opens_with_attribution(doc: Document, sentence, words: list[tuple[int, str]], cue, led: bool) -> bool:
     """First-person words after an opening attribution: "He said we will win." -- not when
-    the pronoun is the speech verb's object ("he told us")."""
+    the pronoun is the speech verb's object ("he told us"), nor in a later clause of the
+    report ("Mr Ash predicts it will be common before we see ..."), nor after "according
+    to" when the run does not open in the first person (`led`): "According to one theory,
+    it shapes our choices."."""
     text = narration(doc, sentence.start, sentence.end)
     lead = _opening_attribution(text, cue)
     offsets = [o - sentence.start for o, _ in words]
     if lead is None or any(o < lead for o in offsets):
         return False
     first = min(words)[1]
-    return not (first.lower() in _OBJECT_PRONOUNS and not text[lead:offsets[0]].strip())
+    if first.lower() in _OBJECT_PRONOUNS and not text[lead:offsets[0]].strip():
+        return False
+    # "said if we go ...", "told the news agency if they default, we ...": a clause may open
+    # the speech; one after a few words of report ("predicts it will be common before we") ends it
+    between = [w for w in _WORD.findall(text, lead, min(offsets)) if w.islower()]
+    ended = any(w in _SUBORDINATORS for w in between[_LISTENER_WORDS + 1:])
+    return not ended and (led or not _paraphrase_cue(text, cue))
 
 
 def _cues(text: str, cue, exclude: frozenset[str] = frozenset()) -> list:
     """Speech cues in text, leaving out passives ("have been added to") and `exclude`."""
     return [m for m in cue.finditer(text) if m.group().lower() not in exclude
             and not _PASSIVE.search(text, max(0, m.start() - _LOOK_BACK), m.start())
-            and not (m.group().lower() in ("told", "asked")
+            and not (m.group().lower() in ("told", "asked", "continued")
                      and _TOLD_PASSIVE.search(text, max(0, m.start() - _LOOK_BACK), m.start()))
-            and not (m.group().lower().startswith("continue") and _NOT_SPEECH_AFTER.match(text, m.end()))]
+            and not (m.group().lower().startswith("continue") and _NOT_SPEECH_AFTER.match(text, m.end()))
+            and not (m.group().lower() in _QUESTION_VERBS and _REQUEST_AFTER.match(text, m.end()))]
 
 
 def _closing_attribution(text: str, cue) -> int | None:
@@ -398,9 +558,11 @@ def _closing_attribution(text: str, cue) -> int | None:
 
 
 def _opening_attribution(text: str, cue, exclude: frozenset[str] = frozenset()) -> int | None:
-    """Where the words after an opening attribution ("He said (that) ...") start, if any."""
+    """Where the words after an opening attribution ("He said (that) ...") start, if any:
+    not after a verb in an "as" clause ("As Mr Prior remarks as we walk by: ...")."""
     cues = _cues(text, cue, exclude)
-    if cues and len(text[:cues[0].start()].split()) < _LEAD_WORDS:
+    if cues and len(text[:cues[0].start()].split()) < _LEAD_WORDS \
+            and not _AS_CLAUSE.match(text, 0, cues[0].start()):
         return cues[0].end()
     return None
 
@@ -418,16 +580,17 @@ def _narrator_speaks(doc: Document, sentence, words: list[tuple[int, str]], cue)
     return False
 
 
-def _attribution_carries_on(doc: Document, run: list[int], cue) -> bool:
+def _attribution_carries_on(doc: Document, run: list[int], cue, led: bool) -> bool:
     """Whether a neighbouring sentence of the paragraph attributes the run's speech.
 
     The sentence after it may close the speech ("We shall see. It was terrible, he said.")
-    and the one before it may open it ("Collins said it is a challenge. I will listen.").
+    when the run opens in the first person (`led`), and the one before it may open it
+    ("Collins said it is a challenge. I will listen.").
     """
     sentences = doc.sentences
     paragraph = doc.paragraph_of(sentences[run[0]].start)
     after, before = run[-1] + 1, run[0] - 1
-    if after < len(sentences) and doc.paragraph_of(sentences[after].start) == paragraph:
+    if led and after < len(sentences) and doc.paragraph_of(sentences[after].start) == paragraph:
         s = sentences[after]
         if not any(doc.quoted_mask[s.start:s.end]) and _closing_attribution(narration(doc, s.start, s.end), cue):
             return True
