@@ -13,6 +13,7 @@ from lintnews.document import Document
 from lintnews.patterns import alternation
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_list
+from lintnews.rules._data import measured
 
 _VERBS = r"said|says|told|tells|added|adds|explained|insisted|warned|argued|claimed|admitted|wrote|writes|asked"
 _DESCRIPTOR = r'[^,;:.!?\"“”()]'
@@ -73,6 +74,7 @@ class UnclosedAppositive(Rule):
 
     code = "LN207"
     name = "unclosed-appositive"
+    severity, precision = measured(code)
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:

@@ -11,6 +11,7 @@ from lintnews.diagnostics import Finding
 from lintnews.document import Document
 from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
+from lintnews.rules._data import measured
 
 
 class UnbalancedQuote(Rule):
@@ -36,6 +37,7 @@ class UnbalancedQuote(Rule):
 
     code = "LN303"
     name = "unbalanced-quote"
+    severity, precision = measured(code)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for q in doc.quotes.double:
@@ -71,6 +73,7 @@ class UnbalancedBracket(Rule):
 
     code = "LN206"
     name = "unbalanced-bracket"
+    severity, precision = measured(code)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose

@@ -12,6 +12,7 @@ from lintnews.document import Document
 from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 from lintnews.text import find_all
+from lintnews.rules._data import measured
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = {name: i + 1 for i, name in enumerate(
@@ -74,6 +75,7 @@ class WeekdayDate(Rule):
 
     code = "LN403"
     name = "weekday-date"
+    severity, precision = measured(code)
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:

@@ -18,6 +18,7 @@ from lintnews.errors import ConfigError
 from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
 from lintnews.rules._data import data_text
+from lintnews.rules._data import measured
 
 
 _FOLLOWER = lazy(regex.compile, r"[^\S\r\n]*([\w'’-]+)?")
@@ -188,6 +189,7 @@ class StyleConsistency(Rule):
 
     code = "LN402"
     name = "style-consistency"
+    severity, precision = measured(code)
     fixable = True
 
     @dataclass(frozen=True)

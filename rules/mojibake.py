@@ -9,6 +9,7 @@ from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import lazy
 from lintnews.ruleset import Rule
+from lintnews.rules._data import measured
 
 # What UTF-8 looks like when read as Windows-1252 or Latin-1: a lead byte shown as one of
 # Â-ô followed by a continuation byte (0x80-0xBF) shown as its cp1252/latin-1 character.
@@ -49,6 +50,7 @@ class Mojibake(Rule):
 
     code = "LN501"
     name = "mojibake"
+    severity, precision = measured(code)
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:

@@ -14,6 +14,7 @@ from lintnews.ruleset import Rule
 from lintnews.rules._data import word_set
 from lintnews.rules._hints import after_space, contains_any
 from lintnews.text import find_all
+from lintnews.rules._data import measured
 
 APOSTROPHES = "'’"
 # Characters typed or converted in place of an apostrophe: backtick, acute accent, prime,
@@ -67,6 +68,7 @@ class MangledPossessive(Rule):
 
     code = "LN201"
     name = "mangled-possessive"
+    severity, precision = measured(code)
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:

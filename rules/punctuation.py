@@ -15,6 +15,7 @@ from lintnews.patterns import HSPACE_CHARS, lazy
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_list
 from lintnews.text import MAYBE_FINAL, NEVER_FINAL
+from lintnews.rules._data import measured
 
 # ",,", ";;", "::", two full stops (not an ellipsis), ",." and ".,"
 _DOUBLED = lazy(regex.compile, r"([,;:])\1+|(?<![.…])\.\.(?![.…])|,\.|\.,|[,;:]\.(?!\.)|\.[;:]")
@@ -65,6 +66,7 @@ class DoubledPunctuation(Rule):
 
     code = "LN202"
     name = "doubled-punctuation"
+    severity, precision = measured(code)
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -124,6 +126,7 @@ class SpaceBeforePunctuation(Rule):
 
     code = "LN203"
     name = "space-before-punctuation"
+    severity, precision = measured(code)
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -167,6 +170,7 @@ class DoubleSpace(Rule):
 
     code = "LN204"
     name = "double-space"
+    severity, precision = measured(code)
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -225,6 +229,7 @@ class LowercaseSentenceStart(Rule):
 
     code = "LN205"
     name = "lowercase-sentence-start"
+    severity, precision = measured(code)
 
     @dataclass(frozen=True)
     class Options:

@@ -19,6 +19,7 @@ from lintnews.ruleset import Rule
 from lintnews.rules._attribution import cue_pattern, has_cue, narration
 from lintnews.spans import inside, merged
 from lintnews.text import Block, Quotation, Quotations
+from lintnews.rules._data import measured
 
 _WORD = lazy(regex.compile, r"\w+(?:[-'’]\w+)*")
 _ALNUM = lazy(re.compile, r"[^\W_]")
@@ -68,6 +69,7 @@ class UnattributedQuote(Rule):
 
     code = "LN301"
     name = "unattributed-quote"
+    severity, precision = measured(code)
 
     @dataclass(frozen=True)
     class Options:
@@ -296,6 +298,7 @@ class UnmarkedQuote(Rule):
 
     code = "LN302"
     name = "unmarked-quote"
+    severity, precision = measured(code)
 
     @dataclass(frozen=True)
     class Options:

@@ -17,6 +17,7 @@ from lintnews.patterns import HSPACE, lazy
 from lintnews.ruleset import Rule
 
 from lintnews.rules._data import word_list, word_set
+from lintnews.rules._data import measured
 
 # What may stand between a word and its repeat: spaces with at most one line break, a comma,
 # or an opening quotation mark ('the "the').
@@ -90,6 +91,7 @@ class RepeatedWord(Rule):
 
     code = "LN101"
     name = "repeated-word"
+    severity, precision = measured(code)
     fixable = True
 
     @dataclass(frozen=True)
