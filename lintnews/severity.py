@@ -61,7 +61,7 @@ class Reading:
     def describe(self) -> str:
         per_10k = f"{self.findings * 10_000 / self.words:.2f} per 10k words"
         if self.right is not None:
-            arguable = f", {self.arguable} arguable" if self.arguable else ""
+            arguable = f" ({self.arguable} arguable)" if self.arguable else ""
             return f"right {self.right} of {self.findings} times{arguable} on {self.corpus} ({per_10k})"
         if self.share is not None:
             low, high = self.share
