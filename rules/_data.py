@@ -1,6 +1,13 @@
-"""Word lists shipped in rules/data/: one entry a line, '#' starts a comment."""
+"""Data shipped in rules/data/: word lists (one entry a line, '#' starts a comment), and
+each rule's measured precision and default severity (precision.toml)."""
+from __future__ import annotations
+
 import os
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lintnews.severity import Precision
 
 
 def data_text(name: str) -> str:
@@ -29,7 +36,7 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(word_list(name))
 
 
-
+# the corpora of real copy each rule's findings are read on (see data/precision.toml)
 CORPORA = {"news": ("2,127 BBC News articles", 817_008),
            "markdown": ("605 Markdown articles", 405_499)}
 
@@ -41,7 +48,7 @@ def _precision_table() -> dict:
     return tomllib.loads(data_text("precision.toml"))
 
 
-def measured(code: str):
+def measured(code: str) -> tuple[str, Precision]:
     """(default severity, Precision) of built-in rule `code`, from data/precision.toml."""
     from lintnews.severity import Precision, Reading, check_severity
 

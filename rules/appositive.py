@@ -11,9 +11,9 @@ import regex
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import alternation
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_list
-from lintnews.rules._data import measured
 
 _VERBS = r"said|says|told|tells|added|adds|explained|insisted|warned|argued|claimed|admitted|wrote|writes|asked"
 _DESCRIPTOR = r'[^,;:.!?\"“”()]'

@@ -10,8 +10,8 @@ import regex
 from lintnews.diagnostics import Finding
 from lintnews.document import Document
 from lintnews.patterns import lazy
-from lintnews.ruleset import Rule
 from lintnews.rules._data import measured
+from lintnews.ruleset import Rule
 
 
 class UnbalancedQuote(Rule):

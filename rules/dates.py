@@ -10,9 +10,9 @@ import regex
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import lazy
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 from lintnews.text import find_all
-from lintnews.rules._data import measured
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = {name: i + 1 for i, name in enumerate(

@@ -16,9 +16,9 @@ from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.errors import ConfigError
 from lintnews.patterns import lazy
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 from lintnews.rules._data import data_text
-from lintnews.rules._data import measured
 
 
 _FOLLOWER = lazy(regex.compile, r"[^\S\r\n]*([\w'’-]+)?")

@@ -10,9 +10,9 @@ import regex
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import lazy
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 from lintnews.rules._hints import contains_any, contains_lower
-from lintnews.rules._data import measured
 
 METADATA_KEYS = ("date", "title", "url", "author", "authors", "tags", "byline", "category", "categories",
                  "slug", "published", "updated", "dateline", "headline", "source", "id", "keywords")

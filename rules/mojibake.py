@@ -8,8 +8,8 @@ import regex
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import lazy
-from lintnews.ruleset import Rule
 from lintnews.rules._data import measured
+from lintnews.ruleset import Rule
 
 # What UTF-8 looks like when read as Windows-1252 or Latin-1: a lead byte shown as one of
 # Â-ô followed by a continuation byte (0x80-0xBF) shown as its cp1252/latin-1 character.

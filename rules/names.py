@@ -12,9 +12,9 @@ import re
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import lazy
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_list, word_set
-from lintnews.rules._data import measured
 
 # endings that make a different word of a name, not a misspelling of it: plurals,
 # demonyms, adjectives ("Israel"/"Israeli", "America"/"American", "Blair"/"Blairs")

@@ -10,11 +10,11 @@ import regex
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import lazy
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_set
 from lintnews.rules._hints import after_space, contains_any
 from lintnews.text import find_all
-from lintnews.rules._data import measured
 
 APOSTROPHES = "'’"
 # Characters typed or converted in place of an apostrophe: backtick, acute accent, prime,

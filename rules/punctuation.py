@@ -12,10 +12,10 @@ import regex
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import HSPACE_CHARS, lazy
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_list
 from lintnews.text import MAYBE_FINAL, NEVER_FINAL
-from lintnews.rules._data import measured
 
 # ",,", ";;", "::", two full stops (not an ellipsis), ",." and ".,"
 _DOUBLED = lazy(regex.compile, r"([,;:])\1+|(?<![.…])\.\.(?![.…])|,\.|\.,|[,;:]\.(?!\.)|\.[;:]")

@@ -15,11 +15,11 @@ import regex
 from lintnews.diagnostics import Finding
 from lintnews.document import Document
 from lintnews.patterns import lazy
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 from lintnews.rules._attribution import cue_pattern, has_cue, narration
 from lintnews.spans import inside, merged
 from lintnews.text import Block, Quotation, Quotations
-from lintnews.rules._data import measured
 
 _WORD = lazy(regex.compile, r"\w+(?:[-'’]\w+)*")
 _ALNUM = lazy(re.compile, r"[^\W_]")

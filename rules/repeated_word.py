@@ -14,10 +14,10 @@ import regex
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import HSPACE, lazy
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 
 from lintnews.rules._data import word_list, word_set
-from lintnews.rules._data import measured
 
 # What may stand between a word and its repeat: spaces with at most one line break, a comma,
 # or an opening quotation mark ('the "the').

@@ -294,3 +294,35 @@ def test_severities_are_ordered_and_at_least_keeps_the_list_when_it_can():
     assert [d.severity for d in at_least(found, "warning")] == ["error", "warning"]
     errors = [D("error")]
     assert at_least(errors, "error") is errors
+
+
+# ------------------------------------------------------------------- the archive front end
+
+def test_archive_rows_carry_the_severity_and_leave_out_what_is_below_min_severity():
+    pytest.importorskip("pyarrow", reason="the archive extra")
+    from lintnews.archive.lint import COLUMNS, lint_row
+    from lintnews.archive.rows import Row
+
+    rows: list[tuple] = []
+    lint_row(Linter(parse_config({})), Row("a", ARTICLE), rows)
+    severity = COLUMNS.index("severity")
+    assert [(r[5], r[severity]) for r in rows] == [("LN101", "warning"), ("LN301", "info"), ("LN503", "error")]
+    rows = []
+    lint_row(Linter(parse_config({"min-severity": "warning"})), Row("a", ARTICLE), rows)
+    assert [r[5] for r in rows] == ["LN101", "LN503"]
+
+
+def test_an_archive_sweep_fails_only_on_findings_at_or_above_fail_on():
+    pytest.importorskip("pyarrow", reason="the archive extra")
+    from lintnews.archive.lint import PartitionResult, lint_row
+    from lintnews.archive.rows import Partition, Row
+    from lintnews.archive.summary import Tally, summary_text
+
+    rows: list[tuple] = []
+    lint_row(Linter(parse_config({})), Row("a", ARTICLE.replace(" TK", "")), rows)
+    tally = Tally(100)
+    tally.add(Partition(0, input_bytes=100), PartitionResult(0, rows, 1, 30, (), ()))
+    assert (tally.fails("error"), tally.fails("warning"), tally.fails("info")) == (False, True, True)
+    report = tally.report(workers=1, output="out.jsonl", output_rows=len(rows))
+    assert [(r["code"], r["severity"]) for r in report["rules"]] == [("LN101", "warning"), ("LN301", "info")]
+    assert "  LN301 unattributed-quote         info             1" in summary_text(report)
