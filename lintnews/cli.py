@@ -320,7 +320,7 @@ def list_rules(linter) -> int:
     for rule in linter.available_rules():
         state = "on " if rule in enabled else "off"
         fix = "fix" if rule.fixable else "   "
-        print(f"{rule.code}  {rule.name:<24} {state} {fix}  {rule.summary()}  [{rule.plugin}]")
+        print(f"{rule.code}  {rule.name:<24} {state} {fix} {rule.severity:<7}  {rule.summary()}  [{rule.plugin}]")
     return 0
 
 

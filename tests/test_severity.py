@@ -274,6 +274,13 @@ def test_explain_shows_the_default_severity_and_the_precision_behind_it():
     assert "Default severity: warning — right 12 of 25 times (6 arguable) on 2,127 BBC News articles" in out
 
 
+def test_list_rules_shows_each_rules_severity():
+    out, _ = text_of(run_cli("--isolated", "--list-rules"))
+    # (code, name, on/off, "fix" for a fixable rule, then the severity)
+    listed = {line.split()[0]: next(w for w in line.split()[3:5] if w in SEVERITIES) for line in out.splitlines()}
+    assert (listed["LN101"], listed["LN301"], listed["LN503"]) == ("warning", "info", "error")
+
+
 def test_an_unread_corpus_says_so():
     assert Reading("2,127 BBC News articles", 817_008, 42).describe() == (
         "42 findings on 2,127 BBC News articles (0.51 per 10k words), not yet read")
