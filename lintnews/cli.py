@@ -1,7 +1,8 @@
 """The `lintnews` command: lint article files and print what is wrong with them.
 
-Exit codes: 0 nothing found, 1 findings, 2 a usage, configuration, input or plugin error
-(the other files are still linted). The CLI only calls the engine's public API.
+Exit codes: 0 nothing found at or above --fail-on (default: error), 1 such findings, 2 a
+usage, configuration, input or plugin error (the other files are still linted). The CLI
+only calls the engine's public API.
 """
 from __future__ import annotations
 
@@ -39,7 +40,8 @@ def _date(value: str) -> str:
 
 
 def add_rule_arguments(p: argparse.ArgumentParser) -> None:
-    """The options that choose rules and configuration, shared by `lintnews` and `lintnews archive`."""
+    """The options that choose rules, configuration and severity thresholds, shared by `lintnews`
+    and `lintnews archive`."""
     p.add_argument("--select", action="append", metavar="RULES",
                    help="only these rules: codes, code prefixes or names, comma-separated")
     p.add_argument("--ignore", action="append", metavar="RULES", help="leave out these rules")
@@ -48,12 +50,25 @@ def add_rule_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", metavar="FILE", help="use this lintnews.toml or pyproject.toml")
     p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the articles' publication date")
+    add_severity_arguments(p)
+
+
+def add_severity_arguments(p: argparse.ArgumentParser) -> None:
+    """--fail-on and --min-severity (configuration: fail-on, min-severity)."""
+    from lintnews.severity import SEVERITIES
+
+    levels = SEVERITIES[::-1]
+    p.add_argument("--fail-on", choices=levels, help="exit 1 only for a shown finding of this severity "
+                   "or above (default: error)")
+    p.add_argument("--min-severity", choices=levels, help="hide findings below this severity (default: "
+                   "info, all shown)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="lintnews", description="Lint news articles for the defects a copy desk catches.",
-        epilog="Exit status: 0 clean, 1 findings, 2 usage, configuration, input or plugin errors.")
+        epilog="Exit status: 0 clean (or only findings below --fail-on), 1 findings at or above --fail-on, "
+               "2 usage, configuration, input or plugin errors.")
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="article files, or directories to search for articles; - reads standard input")
     p.add_argument("--format", default="text",
@@ -207,7 +222,8 @@ def run(args: argparse.Namespace) -> int:
                            max_findings_per_rule=args.max_findings_per_rule,
                            exclude=config.exclude + exclude if exclude else None,
                            force_exclude=args.force_exclude,
-                           report_unused_suppressions=args.report_unused_suppressions)
+                           report_unused_suppressions=args.report_unused_suppressions,
+                           fail_on=args.fail_on, min_severity=args.min_severity)
     linter = Linter(config)
     status = 0
     for problem in linter.problems:
@@ -223,7 +239,7 @@ def run(args: argparse.Namespace) -> int:
 
     from lintnews.discovery import iter_targets
 
-    mode = check_run_arguments(args)
+    mode = check_run_arguments(args, config)
     reporter = open_reporter(linter, args, sys.stderr if mode.fixes_stdin(args.paths) else sys.stdout)
     # (third-party reporters may not have `problem`)
     report_problem = getattr(reporter, "problem", None) if mode.reports else None
@@ -304,7 +320,7 @@ def list_rules(linter) -> int:
     for rule in linter.available_rules():
         state = "on " if rule in enabled else "off"
         fix = "fix" if rule.fixable else "   "
-        print(f"{rule.code}  {rule.name:<24} {state} {fix}  {rule.summary()}  [{rule.plugin}]")
+        print(f"{rule.code}  {rule.name:<24} {state} {fix} {rule.severity:<7}  {rule.summary()}  [{rule.plugin}]")
     return 0
 
 

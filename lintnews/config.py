@@ -12,12 +12,15 @@
     force-exclude = false                   # exclude files named on the command line too
     respect-gitignore = true                # skip what git ignores when searching a directory
     report-unused-suppressions = false
+    fail-on = "error"                       # exit 1 only for a shown finding this severe or more
+    min-severity = "info"                   # hide findings below this severity
 
     [tool.lintnews.per-file-ignores]        # globs -> rules not to check there
     "wire/*.txt" = ["LN205"]
 
     [tool.lintnews.rules.repeated-word]     # per-rule options, by rule name
     allow = ["had had", "that that"]
+    severity = "error"                      # any rule's: error, warning or info
 
 In a lintnews.toml the same keys stand at the top level. An unknown key is an error that
 names it.
@@ -33,6 +36,7 @@ from typing import Any
 
 from lintnews.errors import ConfigError
 from lintnews.reading import DEFAULT_MAX_BYTES
+from lintnews.severity import check_severity
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,8 @@ class Config:
     respect_gitignore: bool = True
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     report_unused_suppressions: bool = False
+    fail_on: str = "error"
+    min_severity: str = "info"
     source: str | None = None     # the file it came from, for messages
 
     @property
@@ -160,5 +166,10 @@ def _check(attr: str, value: Any, where: str) -> Any:
     if attr == "rules":
         if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
             raise ConfigError(f"{where}: expected a table of rule tables ([tool.lintnews.rules.<name>])")
+        for name, table in value.items():
+            if "severity" in table:
+                check_severity(table["severity"], f"{where}.{name}.severity")
         return value
+    if attr in ("fail_on", "min_severity"):
+        return check_severity(value, where)
     raise AssertionError(attr)

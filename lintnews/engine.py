@@ -21,6 +21,7 @@ from lintnews.fixes import select_fixes, splice, well_formed
 from lintnews.plugins import Plugins, load_plugins
 from lintnews.reading import decode, read_bytes
 from lintnews.ruleset import Rule, build_options, check_selectors, matches, select
+from lintnews.severity import check_severity
 from lintnews.suppression import UNUSED_CODE, Screen, suppressions, unused as unused_suppressions
 from lintnews.writing import encode_like, replace_file
 
@@ -74,6 +75,10 @@ class Linter:
         options = {by_name[n].code: build_options(by_name[n], raw) for n, raw in self.config.rules.items()}
         chosen = select(available, self.config.select, self.config.ignore, self.config.extend_select)
         self.rules: list[Rule] = [cls(options.get(cls.code)) for cls in chosen]
+        severities = {by_name[n].code: check_severity(raw["severity"], f"{where}: rules.{n}.severity")
+                      for n, raw in self.config.rules.items() if "severity" in raw}
+        for rule in self.rules:
+            rule.severity = severities.get(rule.code, rule.severity)     # (the configured one, if any)
         for codes in self.config.per_file_ignores.values():
             check_selectors(available, codes, f"{where}: per-file-ignores")
         self._per_file = per_file_matcher(self.config)

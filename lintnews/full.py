@@ -1,6 +1,6 @@
 """The `full` output format: each finding with its source line and a caret under the span.
 
-    story.txt:3:12: LN101 repeated-word 'the' is repeated [*]
+    story.txt:3:12: warning: LN101 repeated-word 'the' is repeated [*]
       |
     3 | It was the the end.
       |           ^^^^

@@ -1,7 +1,8 @@
 """The `junit` output format: JUnit XML, which most CI servers show as a test report.
 
 One testsuite "lintnews"; one testcase per finding (classname = the file, name = rule and
-position) failing with the message; one passing testcase for each file without findings;
+position) failing with its type the rule's code and its message the severity and the
+message ("warning: 'the' is repeated"); one passing testcase for each file without findings;
 one testcase in error for each problem (a file that could not be read, a rule that raised
 on it: that file does not pass; a plugin that failed to load: classname "lintnews").
 """
@@ -36,9 +37,9 @@ class JunitReporter(Reporter):
         if not diagnostics and path not in self.unchecked:
             self.cases.append((path, "no findings", None))
         for d in diagnostics:
-            detail = f"{d.path}:{d.line}:{d.column}: {d.code} {d.name} {d.message}"
+            detail = f"{d.path}:{d.line}:{d.column}: {d.severity}: {d.code} {d.name} {d.message}"
             self.cases.append((path, f"{d.code} {d.name} at {d.line}:{d.column}",
-                               ("failure", d.message, d.code, detail)))
+                               ("failure", f"{d.severity}: {d.message}", d.code, detail)))
 
     def finish(self):
         import xml.etree.ElementTree as ET

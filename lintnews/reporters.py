@@ -21,7 +21,8 @@ from lintnews.patterns import lazy
 if TYPE_CHECKING:
     from lintnews.ruleset import Rule
 
-_STYLES = {"path": "1", "code": "1;31", "fix": "36", "gutter": "1;34", "caret": "1;31", "dim": "2"}
+_STYLES = {"path": "1", "code": "1;31", "fix": "36", "gutter": "1;34", "caret": "1;31", "dim": "2",
+           "error": "1;31", "warning": "1;33", "info": "1;36"}
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,8 @@ def safely_fixable(d: Diagnostic) -> bool:
 
 
 class TextReporter(Reporter):
-    """`path:line:col: CODE name message`, one finding a line; `[*]` marks a safe fix."""
+    """`path:line:col: severity: CODE name message`, one finding a line (as compilers write
+    theirs, which editors read); `[*]` marks a safe fix."""
 
     def file(self, path, diagnostics, text):
         for d in diagnostics:
@@ -82,7 +84,8 @@ class TextReporter(Reporter):
 
     def line(self, d: Diagnostic) -> str:
         mark = " " + self.paint("[*]", "fix") if safely_fixable(d) else ""
-        return (f"{self.paint(d.path, 'path')}:{d.line}:{d.column}: {self.paint(d.code, 'code')} "
+        severity = self.paint(d.severity, d.severity) if d.severity in _STYLES else d.severity
+        return (f"{self.paint(d.path, 'path')}:{d.line}:{d.column}: {severity}: {self.paint(d.code, 'code')} "
                 f"{d.name} {d.message}{mark}")
 
 
@@ -124,7 +127,7 @@ _SURROGATE = lazy(re.compile, "[\ud800-\udfff]")
 class GithubReporter(Reporter):
     """GitHub Actions workflow commands: `::warning file=...,line=...::message` annotations."""
 
-    LEVELS = {"error": "error", "warning": "warning"}
+    LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
     def file(self, path, diagnostics, text):
         for d in diagnostics:
@@ -144,25 +147,27 @@ def _escape_property(value: str) -> str:
 
 
 class StatisticsReporter(Reporter):
-    """`--statistics`: how many findings of each rule, and how many have a safe fix."""
+    """`--statistics`: how many findings of each rule (with its severity), and how many
+    have a safe fix."""
 
     def __init__(self, stream):
         super().__init__(stream)
-        self.counts: Counter[tuple[str, str]] = Counter()
-        self.fixable: Counter[tuple[str, str]] = Counter()
+        self.counts: Counter[tuple[str, str, str]] = Counter()
+        self.fixable: Counter[tuple[str, str, str]] = Counter()
 
     def file(self, path, diagnostics, text):
         for d in diagnostics:
-            self.counts[d.code, d.name] += 1
-            self.fixable[d.code, d.name] += safely_fixable(d)
+            self.counts[d.code, d.name, d.severity] += 1
+            self.fixable[d.code, d.name, d.severity] += safely_fixable(d)
 
     def finish(self):
         rows = sorted(self.counts.items(), key=lambda item: (-item[1], item[0]))
         width = max((len(str(n)) for _, n in rows), default=1)
-        for (code, name), n in rows:
-            fixable = self.fixable[code, name]
+        for (code, name, severity), n in rows:
+            fixable = self.fixable[code, name, severity]
             mark = self.paint(f"[*] {fixable} fixable", "fix") if fixable else ""
-            self.stream.write(f"{n:>{width}}  {self.paint(code, 'code')}  {name:<26} {mark}".rstrip() + "\n")
+            self.stream.write(f"{n:>{width}}  {self.paint(code, 'code')}  {name:<26} {severity:<8} {mark}".rstrip()
+                              + "\n")
 
 
 @hookimpl

@@ -15,6 +15,7 @@ from lintnews.diagnostics import Finding
 from lintnews.document import Document
 from lintnews.errors import ConfigError
 from lintnews.patterns import lazy
+from lintnews.severity import SEVERITIES, Precision
 
 CODE = lazy(regex.compile, r"[A-Z]{2,}\d{3}")
 NAME = lazy(re.compile, r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -32,14 +33,15 @@ class Rule:
     The class docstring is the rule's documentation: a first line saying what it flags,
     then the sections "## Why it matters", "## Example", "## Use instead" (and "## Fix
     safety", "## Options" where they apply). Options are a frozen dataclass named `Options`;
-    configuration under `[tool.lintnews.rules.<name>]` fills it.
+    configuration under `[tool.lintnews.rules.<name>]` fills it (and may set `severity`).
     """
 
     code: ClassVar[str]
     name: ClassVar[str]
     fixable: ClassVar[bool] = False
     default_enabled: ClassVar[bool] = True
-    severity: ClassVar[str] = "warning"
+    severity: ClassVar[str] = "warning"           # "error", "warning" or "info"
+    precision: ClassVar[Precision | None] = None  # built-in rules: how often right on real copy
     Options: ClassVar[type] = NoOptions
     plugin: ClassVar[str] = ""      # set by the plugin manager: which plugin contributed it
 
@@ -67,6 +69,8 @@ class Rule:
             out.append(f"code {getattr(cls, 'code', None)!r} is not of the form LN123")
         if not NAME.fullmatch(getattr(cls, "name", "") or ""):
             out.append(f"name {getattr(cls, 'name', None)!r} is not kebab-case")
+        if getattr(cls, "severity", None) not in SEVERITIES:
+            out.append(f"severity {getattr(cls, 'severity', None)!r} is not one of {', '.join(SEVERITIES)}")
         if cls.check is Rule.check:
             out.append("it does not implement check()")
         if not dataclasses.is_dataclass(cls.Options):
@@ -107,14 +111,17 @@ def _coerce(value: Any, hint: Any, where: str) -> Any:
 
 
 def build_options(rule: type[Rule], raw: dict[str, Any]) -> Any:
-    """The rule's Options from a configuration table; unknown keys and wrong types are errors."""
+    """The rule's Options from a configuration table (less its `severity`, which is not an
+    option); unknown keys and wrong types are errors."""
     hints = typing.get_type_hints(rule.Options)
     fields = {f.name.replace("_", "-"): f.name for f in dataclasses.fields(rule.Options)}
     values = {}
     for key, value in raw.items():
+        if key == "severity":
+            continue
         attr = fields.get(key) or (key if key in fields.values() else None)
         if attr is None:
-            known = ", ".join(sorted(fields)) or "none"
+            known = ", ".join(sorted([*fields, "severity"]))
             raise ConfigError(f"unknown option {key!r} for rule {rule.name} (options: {known})")
         values[attr] = _coerce(value, hints[attr], f"option {key!r} of rule {rule.name}")
     return rule.Options(**values)

@@ -10,18 +10,22 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from dataclasses import replace
 
 from lintnews.errors import UsageError
 from lintnews.reporters import Reporter, Run, StatisticsReporter, wants_color
+from lintnews.severity import at_least, rank
 
 
-def check_run_arguments(args: argparse.Namespace) -> RunMode:
+def check_run_arguments(args: argparse.Namespace, config=None) -> RunMode:
     """The RunMode for these arguments; options that do not go together are a UsageError."""
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes needs --fix or --diff")
     if args.write_baseline and (args.fix or args.diff or args.baseline):
         raise UsageError("--write-baseline records findings as they are: not with --fix, --diff or --baseline")
-    return RunMode(args)
+    if config is None:
+        return RunMode(args)
+    return RunMode(args, fail_on=config.fail_on, min_severity=config.min_severity)
 
 
 def open_reporter(linter, args: argparse.Namespace, stream) -> Reporter:
@@ -39,10 +43,16 @@ def open_reporter(linter, args: argparse.Namespace, stream) -> Reporter:
 
 
 class RunMode:
-    """One run's options and tallies: what is reported, what is written, what is summed up."""
+    """One run's options and tallies: what is reported, what is written, what is summed up.
 
-    def __init__(self, args: argparse.Namespace) -> None:
+    Findings below `min_severity` are dropped first, as if never found (not reported, not
+    counted, not recorded in a baseline); the run fails (exit 1) only when a finding that is
+    shown is at or above `fail_on`.
+    """
+
+    def __init__(self, args: argparse.Namespace, fail_on: str = "error", min_severity: str = "info") -> None:
         self.args = args
+        self.fail_on, self.min_severity = rank(fail_on), min_severity
         self.diff = args.diff
         self.fixing = args.fix or args.diff
         self.baseline = self.recorder = None
@@ -74,14 +84,21 @@ class RunMode:
             print(f"lintnews: warning: {message}", file=sys.stderr)
 
     def linted(self, result):
-        """A file's Result, less what the baseline knows."""
+        """A file's Result, less what is below min-severity and what the baseline knows."""
+        shown = at_least(result.diagnostics, self.min_severity)
+        if shown is not result.diagnostics:
+            result = replace(result, diagnostics=shown)
         if self.baseline is not None:
             result = self.baseline.filter(result)
         if self.recorder is not None:
             self.recorder.add(result)
         self.remaining += len(result.diagnostics)
-        self.failed = self.failed or (bool(result.diagnostics) and not self.diff and not self.recorder)
+        self.failed = self.failed or (not self.diff and not self.recorder and self.fails(result.diagnostics))
         return result
+
+    def fails(self, diagnostics) -> bool:
+        """Whether any of these findings is at or above fail-on."""
+        return any(rank(d.severity) >= self.fail_on for d in diagnostics)
 
     def fixed(self, outcome):
         """A file's FixResult: tally it, print its diff (--diff), and report what remains."""
@@ -99,7 +116,8 @@ class RunMode:
         return self.linted(outcome.result)
 
     def exit_status(self, status: int) -> int:
-        """2 for errors; else 1 when something failed (unless --exit-zero); else 0."""
+        """2 for errors; else 1 when something failed: a shown finding at or above fail-on, or
+        with --diff a file that would change (unless --exit-zero); else 0."""
         return status or (1 if self.failed and not self.args.exit_zero else 0)
 
     def finish(self) -> None:

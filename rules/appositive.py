@@ -11,6 +11,7 @@ import regex
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import alternation
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_list
 
@@ -73,6 +74,7 @@ class UnclosedAppositive(Rule):
 
     code = "LN207"
     name = "unclosed-appositive"
+    severity, precision = measured(code)
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:

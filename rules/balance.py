@@ -12,6 +12,7 @@ import regex
 from lintnews.diagnostics import Finding
 from lintnews.document import Document
 from lintnews.patterns import lazy
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 from lintnews.rules.punctuation import EMOTICON
 from lintnews.text import Quotation
@@ -44,6 +45,7 @@ class UnbalancedQuote(Rule):
 
     code = "LN303"
     name = "unbalanced-quote"
+    severity, precision = measured(code)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text, quotes = doc.prose, doc.quotes
@@ -139,6 +141,7 @@ class UnbalancedBracket(Rule):
 
     code = "LN206"
     name = "unbalanced-bracket"
+    severity, precision = measured(code)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose

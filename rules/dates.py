@@ -10,6 +10,7 @@ import regex
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import lazy
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 from lintnews.text import find_all
 
@@ -74,6 +75,7 @@ class WeekdayDate(Rule):
 
     code = "LN403"
     name = "weekday-date"
+    severity, precision = measured(code)
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:

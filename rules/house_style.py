@@ -16,6 +16,7 @@ from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.errors import ConfigError
 from lintnews.patterns import lazy
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 from lintnews.rules._data import data_text, word_set
 
@@ -197,6 +198,7 @@ class StyleConsistency(Rule):
 
     code = "LN402"
     name = "style-consistency"
+    severity, precision = measured(code)
     fixable = True
 
     @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import regex
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import lazy
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 from lintnews.rules._hints import contains_any, contains_lower
 
@@ -52,6 +53,7 @@ class StrayMetadata(Rule):
 
     code = "LN502"
     name = "stray-metadata"
+    severity, precision = measured(code)
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -166,6 +168,7 @@ class Placeholder(Rule):
 
     code = "LN503"
     name = "placeholder"
+    severity, precision = measured(code)
 
     @dataclass(frozen=True)
     class Options:

@@ -8,6 +8,7 @@ import regex
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import lazy
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 
 # What UTF-8 looks like when read as Windows-1252 or Latin-1: a lead byte shown as one of
@@ -49,6 +50,7 @@ class Mojibake(Rule):
 
     code = "LN501"
     name = "mojibake"
+    severity, precision = measured(code)
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:

@@ -12,6 +12,7 @@ import re
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import lazy
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_list, word_set
 
@@ -90,6 +91,7 @@ class NameVariant(Rule):
 
     code = "LN401"
     name = "name-variant"
+    severity, precision = measured(code)
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -255,6 +257,7 @@ class TruncatedName(Rule):
 
     code = "LN404"
     name = "truncated-name"
+    severity, precision = measured(code)
 
     @dataclass(frozen=True)
     class Options:

@@ -10,6 +10,7 @@ import regex
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import lazy
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_set
 from lintnews.rules._hints import after_space, contains_any
@@ -67,6 +68,7 @@ class MangledPossessive(Rule):
 
     code = "LN201"
     name = "mangled-possessive"
+    severity, precision = measured(code)
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:

@@ -14,6 +14,7 @@ import regex
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import HSPACE_CHARS, lazy
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_list
 from lintnews.text import MAYBE_FINAL, NEVER_FINAL
@@ -75,6 +76,7 @@ class DoubledPunctuation(Rule):
 
     code = "LN202"
     name = "doubled-punctuation"
+    severity, precision = measured(code)
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -160,6 +162,7 @@ class SpaceBeforePunctuation(Rule):
 
     code = "LN203"
     name = "space-before-punctuation"
+    severity, precision = measured(code)
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -225,6 +228,7 @@ class DoubleSpace(Rule):
 
     code = "LN204"
     name = "double-space"
+    severity, precision = measured(code)
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -301,6 +305,7 @@ class LowercaseSentenceStart(Rule):
 
     code = "LN205"
     name = "lowercase-sentence-start"
+    severity, precision = measured(code)
 
     @dataclass(frozen=True)
     class Options:

@@ -15,6 +15,7 @@ import regex
 from lintnews.diagnostics import Finding
 from lintnews.document import Document
 from lintnews.patterns import lazy
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_set
 from lintnews.rules._attribution import (cue_pattern, has_cue, named_speakers, names_any, narration, refers_to,
@@ -88,6 +89,7 @@ class UnattributedQuote(Rule):
 
     code = "LN301"
     name = "unattributed-quote"
+    severity, precision = measured(code)
 
     @dataclass(frozen=True)
     class Options:
@@ -422,6 +424,7 @@ class UnmarkedQuote(Rule):
 
     code = "LN302"
     name = "unmarked-quote"
+    severity, precision = measured(code)
 
     @dataclass(frozen=True)
     class Options:

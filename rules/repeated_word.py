@@ -14,6 +14,7 @@ import regex
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import HSPACE, lazy
+from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 
 from lintnews.rules._data import word_list, word_set
@@ -90,6 +91,7 @@ class RepeatedWord(Rule):
 
     code = "LN101"
     name = "repeated-word"
+    severity, precision = measured(code)
     fixable = True
 
     @dataclass(frozen=True)

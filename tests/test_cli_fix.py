@@ -18,7 +18,7 @@ def test_fix_reports_what_remains_and_exits_1(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("It was the the end. TK\n", encoding="utf-8")
     proc = run_cli("--fix", "--quiet", str(path))
-    assert text_of(proc) == (f"{path}:1:17: LN503 placeholder 'TK' left in the copy\n", "")
+    assert text_of(proc) == (f"{path}:1:17: error: LN503 placeholder 'TK' left in the copy\n", "")
     assert proc.returncode == 1
 
 
@@ -40,7 +40,7 @@ def test_fix_on_standard_input_writes_the_fixed_text_to_standard_output():
     proc = run_cli("--fix", "--stdin-filename", "story.txt", "-", stdin="It was the the end. TK\r\n".encode())
     out, err = text_of(proc)
     assert out == "It was the end. TK\r\n"
-    assert err.splitlines()[0] == "story.txt:1:17: LN503 placeholder 'TK' left in the copy"
+    assert err.splitlines()[0] == "story.txt:1:17: error: LN503 placeholder 'TK' left in the copy"
     assert proc.returncode == 1
 
 
@@ -49,6 +49,6 @@ def test_unsafe_fixes_need_fix_or_diff(tmp_path):
     path.write_text("The talks ended,. Nobody spoke.\n", encoding="utf-8")
     proc = run_cli("--unsafe-fixes", str(path))
     assert proc.returncode == 2 and "--unsafe-fixes needs --fix or --diff" in text_of(proc)[1]
-    assert run_cli("--fix", str(path)).returncode == 1
-    assert run_cli("--fix", "--unsafe-fixes", str(path)).returncode == 0
+    assert run_cli("--fix", "--fail-on", "warning", str(path)).returncode == 1
+    assert run_cli("--fix", "--fail-on", "warning", "--unsafe-fixes", str(path)).returncode == 0
     assert path.read_text(encoding="utf-8") == "The talks ended. Nobody spoke.\n"

@@ -61,8 +61,9 @@ def test_text_colour_on_the_command_line(tmp_path):
     assert "\x1b[" not in plain
     coloured = text_of(run_cli("--color", "always", str(path)))[0]
     assert "\x1b[1;31mLN101\x1b[0m" in coloured and "\x1b[36m[*]\x1b[0m" in coloured
-    assert coloured.replace("\x1b[1m", "").replace("\x1b[1;31m", "").replace("\x1b[36m", "").replace(
-        "\x1b[0m", "") == plain
+    assert "\x1b[1;33mwarning\x1b[0m: " in coloured
+    assert coloured.replace("\x1b[1m", "").replace("\x1b[1;31m", "").replace("\x1b[1;33m", "").replace(
+        "\x1b[36m", "").replace("\x1b[0m", "") == plain
 
 
 # ---------------------------------------------------------------------------------- full
@@ -70,12 +71,12 @@ def test_text_colour_on_the_command_line(tmp_path):
 def test_full_shows_the_line_with_carets_under_the_span():
     out = report(FullReporter, [("a.txt", ARTICLE)])
     assert out.split("\n\n")[:2] == [
-        "a.txt:3:1: LN502 stray-metadata white space at the start of a paragraph [*]\n"
+        "a.txt:3:1: error: LN502 stray-metadata white space at the start of a paragraph [*]\n"
         "  |\n"
         "3 |     It was the the end, said Mr. 李 of the the council.\n"
         "  | ^^^^\n"
         "  = fix: remove it",
-        "a.txt:3:13: LN101 repeated-word 'the' is repeated [*]\n"
+        "a.txt:3:13: warning: LN101 repeated-word 'the' is repeated [*]\n"
         "  |\n"
         "3 |     It was the the end, said Mr. 李 of the the council.\n"
         "  |                ^^^\n"
@@ -86,7 +87,7 @@ def test_full_shows_the_line_with_carets_under_the_span():
     source, carets = third[2], third[3]
     cells = source.replace("李", "李_")       # one string index per terminal cell
     assert cells[carets.index("^") - 7:carets.index("^") + 4] == "of the the " and carets.endswith(" ^^^")
-    assert third[0].startswith("a.txt:3:40: LN101")
+    assert third[0].startswith("a.txt:3:40: warning: LN101")
 
 
 def test_full_cuts_long_lines_around_the_span():
@@ -103,7 +104,7 @@ def test_full_underlines_each_line_of_a_span_over_several_lines():
     reporter = FullReporter(stream)
     reporter.file("a.txt", [d], text)
     assert stream.getvalue() == (
-        "a.txt:1:7: LN999 demo a span over three lines\n"
+        "a.txt:1:7: warning: LN999 demo a span over three lines\n"
         "  |\n"
         "1 | First line\n"
         "  |       ^^^^\n"
@@ -199,7 +200,7 @@ def test_junit_is_xml_with_a_failure_per_finding_and_a_pass_per_clean_file():
     first = cases[0]
     assert (first.get("classname"), first.get("name")) == ("a.txt", "LN502 stray-metadata at 3:1")
     assert first.find("failure").get("type") == "LN502"
-    assert first.find("failure").text.startswith("a.txt:3:1: LN502 stray-metadata")
+    assert first.find("failure").text.startswith("a.txt:3:1: error: LN502 stray-metadata")
     assert (cases[-1].get("classname"), cases[-1].get("name")) == ("b<&>\ufffd.txt", "no findings")
     assert cases[-1].find("failure") is None
 
@@ -255,7 +256,7 @@ def test_a_file_name_of_undecodable_bytes_is_reported_even_where_output_is_stric
     except OSError:
         pytest.skip("this file system takes only UTF-8 file names")
     args = ["--statistics"] if fmt == "statistics" else ["--format", fmt]
-    proc = run_cli(*args, ".", cwd=tmp_path, env={"PYTHONIOENCODING": "utf-8:strict"})
+    proc = run_cli(*args, "--fail-on", "warning", ".", cwd=tmp_path, env={"PYTHONIOENCODING": "utf-8:strict"})
     out, err = text_of(proc)
     assert (proc.returncode, err) == (1, "")
     if fmt == "json":
@@ -267,7 +268,7 @@ def test_a_file_name_of_undecodable_bytes_is_reported_even_where_output_is_stric
     elif fmt == "junit":
         assert ET.fromstring(out).find("testsuite").get("failures") == "1"
     elif fmt in ("text", "full"):
-        assert out.startswith("caf\\udce9.txt:1:12: LN101 repeated-word")
+        assert out.startswith("caf\\udce9.txt:1:12: warning: LN101 repeated-word")
     else:
         assert "LN101" in out
 
@@ -278,9 +279,9 @@ def test_statistics_count_findings_and_safe_fixes_per_rule(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("It was the the end. The the council met,, TK said. TK\n", encoding="utf-8")
     proc = run_cli("--statistics", str(path))
-    assert text_of(proc) == ("2  LN101  repeated-word              [*] 2 fixable\n"
-                             "2  LN503  placeholder\n"
-                             "1  LN202  doubled-punctuation        [*] 1 fixable\n", "")
+    assert text_of(proc) == ("2  LN101  repeated-word              warning  [*] 2 fixable\n"
+                             "2  LN503  placeholder                error\n"
+                             "1  LN202  doubled-punctuation        warning  [*] 1 fixable\n", "")
     assert proc.returncode == 1
 
 

@@ -28,6 +28,7 @@ class ExclamationMark(Rule):
 
     code = "XN101"
     name = "exclamation-mark"
+    severity = "error"
 
     def check(self, doc):
         if "detonate" in doc.text:
@@ -61,12 +62,13 @@ def test_installed_pack_contributes_a_rule(tmp_path):
     env = {"PYTHONPATH": str(site)}
     proc = run_cli(str(article), env=env)
     out, err = text_of(proc)
-    assert out == f"{article}:1:18: XN101 exclamation-mark exclamation mark in news copy\n"
+    assert out == f"{article}:1:18: error: XN101 exclamation-mark exclamation mark in news copy\n"
     assert (err, proc.returncode) == ("", 1)
     listing, _ = text_of(run_cli("--list-rules", env=env))
     assert "XN101  exclamation-mark" in listing and "[newsdesk]" in listing
     explained, _ = text_of(run_cli("--explain", "exclamation-mark", env=env))
     assert "Plugin: newsdesk." in explained
+    assert "Default severity: error. Set" in explained      # (declared by the pack; no precision measured)
 
 
 def test_a_pack_that_fails_to_load_is_reported_and_the_rest_runs(tmp_path):
@@ -93,8 +95,8 @@ def test_a_rule_that_raises_names_rule_plugin_and_file(tmp_path):
     proc = run_cli(str(bad), str(good), env={"PYTHONPATH": str(site)})
     out, err = text_of(proc)
     assert proc.returncode == 2
-    assert out.splitlines() == [f"{bad}:1:22: LN101 repeated-word 'the' is repeated [*]",
-                                f"{good}:1:12: XN101 exclamation-mark exclamation mark in news copy"]
+    assert out.splitlines() == [f"{bad}:1:22: warning: LN101 repeated-word 'the' is repeated [*]",
+                                f"{good}:1:12: error: XN101 exclamation-mark exclamation mark in news copy"]
     assert err == (f"{bad}: error: rule XN101 exclamation-mark (plugin 'newsdesk') failed: "
                    "ValueError: the pack has a bug\n")
 

@@ -37,7 +37,7 @@ def test_unused_suppressions_are_reported_on_request():
     assert codes(text, report_unused_suppressions=True) == [(1, "LN001")]
     proc = run_cli("--report-unused-suppressions", "-", "--stdin-filename", "story.md", stdin=text.encode())
     out, _ = text_of(proc)
-    assert out == "story.md:1:17: LN001 unused-suppression 'lintnews: ignore LN101' suppresses nothing\n"
+    assert out == "story.md:1:17: warning: LN001 unused-suppression 'lintnews: ignore LN101' suppresses nothing\n"
 
 
 def test_plain_text_has_no_suppression_comments():
@@ -50,7 +50,7 @@ def test_per_file_ignores(tmp_path):
     (tmp_path / "wire" / "a.txt").write_text("It was the the end.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("It was the the end.\n", encoding="utf-8")
     out, _ = text_of(run_cli(".", cwd=tmp_path))
-    assert out == "b.txt:1:12: LN101 repeated-word 'the' is repeated [*]\n"
+    assert out == "b.txt:1:12: warning: LN101 repeated-word 'the' is repeated [*]\n"
 
 
 def test_per_file_ignores_must_name_known_rules(tmp_path):

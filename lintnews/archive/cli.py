@@ -1,9 +1,11 @@
 """`lintnews archive INPUT... --output OUT`: lint whole JSONL/Parquet archives on Dask.
 
 Selection, configuration and plugins work as in the file CLI, and each row is linted as
-the file `<id>.txt` (`.md`, `.html` by --format-column) would be. Exit status: 0 no
-findings, 1 findings, 2 a usage, configuration, plugin or input error (bad rows become
-LN000 rows in the output and the sweep still completes), 130 interrupted (no output file).
+the file `<id>.txt` (`.md`, `.html` by --format-column) would be. Findings below
+--min-severity are left out of the output. Exit status: 0 no findings at or above
+--fail-on (default: error), 1 such findings, 2 a usage, configuration, plugin or input
+error (bad rows become LN000 rows in the output and the sweep still completes), 130
+interrupted (no output file).
 """
 from __future__ import annotations
 
@@ -30,8 +32,9 @@ def _positive(value: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="lintnews archive", description="Lint a news archive (JSONL or Parquet) on Dask; write one "
-        "row per finding.", epilog="Exit status: 0 clean, 1 findings, 2 usage, configuration, plugin or "
-        f"input errors (bad rows are LN000 rows in the output). Needs: {INSTALL_HINT}")
+        "row per finding.", epilog="Exit status: 0 clean (or only findings below --fail-on), 1 findings at "
+        "or above --fail-on, 2 usage, configuration, plugin or input errors "
+        f"(bad rows are LN000 rows in the output). Needs: {INSTALL_HINT}")
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help=".jsonl, .jsonl.gz or .parquet files, folders holding them, or glob patterns")
     p.add_argument("--output", "-o", required=True, metavar="OUT",
@@ -94,7 +97,8 @@ def run(args: argparse.Namespace) -> int:
 
     config = Config() if args.isolated else load_config(args.config)
     config = config.merged(select=split_list(args.select), ignore=split_list(args.ignore),
-                           extend_select=split_list(args.extend_select), date=args.date)
+                           extend_select=split_list(args.extend_select), date=args.date,
+                           fail_on=args.fail_on, min_severity=args.min_severity)
     linter = Linter(config)   # checks the selection and the rule options before any work
     errors = [problem.message for problem in linter.problems]
     for message in errors:
@@ -144,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
         writer.discard()
 
     problems = bool(errors) or any(code == ERROR_CODE for code, _ in tally.by_rule)
-    status = 2 if problems else 1 if tally.by_rule else 0
+    status = 2 if problems else 1 if tally.fails(config.fail_on) else 0
     report = tally.report(workers=len(worker_memory), output=str(out), output_rows=writer.rows, exit_status=status,
                           peak_rss_mb=_megabytes({"client": peak_rss(), **worker_memory}))
     try:

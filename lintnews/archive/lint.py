@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from lintnews.archive.rows import Partition, Row
 from lintnews.config import Config
 from lintnews.engine import Linter
+from lintnews.severity import at_least
 
 COLUMNS = ("id", "line", "column", "end_line", "end_column", "code", "name", "message", "severity", "fix")
 ERROR_CODE = "LN000"
@@ -66,7 +67,7 @@ def lint_row(linter: Linter, row: Row, out: list[tuple]) -> int:
     except Exception as exc:
         out.append(error_row(row.id, "lint-error", f"linting failed: {type(exc).__name__}: {exc}"))
         return 0
-    out.extend(finding_row(row.id, d.to_dict()) for d in result.diagnostics)
+    out.extend(finding_row(row.id, d.to_dict()) for d in at_least(result.diagnostics, linter.config.min_severity))
     out.extend(error_row(row.id, "rule-error", p.message) for p in result.problems)
     return len(row.text.split())
 

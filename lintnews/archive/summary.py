@@ -12,6 +12,7 @@ from typing import TextIO
 
 from lintnews.archive.lint import ERROR_CODE, PartitionResult
 from lintnews.archive.rows import Partition
+from lintnews.severity import rank
 
 MB = 1_000_000
 
@@ -23,6 +24,7 @@ class Tally:
         self.input_total = input_bytes
         self.input_done = self.articles = self.text_bytes = self.words = 0
         self.by_rule: Counter[tuple[str, str]] = Counter()
+        self.severities: dict[str, str] = {}      # each rule's code -> its findings' severity
         self.started = time.monotonic()
 
     def restart(self) -> None:
@@ -35,6 +37,11 @@ class Tally:
         self.articles += result.articles
         self.words += result.words
         self.by_rule.update((row[5], row[6]) for row in result.rows)
+        self.severities.update((row[5], row[8]) for row in result.rows)
+
+    def fails(self, fail_on: str) -> bool:
+        """Whether any finding (LN000 rows aside) is at or above `fail_on`."""
+        return any(rank(self.severities[code]) >= rank(fail_on) for code, _ in self.by_rule if code != ERROR_CODE)
 
     @property
     def seconds(self) -> float:
@@ -51,8 +58,8 @@ class Tally:
             "articles_per_second": round(self.articles / seconds, 1) if seconds else None,
             "megabytes_per_second": round(self.text_bytes / MB / seconds, 3) if seconds else None,
             "findings": total, "findings_per_10k_words": _per_10k(total, self.words),
-            "rules": [{"code": code, "name": name, "findings": n, "per_10k_words": _per_10k(n, self.words)}
-                      for (code, name), n in sorted(findings.items())],
+            "rules": [{"code": code, "name": name, "severity": self.severities[code], "findings": n,
+                       "per_10k_words": _per_10k(n, self.words)} for (code, name), n in sorted(findings.items())],
             "errors": {name: n for (code, name), n in sorted(self.by_rule.items()) if code == ERROR_CODE},
             **extra,
         }
@@ -69,8 +76,8 @@ def summary_text(report: dict) -> str:
              f"{report['megabytes_per_second'] or 0:,.2f} MB/s) on {report['workers']} "
              f"worker{'s' if report['workers'] != 1 else ''}",
              f"{report['findings']:,} findings ({report['findings_per_10k_words'] or 0:.2f} per 10k words)"]
-    lines += [f"  {r['code']} {r['name']:<26} {r['findings']:>9,}  {r['per_10k_words'] or 0:8.2f} per 10k words"
-              for r in report["rules"]]
+    lines += [f"  {r['code']} {r['name']:<26} {r['severity']:<8} {r['findings']:>9,}  {r['per_10k_words'] or 0:8.2f} "
+              f"per 10k words" for r in report["rules"]]
     lines += [f"  {ERROR_CODE} {name:<26} {n:>9,}  (see the output)" for name, n in report["errors"].items()]
     peaks = dict(report.get("peak_rss_mb") or {})
     client, workers = peaks.pop("client", None), [mb for mb in peaks.values() if mb is not None]
