@@ -51,7 +51,18 @@ _MID_SENTENCE_ONLY = frozenset({"this this", "had had"})
 # that the declaration", "ensure that that they do", "this this a magnitude").
 _NO_DETERMINER_AFTER = frozenset({"that that", "this this"})
 _DETERMINER_NEXT = lazy(re.compile, r"\s+(?:the|a|an|this|these|those|his|her|its|their|our|my|your"
-                        r"|I|we|they|he|she|you)\b", re.I)
+                        r"|I|we|they|he|she|you|it|there|Mr|Mrs|Ms|Dr|Sir)\b", re.I)
+# ... or a plural subject and its verb: "stated that that unions will", "that that costs are"
+# (a singular "that" cannot stand before a plural; "that that means more work" is a pronoun
+# and its verb, so the word after the noun must be a verb that a plural takes).
+_PLURAL_SUBJECT_NEXT = lazy(regex.compile, r"\s+(?:people|children|men|women|police"
+                            r"|(?![a-z]*(?:ss|us|is|ics)\b|news\b|series\b|species\b|means\b)[a-z]+s)"
+                            r"\s+(?:will|would|could|should|can|may|might|must|are|were|have|had|do|did)\b")
+# What opens a quotation in which a repeat is quoted as words, not written: 'passed "as as
+# amended"', '"hip hip hooray"' (a short quotation of a few words, held in the line)
+_SHORT_QUOTE_BEFORE = lazy(regex.compile, r"(?<!\w)[\"“‘'](?:[\w'’-]+[^\S\r\n]){0,2}$")
+_SHORT_QUOTE_AFTER = lazy(regex.compile, r"(?:[^\S\r\n][\w'’-]+){0,2}[,.!?]?[\"”’'](?!\w)")
+_QUOTED_WORDS = 4               # the most words such a quotation holds
 
 
 class RepeatedWord(Rule):
@@ -60,11 +71,16 @@ class RepeatedWord(Rule):
     Flags a word written twice in a row, whatever its case, separated by spaces, a line
     break, a comma or an opening quotation mark ("the the", "The the", "assisting,
     assisting", 'the "the'), and a repeated phrase of two or three words ("in the in the").
-    Legitimate doublings ("had had", "that that"; though "This this" or "Had had" opening a
-    sentence, and "that that the" or "that that they", are slips), reduplicated names ("Sirhan Sirhan",
-    "Walla Walla"; any two capitalised words in mid-sentence are taken for a name, but not a
-    nationality written twice: "the British British Casino Association"),
-    emphatic repeats ("very, very", "no, no, no") and numbers stay quiet.
+    A lower-case "the" before a capitalised "The" is a slip too ("funded the The Arches
+    project"). Legitimate doublings ("had had", "that that"; though "This this" or "Had had"
+    opening a sentence, and "that that" before a determiner, a pronoun subject, a title or a
+    plural subject and its verb, "that that the", "that that they", "that that unions will",
+    are slips), reduplicated names ("Sirhan Sirhan", "Walla Walla"; any two capitalised words
+    in mid-sentence are taken for a name, but not a nationality written twice: "the British
+    British Casino Association"), emphatic repeats ("very, very", "no, no, no"), chants and
+    cries of three or more ("oi oi oi"), doubled interjections ("Hip hip hooray"), an
+    exclamation opening a sentence ('"Hurry, hurry," he said'), words quoted as words in a
+    quotation of four words or fewer ('passed "as as amended"') and numbers stay quiet.
 
     ## Why it matters
     A doubled word is the commonest slip of fast editing: a sentence rewritten in place
@@ -80,7 +96,8 @@ class RepeatedWord(Rule):
     ## Fix safety
     Removing the second of two words separated only by spaces ("the the") is safe. Removing
     a repeated list item or phrase, or a repeat across a quotation mark, may change meaning,
-    so that fix is unsafe.
+    so that fix is unsafe; so is "the The", which keeps "The" before a capitalised word (a
+    title: "The Arches") and "the" before any other.
 
     ## Options
     - `allow`: doubled phrases that are legitimate, lower case ("had had").
@@ -150,9 +167,14 @@ class RepeatedWord(Rule):
             return None
         if word in self._emphatic or any(c.isdigit() for c in word):
             return None
+        if _chanted(doc, words, i) or _quoted_as_words(prose, a, b):
+            return None                     # "boom boom boom", 'passed "as as amended"'
         if word in _STRANDABLE and i > 0 and _PARTICIPLE.search(words[i - 1].text) and a.text.islower() \
                 and _TIME_PHRASE.match(prose, b.end):
             return None                     # "the moment I had been waiting for for years"
+        if a.text == "the" and b.text == "The" and _GAP.fullmatch(prose, a.end, b.start) \
+                and _same_paragraph(doc, a.start, b.start):
+            return _article_before_title(doc, words, i)         # "funded the The Arches project"
         if b.text[0].isupper() and not (a.text[0].isupper() and _COMMA_GAP.fullmatch(prose, a.end, b.start)) \
                 and not (a.text == b.text and a.text in _NATIONALITIES):
             return None                     # a name or title: "Duran Duran", "Spend Spend Spend", "law lord Lord"
@@ -165,6 +187,8 @@ class RepeatedWord(Rule):
             acronym = len(b.text) > 1 and b.text.isupper()          # "US, US and Japan", not "us"
             if not _LIST_GOES_ON.match(prose, b.end) or (word in _FUNCTION_WORDS and not acronym):
                 return None                 # "eluded her, her status"; "huge, huge crowds"
+            if _opens_sentence(prose, a.start):
+                return None                 # an exclamation, not a list: '"Hurry, hurry," he said'
             if any(w.text.casefold() == word for w in words[i + 2:i + 5]):
                 return None                 # a chant: "scrum, scrum, scrum", "food, food and more food"
             return Finding(b.start, b.end, f"'{b.text}' is repeated", _delete(doc, a.end, b.end, safe=False))
@@ -181,8 +205,9 @@ class RepeatedWord(Rule):
             return False
         if pair in _MID_SENTENCE_ONLY and a.text[0].isupper() and _opens_sentence(prose, a.start):
             return False                    # "This this is ...", "Had had ..."
-        if pair in _NO_DETERMINER_AFTER and _DETERMINER_NEXT.match(prose, b.end):
-            return False                    # "that that the ...", "that that they ..."
+        if pair in _NO_DETERMINER_AFTER and (_DETERMINER_NEXT.match(prose, b.end)
+                                             or _PLURAL_SUBJECT_NEXT.match(prose, b.end)):
+            return False                    # "that that the ...", "that that they ...", "that that unions will"
         return True
 
     # --------------------------------------------------------------------------- phrases
@@ -210,6 +235,37 @@ class RepeatedWord(Rule):
         start, end = second[0].start, second[-1].end
         fix = _delete(doc, first[-1].end, end, safe=False)
         return Finding(start, end, f"'{phrase}' is repeated", fix)
+
+
+def _article_before_title(doc: Document, words, i: int) -> Finding:
+    """"the The": an article written before a title or name that has its own ("the The
+    Arches project"), or a capital slipped into a doubled article ("reaction to the The
+    proposed lessons"). The fix keeps "The" before a capitalised word, "the" otherwise."""
+    a, b = words[i], words[i + 1]
+    title = i + 2 < len(words) and words[i + 2].text[:1].isupper()
+    fix = _delete(doc, a.start, b.start, safe=False) if title else _delete(doc, a.end, b.end, safe=False)
+    return Finding(b.start, b.end, f"'{b.text}' is repeated ('{a.text} {b.text}')", fix)
+
+
+def _chanted(doc: Document, words, i: int) -> bool:
+    """Whether words i and i + 1 begin a run of three or more of one word (a chant or a
+    cry: "oi oi oi", "yeah, yeah, yeah"); a slip rarely writes a word three times. Function
+    words are no chant ("the the the" is a slip)."""
+    if i + 2 >= len(words):
+        return False
+    b, c = words[i + 1], words[i + 2]
+    word = b.text.casefold()
+    return c.text.casefold() == word and word not in _FUNCTION_WORDS and _joined(doc, b, c)
+
+
+def _quoted_as_words(prose: str, a, b) -> bool:
+    """Whether a and b stand in a short quotation of a few words, quoted as words, not
+    written: 'the clause was passed "as as amended"', 'they chanted "hip hip hooray"'."""
+    opening = _SHORT_QUOTE_BEFORE.search(prose, max(0, a.start - 60), a.start)
+    if opening is None:
+        return False
+    closing = _SHORT_QUOTE_AFTER.match(prose, b.end, b.end + 60)
+    return closing is not None and len(prose[opening.start():closing.end()].split()) <= _QUOTED_WORDS
 
 
 def _opens_sentence(prose: str, start: int) -> bool:
