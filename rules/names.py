@@ -71,7 +71,7 @@ class NameVariant(Rule):
     Flags a capitalised name (five letters or more) that appears in the article in another
     spelling differing by one vowel ("Kadhimi"/"Kadhimy") or by a doubled letter
     ("Mohammed"/"Mohamed"). The less used spelling is reported and the one used most is
-    named. Possessives ("Biden's"), plurals and derived words ("Israel"/"Israeli",
+    named (of two used as often, the later one is reported). Possessives ("Biden's"), plurals and derived words ("Israel"/"Israeli",
     "America"/"American") are not variants.
 
     ## Why it matters
@@ -85,7 +85,9 @@ class NameVariant(Rule):
     Prime Minister Mustafa Al-Kadhimi met the president. Al-Kadhimi thanked him.
 
     ## Fix safety
-    Respelling is unsafe: now and then two people really have names one letter apart.
+    Respelling is unsafe: now and then two people really have names one letter apart. No
+    fix is offered for two spellings used as often: either may be the misspelling
+    ("Villarreal" once, "Villareal" once).
     """
 
     code = "LN401"
@@ -133,12 +135,14 @@ class NameVariant(Rule):
                 if minor in reported:
                     continue
                 reported.add(minor)
+                # used as often, either may be the misspelling: no fix ("Villareal"/"Villarreal")
+                fixable = len(places[major]) > len(places[minor])
                 for t in places[minor]:
                     start = tokens.starts[t]
                     end = start + len(minor)
+                    fix = Fix.replace(start, end, major, safe=False, message=f"write '{major}'") if fixable else None
                     yield Finding(start, end, f"'{minor}' here, but '{major}' elsewhere in the article "
-                                              f"({_times(len(places[major]))}): one name spelt two ways?",
-                                  Fix.replace(start, end, major, safe=False, message=f"write '{major}'"))
+                                              f"({_times(len(places[major]))}): one name spelt two ways?", fix)
 
 
 _POSSESSIVE_END = lazy(re.compile, "['’]s?(?=\0|\\Z)")
