@@ -63,6 +63,14 @@ _PLURAL_SUBJECT_NEXT = lazy(regex.compile, r"\s+(?:people|children|men|women|pol
 _SHORT_QUOTE_BEFORE = lazy(regex.compile, r"(?<!\w)[\"“‘'](?:[\w'’-]+[^\S\r\n]){0,2}$")
 _SHORT_QUOTE_AFTER = lazy(regex.compile, r"(?:[^\S\r\n][\w'’-]+){0,2}[,.!?]?[\"”’'](?!\w)")
 _QUOTED_WORDS = 4               # the most words such a quotation holds
+# Doublings English makes: "gave her her passport" (an object, then a possessive: not after a
+# preposition, "in her her office"), "They do do the work" (an emphatic do after its
+# subject), "What it is is a chance" (a what-clause as subject, then its verb).
+_PREPOSITIONS = frozenset("""about above across after against along amid among around before behind
+below beneath beside between beyond despite during inside into like near onto outside over past
+since through throughout toward towards under underneath unlike until upon via within without""".split())
+_DO_SUBJECTS = frozenset({"i", "we", "you", "they", "who"})
+_WHAT_CLAUSE = lazy(re.compile, r"(?<![\w'’-])(?:what|all)(?:[^\S\r\n]+[\w'’-]+){1,3}[^\S\r\n]*$", re.I)
 
 
 class RepeatedWord(Rule):
@@ -77,7 +85,8 @@ class RepeatedWord(Rule):
     plural subject and its verb, "that that the", "that that they", "that that unions will",
     are slips), reduplicated names ("Sirhan Sirhan", "Walla Walla"; any two capitalised words
     in mid-sentence are taken for a name, but not a nationality written twice: "the British
-    British Casino Association"), emphatic repeats ("very, very", "no, no, no"), chants and
+    British Casino Association"), doublings English makes ("gave her her passport", "They
+    do do the work", "What it is is a chance"), emphatic repeats ("very, very", "no, no, no"), chants and
     cries of three or more ("oi oi oi"), doubled interjections ("Hip hip hooray"), an
     exclamation opening a sentence ('"Hurry, hurry," he said'), words quoted as words in a
     quotation of four words or fewer ('passed "as as amended"') and numbers stay quiet.
@@ -163,7 +172,7 @@ class RepeatedWord(Rule):
         word = a.text.casefold()
         if i > 0 and words[i - 1].text.casefold() == word and _joined(doc, words[i - 1], a):
             return None                     # the run was already judged at its first pair
-        if self._allowed_doubling(prose, a, b):
+        if self._allowed_doubling(prose, a, b) or _grammatical(doc, words, i):
             return None
         if word in self._emphatic or any(c.isdigit() for c in word):
             return None
@@ -245,6 +254,24 @@ def _article_before_title(doc: Document, words, i: int) -> Finding:
     title = i + 2 < len(words) and words[i + 2].text[:1].isupper()
     fix = _delete(doc, a.start, b.start, safe=False) if title else _delete(doc, a.end, b.end, safe=False)
     return Finding(b.start, b.end, f"'{b.text}' is repeated ('{a.text} {b.text}')", fix)
+
+
+def _grammatical(doc: Document, words, i: int) -> bool:
+    """Whether words i and i + 1, written with a space between, make a doubling English
+    makes: "gave her her passport", "They do do the work", "What it is is a chance"."""
+    a, b = words[i], words[i + 1]
+    prose = doc.prose
+    word = a.text.casefold()
+    if word not in ("her", "do", "is", "was") or not _GAP.fullmatch(prose, a.end, b.start):
+        return False
+    if word in ("is", "was"):
+        return _WHAT_CLAUSE.search(prose, max(0, a.start - 60), a.start) is not None
+    if i == 0 or not _GAP.fullmatch(prose, words[i - 1].end, a.start):
+        return False
+    before = words[i - 1].text
+    if word == "do":
+        return before.casefold() in _DO_SUBJECTS
+    return before.isalpha() and before.islower() and before not in _FUNCTION_WORDS and before not in _PREPOSITIONS
 
 
 def _chanted(doc: Document, words, i: int) -> bool:
