@@ -17,6 +17,7 @@ from lintnews.patterns import HSPACE, lazy
 from lintnews.ruleset import Rule
 
 from lintnews.rules._data import word_list, word_set
+from lintnews.rules._mentions import short_quotation
 
 # What may stand between a word and its repeat: spaces with at most one line break, a comma,
 # or an opening quotation mark ('the "the').
@@ -58,11 +59,6 @@ _DETERMINER_NEXT = lazy(re.compile, r"\s+(?:the|a|an|this|these|those|his|her|it
 _PLURAL_SUBJECT_NEXT = lazy(regex.compile, r"\s+(?:people|children|men|women|police"
                             r"|(?![a-z]*(?:ss|us|is|ics)\b|news\b|series\b|species\b|means\b)[a-z]+s)"
                             r"\s+(?:will|would|could|should|can|may|might|must|are|were|have|had|do|did)\b")
-# What opens a quotation in which a repeat is quoted as words, not written: 'passed "as as
-# amended"', '"hip hip hooray"' (a short quotation of a few words, held in the line)
-_SHORT_QUOTE_BEFORE = lazy(regex.compile, r"(?<!\w)[\"“‘'](?:[\w'’-]+[^\S\r\n]){0,2}$")
-_SHORT_QUOTE_AFTER = lazy(regex.compile, r"(?:[^\S\r\n][\w'’-]+){0,2}[,.!?]?[\"”’'](?!\w)")
-_QUOTED_WORDS = 4               # the most words such a quotation holds
 # Doublings English makes: "gave her her passport" (an object, then a possessive: not after a
 # preposition, "in her her office"), "They do do the work" (an emphatic do after its
 # subject), "What it is is a chance" (a what-clause as subject, then its verb).
@@ -176,7 +172,7 @@ class RepeatedWord(Rule):
             return None
         if word in self._emphatic or any(c.isdigit() for c in word):
             return None
-        if _chanted(doc, words, i) or _quoted_as_words(prose, a, b):
+        if _chanted(doc, words, i) or short_quotation(prose, a.start, b.end) is not None:
             return None                     # "boom boom boom", 'passed "as as amended"'
         if word in _STRANDABLE and i > 0 and _PARTICIPLE.search(words[i - 1].text) and a.text.islower() \
                 and _TIME_PHRASE.match(prose, b.end):
@@ -283,16 +279,6 @@ def _chanted(doc: Document, words, i: int) -> bool:
     b, c = words[i + 1], words[i + 2]
     word = b.text.casefold()
     return c.text.casefold() == word and word not in _FUNCTION_WORDS and _joined(doc, b, c)
-
-
-def _quoted_as_words(prose: str, a, b) -> bool:
-    """Whether a and b stand in a short quotation of a few words, quoted as words, not
-    written: 'the clause was passed "as as amended"', 'they chanted "hip hip hooray"'."""
-    opening = _SHORT_QUOTE_BEFORE.search(prose, max(0, a.start - 60), a.start)
-    if opening is None:
-        return False
-    closing = _SHORT_QUOTE_AFTER.match(prose, b.end, b.end + 60)
-    return closing is not None and len(prose[opening.start():closing.end()].split()) <= _QUOTED_WORDS
 
 
 def _opens_sentence(prose: str, start: int) -> bool:
