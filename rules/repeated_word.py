@@ -59,12 +59,8 @@ _DETERMINER_NEXT = lazy(re.compile, r"\s+(?:the|a|an|this|these|those|his|her|it
 _PLURAL_SUBJECT_NEXT = lazy(regex.compile, r"\s+(?:people|children|men|women|police"
                             r"|(?![a-z]*(?:ss|us|is|ics)\b|news\b|series\b|species\b|means\b)[a-z]+s)"
                             r"\s+(?:will|would|could|should|can|may|might|must|are|were|have|had|do|did)\b")
-# Doublings English makes: "gave her her passport" (an object, then a possessive: not after a
-# preposition, "in her her office"), "They do do the work" (an emphatic do after its
-# subject), "What it is is a chance" (a what-clause as subject, then its verb).
-_PREPOSITIONS = frozenset("""about above across after against along amid among around before behind
-below beneath beside between beyond despite during inside into like near onto outside over past
-since through throughout toward towards under underneath unlike until upon via within without""".split())
+# Doublings English makes: "They do do the work" (an emphatic do after its subject), "What
+# it is is a chance" (a what-clause as subject, then its verb).
 _DO_SUBJECTS = frozenset({"i", "we", "you", "they", "who"})
 _WHAT_CLAUSE = lazy(re.compile, r"(?<![\w'’-])(?:what|all)(?:[^\S\r\n]+[\w'’-]+){1,3}[^\S\r\n]*$", re.I)
 
@@ -81,8 +77,8 @@ class RepeatedWord(Rule):
     plural subject and its verb, "that that the", "that that they", "that that unions will",
     are slips), reduplicated names ("Sirhan Sirhan", "Walla Walla"; any two capitalised words
     in mid-sentence are taken for a name, but not a nationality written twice: "the British
-    British Casino Association"), doublings English makes ("gave her her passport", "They
-    do do the work", "What it is is a chance"), emphatic repeats ("very, very", "no, no, no"), chants and
+    British Casino Association"), doublings English makes ("They do do the work", "What
+    it is is a chance"), emphatic repeats ("very, very", "no, no, no"), chants and
     cries of three or more ("oi oi oi"), doubled interjections ("Hip hip hooray"), an
     exclamation opening a sentence ('"Hurry, hurry," he said'), words quoted as words in a
     quotation of four words or fewer ('passed "as as amended"') and numbers stay quiet.
@@ -254,20 +250,18 @@ def _article_before_title(doc: Document, words, i: int) -> Finding:
 
 def _grammatical(doc: Document, words, i: int) -> bool:
     """Whether words i and i + 1, written with a space between, make a doubling English
-    makes: "gave her her passport", "They do do the work", "What it is is a chance"."""
+    makes: "They do do the work", "What it is is a chance". ("gave her her passport" is
+    English too, but a slip for "gave her the passport" reads the same: it is reported.)"""
     a, b = words[i], words[i + 1]
     prose = doc.prose
     word = a.text.casefold()
-    if word not in ("her", "do", "is", "was") or not _GAP.fullmatch(prose, a.end, b.start):
+    if word not in ("do", "is", "was") or not _GAP.fullmatch(prose, a.end, b.start):
         return False
-    if word in ("is", "was"):
+    if word != "do":
         return _WHAT_CLAUSE.search(prose, max(0, a.start - 60), a.start) is not None
-    if i == 0 or not _GAP.fullmatch(prose, words[i - 1].end, a.start):
-        return False
-    before = words[i - 1].text
-    if word == "do":
-        return before.casefold() in _DO_SUBJECTS
-    return before.isalpha() and before.islower() and before not in _FUNCTION_WORDS and before not in _PREPOSITIONS
+    before = words[i - 1] if i > 0 else None
+    return before is not None and before.text.casefold() in _DO_SUBJECTS \
+        and _GAP.fullmatch(prose, before.end, a.start) is not None
 
 
 def _chanted(doc: Document, words, i: int) -> bool:
