@@ -151,6 +151,8 @@ def _lost_s(doc: Document) -> Iterator[Finding]:
         possessives[texts[i][:-2] + "s"].append(i)
     found = []
     for name, at in possessives.items():
+        if not at:
+            continue                        # found by str.find, but not a word token
         stem, bare = name[:-1], places[name]
         if stem.casefold() in _IRREGULAR_PLURALS:
             slip = "bare"                   # "Women's" is right, "Womens" never
