@@ -15,6 +15,7 @@ from lintnews.patterns import lazy
 from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_list, word_set
+from lintnews.rules._mentions import quoted_name
 
 # endings that make a different word of a name, not a misspelling of it: plurals,
 # demonyms, adjectives ("Israel"/"Israeli", "America"/"American", "Blair"/"Blairs")
@@ -72,7 +73,9 @@ class NameVariant(Rule):
     Flags a capitalised name (five letters or more) that appears in the article in another
     spelling differing by one vowel ("Kadhimi"/"Kadhimy") or by a doubled letter
     ("Mohammed"/"Mohamed"). The less used spelling is reported and the one used most is
-    named. Possessives ("Biden's"), plurals and derived words ("Israel"/"Israeli",
+    named (of two used as often, the later one is reported). A spelling written only as a
+    name quoted on its own ('misspelt "Hillary Clinton" as "Hilary Clinton"') is not
+    reported. Possessives ("Biden's"), plurals and derived words ("Israel"/"Israeli",
     "America"/"American") are not variants.
 
     ## Why it matters
@@ -86,7 +89,9 @@ class NameVariant(Rule):
     Prime Minister Mustafa Al-Kadhimi met the president. Al-Kadhimi thanked him.
 
     ## Fix safety
-    Respelling is unsafe: now and then two people really have names one letter apart.
+    Respelling is unsafe: now and then two people really have names one letter apart. No
+    fix is offered for two spellings used as often: either may be the misspelling
+    ("Villarreal" once, "Villareal" once).
     """
 
     code = "LN401"
@@ -132,15 +137,18 @@ class NameVariant(Rule):
                 if not _variant(a, b) or _different_people(doc, places[a], places[b]):
                     continue
                 major, minor = (a, b) if (len(places[a]), -places[a][0]) >= (len(places[b]), -places[b][0]) else (b, a)
-                if minor in reported:
-                    continue
+                if minor in reported or all(quoted_name(doc.prose, s, s + len(minor))
+                                            for s in tokens.offsets(places[minor])):
+                    continue                # 'misspelt "Hillary Clinton" as "Hilary Clinton"'
                 reported.add(minor)
+                # used as often, either may be the misspelling: no fix ("Villareal"/"Villarreal")
+                fixable = len(places[major]) > len(places[minor])
                 for t in places[minor]:
                     start = tokens.starts[t]
                     end = start + len(minor)
+                    fix = Fix.replace(start, end, major, safe=False, message=f"write '{major}'") if fixable else None
                     yield Finding(start, end, f"'{minor}' here, but '{major}' elsewhere in the article "
-                                              f"({_times(len(places[major]))}): one name spelt two ways?",
-                                  Fix.replace(start, end, major, safe=False, message=f"write '{major}'"))
+                                              f"({_times(len(places[major]))}): one name spelt two ways?", fix)
 
 
 _POSSESSIVE_END = lazy(re.compile, "['’]s?(?=\0|\\Z)")

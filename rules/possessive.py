@@ -36,6 +36,7 @@ _APOSTROPHE_S = tuple(f"{a}s" for a in APOSTROPHES + WRONG_APOSTROPHES)  # _DETA
 _WRONG_S = tuple(f"{a}s" for a in WRONG_APOSTROPHES)
 _MOJIBAKE_S = tuple(f"{m}s" for m in MOJIBAKE_APOSTROPHES)
 _FUNCTION_WORDS = word_set("function_words")
+_IRREGULAR_PLURALS = word_set("irregular_plurals")
 
 
 class MangledPossessive(Rule):
@@ -43,7 +44,10 @@ class MangledPossessive(Rule):
 
     Flags a possessive formed on a misspelling of a name the article uses elsewhere (an
     extra "s" before the apostrophe: "Al-Kadhimis’s visit" where the article says
-    "Al-Kadhimi"; or a lost one: "Mr Ebber's lawyers" where it says "Mr Ebbers"), a
+    "Al-Kadhimi"; or a lost one: "Mr Ebber's lawyers" where it says "Mr Ebbers"; or a
+    lost apostrophe: "the St Annes Regatta" where it says "St Anne's", "Womens" beside
+    "Women's"; of two forms the one the article uses less is reported, a bare s before a
+    capitalised word on a tie, and the possessive of a plural like "Women" never), a
     doubled possessive ("Biden's's"), an apostrophe detached from its word ("Biden 's"), a
     wrong character in place of the apostrophe (backtick, acute accent, prime: "Biden`s")
     and an apostrophe garbled by a wrong decoding ("Bidenâ€™s"). Names that really end in
@@ -63,7 +67,9 @@ class MangledPossessive(Rule):
     ## Fix safety
     Joining a detached apostrophe, dropping a doubled "'s", and replacing a wrong or garbled
     apostrophe character are safe. Respelling the name is unsafe: two people may really be
-    called "William" and "Williams".
+    called "William" and "Williams". No fix is offered where the two forms are used as often
+    ("US Airway's" and "US Airways" once each), nor for a bare s before a lower-case word
+    ("Mr Jaggers said" may be a misspelt name, not a lost apostrophe).
     """
 
     code = "LN201"
@@ -123,8 +129,10 @@ class MangledPossessive(Rule):
 
 def _lost_s(doc: Document) -> Iterator[Finding]:
     """"Mr Ebber's" where the article writes "Mr Ebbers", "US Airway's" beside "US Airways":
-    a possessive on a name that lost its final s. The stem must never stand alone, and the
-    word before it (a title, a first name) must stand before the name elsewhere too."""
+    a possessive on a name that lost its final s, or, the other way round, a possessive that
+    lost its apostrophe ("St Annes Regatta" beside "St Anne's", "Womens" beside "Women's").
+    The stem must never stand alone, and the word before it (a title, a first name) must
+    stand before the other form too; which form is the slip is decided by _slip_of."""
     text, tokens = doc.prose, doc.tokens
     distinct = tokens.distinct
     lost = {word for word in _possessive_words(text) if word[:1].isupper() and len(word) > 4
@@ -140,20 +148,70 @@ def _lost_s(doc: Document) -> Iterator[Finding]:
     places: dict[str, list[int]] = {name: [] for name in names}
     for j in compress(range(len(texts)), map(forms.__contains__, texts)):
         places[forms[texts[j]]].append(j)
-    words_before: dict[str, set[str | None]] = {}     # name -> the words that stand before it
-    for i in list(compress(range(len(texts)), map(lost.__contains__, texts))):
-        name = texts[i][:-2] + "s"
-        prev = before(i)
-        if prev is not None and name not in words_before:
-            words_before[name] = {before(j) for j in places[name]}
-        if prev is None or prev not in words_before[name]:
-            continue                        # "Mr Smith's" beside "the Smiths'" is right
-        start = tokens.offsets((i,))[0]
-        end = start + len(texts[i])
-        apostrophe = texts[i][-2]
-        yield Finding(start, end, f"'{texts[i]}' looks like a misspelt possessive of '{name}' "
-                                  f"(the article writes '{name}' elsewhere)",
-                      Fix.replace(start, end, name + apostrophe, safe=False, message=f"write {name}{apostrophe}"))
+    possessives: dict[str, list[int]] = {name: [] for name in names}   # name -> its "X's" tokens
+    for i in compress(range(len(texts)), map(lost.__contains__, texts)):
+        possessives[texts[i][:-2] + "s"].append(i)
+    found = []
+    for name, at in possessives.items():
+        if not at:
+            continue                        # found by str.find, but not a word token
+        stem, bare = name[:-1], places[name]
+        if stem.casefold() in _IRREGULAR_PLURALS:
+            slip = "bare"                   # "Women's" is right, "Womens" never
+        else:
+            shared = {before(i) for i in at} & {before(j) for j in bare} - {None}
+            if not shared:
+                continue                    # "Mr Smith's" beside "the Smiths'" is right
+            at = [i for i in at if before(i) in shared]
+            bare = [j for j in bare if before(j) in shared]
+            slip = _slip_of(doc, len(at), len(places[name]), bare)
+        apostrophe = texts[at[0]][-2]
+        if slip == "bare":
+            irregular = stem.casefold() in _IRREGULAR_PLURALS
+            for j in bare:
+                if texts[j] == name:
+                    fixable = irregular or _before_capital(doc, j)
+                    found.append(_bare_finding(tokens, j, name, stem + apostrophe + "s", fixable))
+            continue
+        for i in at:
+            start = tokens.offsets((i,))[0]
+            end = start + len(texts[i])
+            fix = Fix.replace(start, end, name + texts[i][-2], safe=False, message=f"write {name}{texts[i][-2]}") \
+                if slip == "possessive" else None
+            found.append(Finding(start, end, f"'{texts[i]}' looks like a misspelt possessive of '{name}' "
+                                             f"(the article writes '{name}' elsewhere)", fix))
+    yield from sorted(found, key=lambda f: f.start)
+
+
+def _slip_of(doc: Document, possessives: int, names: int, bare: list[int]) -> str:
+    """Which of "X's" and "Xs" (used `possessives` and `names` times) is the slip: the form
+    the article uses less; on a tie, "Xs" if each of its uses here (`bare`) stands before a
+    capitalised word, as a possessive does in a name ("St Annes Regatta"), and else neither
+    can be told ("tie": the possessive is reported, with no fix)."""
+    if names != possessives:
+        return "possessive" if names > possessives else "bare"
+    return "bare" if all(_before_capital(doc, j) for j in bare) else "tie"
+
+
+def _before_capital(doc: Document, j: int) -> bool:
+    """Whether token j stands before a capitalised word, one space between ("Annes Regatta")."""
+    tokens = doc.tokens
+    texts = tokens.texts
+    if j + 1 >= len(texts) or not texts[j + 1][:1].isupper():
+        return False
+    a, b = tokens.offsets((j, j + 1))
+    return doc.prose[a + len(texts[j]):b] == " "
+
+
+def _bare_finding(tokens, j: int, name: str, possessive: str, fixable: bool) -> Finding:
+    """"Annes" where the article writes "Anne's": the fix restores the apostrophe only where
+    the word reads as a possessive (before a name's next word, or a plural like "Womens");
+    "Mr Jaggers said" beside "Mr Jagger's" may be a misspelt name instead."""
+    start = tokens.offsets((j,))[0]
+    end = start + len(name)
+    fix = Fix.replace(start, end, possessive, safe=False, message=f"write {possessive}") if fixable else None
+    return Finding(start, end, f"'{name}' looks like a possessive that lost its apostrophe "
+                               f"(the article writes '{possessive}' elsewhere)", fix)
 
 
 def _possessive_words(text: str) -> Iterator[str]:

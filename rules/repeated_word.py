@@ -18,6 +18,7 @@ from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 
 from lintnews.rules._data import word_list, word_set
+from lintnews.rules._mentions import short_quotation
 
 # What may stand between a word and its repeat: spaces with at most one line break, a comma,
 # or an opening quotation mark ('the "the').
@@ -52,7 +53,17 @@ _MID_SENTENCE_ONLY = frozenset({"this this", "had had"})
 # that the declaration", "ensure that that they do", "this this a magnitude").
 _NO_DETERMINER_AFTER = frozenset({"that that", "this this"})
 _DETERMINER_NEXT = lazy(re.compile, r"\s+(?:the|a|an|this|these|those|his|her|its|their|our|my|your"
-                        r"|I|we|they|he|she|you)\b", re.I)
+                        r"|I|we|they|he|she|you|it|there|Mr|Mrs|Ms|Dr|Sir)\b", re.I)
+# ... or a plural subject and its verb: "stated that that unions will", "that that costs are"
+# (a singular "that" cannot stand before a plural; "that that means more work" is a pronoun
+# and its verb, so the word after the noun must be a verb that a plural takes).
+_PLURAL_SUBJECT_NEXT = lazy(regex.compile, r"\s+(?:people|children|men|women|police"
+                            r"|(?![a-z]*(?:ss|us|is|ics)\b|news\b|series\b|species\b|means\b)[a-z]+s)"
+                            r"\s+(?:will|would|could|should|can|may|might|must|are|were|have|had|do|did)\b")
+# Doublings English makes: "They do do the work" (an emphatic do after its subject), "What
+# it is is a chance" (a what-clause as subject, then its verb).
+_DO_SUBJECTS = frozenset({"i", "we", "you", "they", "who"})
+_WHAT_CLAUSE = lazy(re.compile, r"(?<![\w'’-])(?:what|all)(?:[^\S\r\n]+[\w'’-]+){1,3}[^\S\r\n]*$", re.I)
 
 
 class RepeatedWord(Rule):
@@ -61,11 +72,17 @@ class RepeatedWord(Rule):
     Flags a word written twice in a row, whatever its case, separated by spaces, a line
     break, a comma or an opening quotation mark ("the the", "The the", "assisting,
     assisting", 'the "the'), and a repeated phrase of two or three words ("in the in the").
-    Legitimate doublings ("had had", "that that"; though "This this" or "Had had" opening a
-    sentence, and "that that the" or "that that they", are slips), reduplicated names ("Sirhan Sirhan",
-    "Walla Walla"; any two capitalised words in mid-sentence are taken for a name, but not a
-    nationality written twice: "the British British Casino Association"),
-    emphatic repeats ("very, very", "no, no, no") and numbers stay quiet.
+    A lower-case "the" before a capitalised "The" is a slip too ("funded the The Arches
+    project"). Legitimate doublings ("had had", "that that"; though "This this" or "Had had"
+    opening a sentence, and "that that" before a determiner, a pronoun subject, a title or a
+    plural subject and its verb, "that that the", "that that they", "that that unions will",
+    are slips), reduplicated names ("Sirhan Sirhan", "Walla Walla"; any two capitalised words
+    in mid-sentence are taken for a name, but not a nationality written twice: "the British
+    British Casino Association"), doublings English makes ("They do do the work", "What
+    it is is a chance"), emphatic repeats ("very, very", "no, no, no"), chants and
+    cries of three or more ("oi oi oi"), doubled interjections ("Hip hip hooray"), an
+    exclamation opening a sentence ('"Hurry, hurry," he said'), words quoted as words in a
+    quotation of four words or fewer ('passed "as as amended"') and numbers stay quiet.
 
     ## Why it matters
     A doubled word is the commonest slip of fast editing: a sentence rewritten in place
@@ -81,7 +98,8 @@ class RepeatedWord(Rule):
     ## Fix safety
     Removing the second of two words separated only by spaces ("the the") is safe. Removing
     a repeated list item or phrase, or a repeat across a quotation mark, may change meaning,
-    so that fix is unsafe.
+    so that fix is unsafe; so is "the The", which keeps "The" before a capitalised word (a
+    title: "The Arches") and "the" before any other.
 
     ## Options
     - `allow`: doubled phrases that are legitimate, lower case ("had had").
@@ -148,13 +166,18 @@ class RepeatedWord(Rule):
         word = a.text.casefold()
         if i > 0 and words[i - 1].text.casefold() == word and _joined(doc, words[i - 1], a):
             return None                     # the run was already judged at its first pair
-        if self._allowed_doubling(prose, a, b):
+        if self._allowed_doubling(prose, a, b) or _grammatical(doc, words, i):
             return None
         if word in self._emphatic or any(c.isdigit() for c in word):
             return None
+        if _chanted(doc, words, i) or short_quotation(prose, a.start, b.end) is not None:
+            return None                     # "boom boom boom", 'passed "as as amended"'
         if word in _STRANDABLE and i > 0 and _PARTICIPLE.search(words[i - 1].text) and a.text.islower() \
                 and _TIME_PHRASE.match(prose, b.end):
             return None                     # "the moment I had been waiting for for years"
+        if a.text == "the" and b.text == "The" and _GAP.fullmatch(prose, a.end, b.start) \
+                and _same_paragraph(doc, a.start, b.start):
+            return _article_before_title(doc, words, i)         # "funded the The Arches project"
         if b.text[0].isupper() and not (a.text[0].isupper() and _COMMA_GAP.fullmatch(prose, a.end, b.start)) \
                 and not (a.text == b.text and a.text in _NATIONALITIES):
             return None                     # a name or title: "Duran Duran", "Spend Spend Spend", "law lord Lord"
@@ -167,6 +190,8 @@ class RepeatedWord(Rule):
             acronym = len(b.text) > 1 and b.text.isupper()          # "US, US and Japan", not "us"
             if not _LIST_GOES_ON.match(prose, b.end) or (word in _FUNCTION_WORDS and not acronym):
                 return None                 # "eluded her, her status"; "huge, huge crowds"
+            if _opens_sentence(prose, a.start):
+                return None                 # an exclamation, not a list: '"Hurry, hurry," he said'
             if any(w.text.casefold() == word for w in words[i + 2:i + 5]):
                 return None                 # a chant: "scrum, scrum, scrum", "food, food and more food"
             return Finding(b.start, b.end, f"'{b.text}' is repeated", _delete(doc, a.end, b.end, safe=False))
@@ -183,8 +208,9 @@ class RepeatedWord(Rule):
             return False
         if pair in _MID_SENTENCE_ONLY and a.text[0].isupper() and _opens_sentence(prose, a.start):
             return False                    # "This this is ...", "Had had ..."
-        if pair in _NO_DETERMINER_AFTER and _DETERMINER_NEXT.match(prose, b.end):
-            return False                    # "that that the ...", "that that they ..."
+        if pair in _NO_DETERMINER_AFTER and (_DETERMINER_NEXT.match(prose, b.end)
+                                             or _PLURAL_SUBJECT_NEXT.match(prose, b.end)):
+            return False                    # "that that the ...", "that that they ...", "that that unions will"
         return True
 
     # --------------------------------------------------------------------------- phrases
@@ -212,6 +238,43 @@ class RepeatedWord(Rule):
         start, end = second[0].start, second[-1].end
         fix = _delete(doc, first[-1].end, end, safe=False)
         return Finding(start, end, f"'{phrase}' is repeated", fix)
+
+
+def _article_before_title(doc: Document, words, i: int) -> Finding:
+    """"the The": an article written before a title or name that has its own ("the The
+    Arches project"), or a capital slipped into a doubled article ("reaction to the The
+    proposed lessons"). The fix keeps "The" before a capitalised word, "the" otherwise."""
+    a, b = words[i], words[i + 1]
+    title = i + 2 < len(words) and words[i + 2].text[:1].isupper()
+    fix = _delete(doc, a.start, b.start, safe=False) if title else _delete(doc, a.end, b.end, safe=False)
+    return Finding(b.start, b.end, f"'{b.text}' is repeated ('{a.text} {b.text}')", fix)
+
+
+def _grammatical(doc: Document, words, i: int) -> bool:
+    """Whether words i and i + 1, written with a space between, make a doubling English
+    makes: "They do do the work", "What it is is a chance". ("gave her her passport" is
+    English too, but a slip for "gave her the passport" reads the same: it is reported.)"""
+    a, b = words[i], words[i + 1]
+    prose = doc.prose
+    word = a.text.casefold()
+    if word not in ("do", "is", "was") or not _GAP.fullmatch(prose, a.end, b.start):
+        return False
+    if word != "do":
+        return _WHAT_CLAUSE.search(prose, max(0, a.start - 60), a.start) is not None
+    before = words[i - 1] if i > 0 else None
+    return before is not None and before.text.casefold() in _DO_SUBJECTS \
+        and _GAP.fullmatch(prose, before.end, a.start) is not None
+
+
+def _chanted(doc: Document, words, i: int) -> bool:
+    """Whether words i and i + 1 begin a run of three or more of one word (a chant or a
+    cry: "oi oi oi", "yeah, yeah, yeah"); a slip rarely writes a word three times. Function
+    words are no chant ("the the the" is a slip)."""
+    if i + 2 >= len(words):
+        return False
+    b, c = words[i + 1], words[i + 2]
+    word = b.text.casefold()
+    return c.text.casefold() == word and word not in _FUNCTION_WORDS and _joined(doc, b, c)
 
 
 def _opens_sentence(prose: str, start: int) -> bool:
