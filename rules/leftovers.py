@@ -184,6 +184,8 @@ class Placeholder(Rule):
         for m in matches:
             if m.group("caps") and not _note_like(m.group()):
                 continue
+            if m.group("qq") and _masked_log_time(text, m.start()):
+                continue
             yield Finding(m.start(), m.end(), f"'{m.group()}' left in the copy")
         if self.options.words:
             extra = regex.compile(r"(?<![\w-])(?:" + "|".join(map(regex.escape, self.options.words)) + r")(?![\w-])",
@@ -193,6 +195,25 @@ class Placeholder(Rule):
 
 
 _LETTERS = lazy(regex.compile, r"[\p{L}'’]+")
+_MASKED_TIME = lazy(regex.compile, r"\?\?[:.]\?\?(?:\s*(?i:am|pm|a\.m\.|p\.m\.))?\s+[–—-]")
+_CLOCK_ENTRY = lazy(regex.compile, r"\d{1,2}[:.]\d{2}\b")
+
+
+def _masked_log_time(text: str, start: int) -> bool:
+    """A time log's entry whose clock time is masked on purpose ("??:?? PM – this is where
+    things get hazy"): at a paragraph's start, shaped as a time, after an entry that opens
+    with a clock time ("12:30 PM – ...")."""
+    paragraph = _paragraph_start(text, start)
+    if text[paragraph:start].strip() or not _MASKED_TIME.match(text, start) or paragraph == 0:
+        return False
+    previous = text[:paragraph].rstrip()
+    return bool(_CLOCK_ENTRY.match(previous, _paragraph_start(previous, len(previous))))
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    """Where the paragraph holding offset `at` begins (after the last blank line before it)."""
+    gap = text.rfind("\n\n", 0, at)
+    return 0 if gap < 0 else gap + 2
 
 
 def _note_like(bracketed: str) -> bool:
