@@ -28,10 +28,11 @@ def test_text_output_and_exit_codes(tmp_path):
     good = write(tmp_path, "good.txt", CLEAN)
     proc = run_cli(str(bad), str(good))
     out, err = text_of(proc)
-    assert out == f"{bad}:1:27: warning: LN101 repeated-word 'the' is repeated [*]\n"
-    assert (err, proc.returncode) == ("", 0)        # (a warning: shown, but below the default fail-on)
-    proc = run_cli("--fail-on", "warning", str(bad), str(good))
-    assert (text_of(proc)[0], proc.returncode) == (out, 1)
+    assert out == f"{bad}:1:27: error: LN101 repeated-word 'the' is repeated [*]\n"
+    assert (err, proc.returncode) == ("", 1)        # (an error: at the default fail-on)
+    house = write(tmp_path, "house.toml", '[rules.repeated-word]\nseverity = "warning"\n')
+    proc = run_cli("--config", str(house), str(bad), str(good))     # a warning: below the default fail-on
+    assert (text_of(proc)[0], proc.returncode) == (out.replace("error: LN101", "warning: LN101"), 0)
     proc = run_cli(str(good))
     assert text_of(proc) == ("", "") and proc.returncode == 0
 
@@ -87,7 +88,7 @@ def test_bad_input_gets_one_line_errors_and_the_rest_is_linted(tmp_path):
 def test_encoding_option(tmp_path):
     latin1 = write(tmp_path, "latin1.txt", "Caf\u00e9 the the end.".encode("latin-1"))
     out, err = text_of(run_cli("--encoding", "latin-1", str(latin1)))
-    assert err == "" and ":1:10: warning: LN101" in out
+    assert err == "" and ":1:10: error: LN101" in out
 
 
 def test_bom_and_utf16(tmp_path):
@@ -95,8 +96,8 @@ def test_bom_and_utf16(tmp_path):
     utf16 = write(tmp_path, "u16.txt", "It was the the end.".encode("utf-16"))
     out, err = text_of(run_cli(str(utf8), str(utf16)))
     assert err == ""
-    assert out.splitlines() == [f"{utf8}:1:12: warning: LN101 repeated-word 'the' is repeated [*]",
-                                f"{utf16}:1:12: warning: LN101 repeated-word 'the' is repeated [*]"]
+    assert out.splitlines() == [f"{utf8}:1:12: error: LN101 repeated-word 'the' is repeated [*]",
+                                f"{utf16}:1:12: error: LN101 repeated-word 'the' is repeated [*]"]
 
 
 def test_files_over_the_size_limit_are_skipped(tmp_path):
@@ -112,7 +113,7 @@ def test_files_over_the_size_limit_are_skipped(tmp_path):
 
 def test_standard_input():
     proc = run_cli("-", stdin=DEFECTIVE.encode())
-    assert text_of(proc)[0] == "-:1:27: warning: LN101 repeated-word 'the' is repeated [*]\n"
+    assert text_of(proc)[0] == "-:1:27: error: LN101 repeated-word 'the' is repeated [*]\n"
     proc = run_cli("--stdin-filename", "story.txt", "-", stdin=DEFECTIVE.encode())
     assert text_of(proc)[0].startswith("story.txt:1:27:")
 

@@ -28,4 +28,4 @@ def test_a_folder_called_archive_is_linted_not_swept(tmp_path):
     (tmp_path / "archive").mkdir()
     (tmp_path / "archive" / "a.txt").write_text("It was the the end.\n", encoding="utf-8")
     proc = run_cli("archive", cwd=tmp_path)
-    assert text_of(proc)[0] == "archive/a.txt:1:12: warning: LN101 repeated-word 'the' is repeated [*]\n"
+    assert text_of(proc)[0] == "archive/a.txt:1:12: error: LN101 repeated-word 'the' is repeated [*]\n"

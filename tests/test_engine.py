@@ -16,7 +16,7 @@ def test_lint_string_gives_positions_and_rule_identity():
     result = lintnews.lint_string("It was the the end.\nAnd then more.", "a.txt")
     [d] = result.diagnostics
     assert (d.path, d.line, d.column, d.end_line, d.end_column) == ("a.txt", 1, 12, 1, 15)
-    assert (d.code, d.name, d.severity) == ("LN101", "repeated-word", "warning")
+    assert (d.code, d.name, d.severity) == ("LN101", "repeated-word", "error")
     assert d.message == "'the' is repeated"
 
 

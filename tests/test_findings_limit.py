@@ -113,7 +113,7 @@ def test_the_limit_on_the_command_line(tmp_path):
     run = [sys.executable, "-m", "lintnews", "--isolated", "--select", "LN101", str(path)]
     proc = subprocess.run([*run, "--max-findings-per-rule", "1"], capture_output=True, text=True)
     assert proc.stdout.splitlines()[1:] == [
-        f"{path}:1:32: warning: LN101 repeated-word 2 more findings of this rule from here on are not shown "
+        f"{path}:1:32: error: LN101 repeated-word 2 more findings of this rule from here on are not shown "
         f"(max-findings-per-rule is 1)"]
     proc = subprocess.run([*run, "--max-findings-per-rule", "0"], capture_output=True, text=True)
     assert proc.returncode == 2 and proc.stderr.endswith(

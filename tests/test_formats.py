@@ -61,7 +61,7 @@ def test_text_colour_on_the_command_line(tmp_path):
     assert "\x1b[" not in plain
     coloured = text_of(run_cli("--color", "always", str(path)))[0]
     assert "\x1b[1;31mLN101\x1b[0m" in coloured and "\x1b[36m[*]\x1b[0m" in coloured
-    assert "\x1b[1;33mwarning\x1b[0m: " in coloured
+    assert "\x1b[1;31merror\x1b[0m: " in coloured
     assert coloured.replace("\x1b[1m", "").replace("\x1b[1;31m", "").replace("\x1b[1;33m", "").replace(
         "\x1b[36m", "").replace("\x1b[0m", "") == plain
 
@@ -71,12 +71,12 @@ def test_text_colour_on_the_command_line(tmp_path):
 def test_full_shows_the_line_with_carets_under_the_span():
     out = report(FullReporter, [("a.txt", ARTICLE)])
     assert out.split("\n\n")[:2] == [
-        "a.txt:3:1: error: LN502 stray-metadata white space at the start of a paragraph [*]\n"
+        "a.txt:3:1: warning: LN502 stray-metadata white space at the start of a paragraph [*]\n"
         "  |\n"
         "3 |     It was the the end, said Mr. 李 of the the council.\n"
         "  | ^^^^\n"
         "  = fix: remove it",
-        "a.txt:3:13: warning: LN101 repeated-word 'the' is repeated [*]\n"
+        "a.txt:3:13: error: LN101 repeated-word 'the' is repeated [*]\n"
         "  |\n"
         "3 |     It was the the end, said Mr. 李 of the the council.\n"
         "  |                ^^^\n"
@@ -87,7 +87,7 @@ def test_full_shows_the_line_with_carets_under_the_span():
     source, carets = third[2], third[3]
     cells = source.replace("李", "李_")       # one string index per terminal cell
     assert cells[carets.index("^") - 7:carets.index("^") + 4] == "of the the " and carets.endswith(" ^^^")
-    assert third[0].startswith("a.txt:3:40: warning: LN101")
+    assert third[0].startswith("a.txt:3:40: error: LN101")
 
 
 def test_full_cuts_long_lines_around_the_span():
@@ -145,7 +145,7 @@ def test_sarif_is_valid_sarif_2_1_0(sarif_validator):
     assert repeated["name"] == "repeated-word" and "## Why it matters" in repeated["help"]["text"]
     results = [r for r in run["results"] if r["ruleId"] == "LN101"]
     first = results[0]
-    assert first["message"]["text"] == "'the' is repeated" and first["level"] == "warning"
+    assert first["message"]["text"] == "'the' is repeated" and first["level"] == "error"
     assert rules[first["ruleIndex"]]["id"] == "LN101"
     location = first["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "news/a.txt"
@@ -183,7 +183,7 @@ def test_github_format_on_the_command_line(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("It was the the end.\n", encoding="utf-8")
     out, _ = text_of(run_cli("--format", "github", "a.txt", cwd=tmp_path))
-    assert out == ("::warning file=a.txt,line=1,col=12,endLine=1,endColumn=15,"
+    assert out == ("::error file=a.txt,line=1,col=12,endLine=1,endColumn=15,"
                    "title=LN101 repeated-word::'the' is repeated\n")
 
 
@@ -200,7 +200,7 @@ def test_junit_is_xml_with_a_failure_per_finding_and_a_pass_per_clean_file():
     first = cases[0]
     assert (first.get("classname"), first.get("name")) == ("a.txt", "LN502 stray-metadata at 3:1")
     assert first.find("failure").get("type") == "LN502"
-    assert first.find("failure").text.startswith("a.txt:3:1: error: LN502 stray-metadata")
+    assert first.find("failure").text.startswith("a.txt:3:1: warning: LN502 stray-metadata")
     assert (cases[-1].get("classname"), cases[-1].get("name")) == ("b<&>\ufffd.txt", "no findings")
     assert cases[-1].find("failure") is None
 
@@ -268,7 +268,7 @@ def test_a_file_name_of_undecodable_bytes_is_reported_even_where_output_is_stric
     elif fmt == "junit":
         assert ET.fromstring(out).find("testsuite").get("failures") == "1"
     elif fmt in ("text", "full"):
-        assert out.startswith("caf\\udce9.txt:1:12: warning: LN101 repeated-word")
+        assert out.startswith("caf\\udce9.txt:1:12: error: LN101 repeated-word")
     else:
         assert "LN101" in out
 
@@ -279,9 +279,9 @@ def test_statistics_count_findings_and_safe_fixes_per_rule(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("It was the the end. The the council met,, TK said. TK\n", encoding="utf-8")
     proc = run_cli("--statistics", str(path))
-    assert text_of(proc) == ("2  LN101  repeated-word              warning  [*] 2 fixable\n"
+    assert text_of(proc) == ("2  LN101  repeated-word              error    [*] 2 fixable\n"
                              "2  LN503  placeholder                error\n"
-                             "1  LN202  doubled-punctuation        warning  [*] 1 fixable\n", "")
+                             "1  LN202  doubled-punctuation        error    [*] 1 fixable\n", "")
     assert proc.returncode == 1
 
 

@@ -48,7 +48,7 @@ def test_hook_passes_clean_copy_and_fails_defective_copy(tmp_path, pre_commit_ho
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Passed" in proc.stdout
 
-    warned = newsroom_repo(tmp_path / "warned", "The council met on the the last day of March.\n")
+    warned = newsroom_repo(tmp_path / "warned", '"We will not accept these terms under any circumstances."\n')
     proc = try_repo(warned, pre_commit_home)       # (only a warning: below the default fail-on)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Passed" in proc.stdout
@@ -57,7 +57,7 @@ def test_hook_passes_clean_copy_and_fails_defective_copy(tmp_path, pre_commit_ho
     proc = try_repo(defective, pre_commit_home)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "Failed" in proc.stdout
-    assert "story.txt:1:24: warning: LN101 repeated-word 'the' is repeated" in proc.stdout
+    assert "story.txt:1:24: error: LN101 repeated-word 'the' is repeated" in proc.stdout
     assert "story.txt:1:47: error: LN503 placeholder 'TK' left in the copy" in proc.stdout
 
 
