@@ -172,6 +172,13 @@ class Document:
                 mask[start:end] = b"\x01" * (end - start)
         return mask
 
+    @cached_property
+    def closed_quotations(self) -> tuple[list[int], list[int]]:
+        """(starts, ends) of every closed quotation, top-level and inner, sorted by start."""
+        spans = sorted((q.start, q.end) for quotations in (self.quotes.double, self.quotes.inner)
+                       for q in quotations if q.closed)
+        return [s for s, _ in spans], [e for _, e in spans]
+
     def paragraph_of(self, offset: int) -> int:
         """Index of the paragraph holding `offset` (or the last one starting before it)."""
         starts = self._paragraph_starts

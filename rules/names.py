@@ -137,7 +137,7 @@ class NameVariant(Rule):
                 if not _variant(a, b) or _different_people(doc, places[a], places[b]):
                     continue
                 major, minor = (a, b) if (len(places[a]), -places[a][0]) >= (len(places[b]), -places[b][0]) else (b, a)
-                if minor in reported or all(quoted_name(doc.prose, s, s + len(minor))
+                if minor in reported or all(quoted_name(doc, s, s + len(minor))
                                             for s in tokens.offsets(places[minor])):
                     continue                # 'misspelt "Hillary Clinton" as "Hilary Clinton"'
                 reported.add(minor)

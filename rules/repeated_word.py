@@ -170,7 +170,7 @@ class RepeatedWord(Rule):
             return None
         if word in self._emphatic or any(c.isdigit() for c in word):
             return None
-        if _chanted(doc, words, i) or short_quotation(prose, a.start, b.end) is not None:
+        if _chanted(doc, words, i) or short_quotation(doc, a.start, b.end) is not None:
             return None                     # "boom boom boom", 'passed "as as amended"'
         if word in _STRANDABLE and i > 0 and _PARTICIPLE.search(words[i - 1].text) and a.text.islower() \
                 and _TIME_PHRASE.match(prose, b.end):
