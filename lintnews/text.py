@@ -7,6 +7,7 @@ calls these once and caches the result; rules ask the Document, not these functi
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from array import array
@@ -297,6 +298,10 @@ WORD = lazy(regex.compile, WORD_PATTERN)
 _WORD_SPLIT = lazy(re.compile, r"(\w++(?:[-'’]\w++)*+)")
 # the same for a text in ASCII, where \w matches the same characters either way: 20% faster
 _WORD_SPLIT_ASCII = lazy(re.compile, _WORD_SPLIT.pattern, re.ASCII)
+# the stdlib's \w holds no combining mark, so "re\u0301sume\u0301" (decomposed, NFD) would
+# be two tokens: a text that has any mark is split in regex's engine, whose \w holds them
+_MARK = lazy(regex.compile, r"\p{M}")
+_WORD_SPLIT_MARKS = lazy(regex.compile, _WORD_SPLIT.pattern)
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,7 +319,14 @@ _SHARE_ABOVE = 256 * 1024
 
 def _split(text: str) -> list[str]:
     """gap, token, gap, token, ..., gap"""
-    return (_WORD_SPLIT_ASCII if text.isascii() else _WORD_SPLIT).split(text)
+    if text.isascii():
+        return _WORD_SPLIT_ASCII.split(text)
+    return (_WORD_SPLIT_MARKS if _MARK.search(text) else _WORD_SPLIT).split(text)
+
+
+def fold(word: str) -> str:
+    """A word for comparison: composed (NFC: "e" + U+0301 is "é") and case-folded."""
+    return word.casefold() if word.isascii() else unicodedata.normalize("NFC", word).casefold()
 
 
 _WHITE_SPACE = lazy(re.compile, r"\s")
@@ -400,16 +412,21 @@ class Tokens:
 
     @property
     def folded(self) -> list[str]:
-        """The tokens case-folded, for case-insensitive comparison."""
+        """The tokens composed and case-folded (as fold does), for comparison."""
         if self._folded is None:
             # one casefold of the tokens joined (NUL is never in a token, and case folding
             # maps each character on its own), several times cheaper than one per token
             if len(self.texts) > _SHARE_ABOVE // 8:         # a long text: each word folded once
                 folds: dict[str, str] = {}                  # (a word in lower-case ASCII is its own)
-                self._folded = [folds.get(t) or folds.setdefault(t, t if t.islower() and t.isascii() else t.casefold())
+                self._folded = [folds.get(t) or folds.setdefault(t, t if t.islower() and t.isascii() else fold(t))
                                 for t in self.texts]
+            elif self.texts:
+                joined = "\0".join(self.texts)
+                if not joined.isascii() and not unicodedata.is_normalized("NFC", joined):
+                    joined = unicodedata.normalize("NFC", joined)       # (see fold)
+                self._folded = joined.casefold().split("\0")
             else:
-                self._folded = "\0".join(self.texts).casefold().split("\0") if self.texts else []
+                self._folded = []
         return self._folded
 
     @property

@@ -14,6 +14,7 @@ import regex
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import HSPACE, lazy
+from lintnews.text import fold
 from lintnews.rules._data import measured
 from lintnews.ruleset import Rule
 
@@ -163,8 +164,8 @@ class RepeatedWord(Rule):
     def _word(self, doc: Document, words, i: int) -> Finding | None:
         a, b = words[i], words[i + 1]
         prose = doc.prose
-        word = a.text.casefold()
-        if i > 0 and words[i - 1].text.casefold() == word and _joined(doc, words[i - 1], a):
+        word = fold(a.text)
+        if i > 0 and fold(words[i - 1].text) == word and _joined(doc, words[i - 1], a):
             return None                     # the run was already judged at its first pair
         if self._allowed_doubling(prose, a, b) or _grammatical(doc, words, i):
             return None
@@ -192,7 +193,7 @@ class RepeatedWord(Rule):
                 return None                 # "eluded her, her status"; "huge, huge crowds"
             if _opens_sentence(prose, a.start):
                 return None                 # an exclamation, not a list: '"Hurry, hurry," he said'
-            if any(w.text.casefold() == word for w in words[i + 2:i + 5]):
+            if any(fold(w.text) == word for w in words[i + 2:i + 5]):
                 return None                 # a chant: "scrum, scrum, scrum", "food, food and more food"
             return Finding(b.start, b.end, f"'{b.text}' is repeated", _delete(doc, a.end, b.end, safe=False))
         if _QUOTE_GAP.fullmatch(prose, a.end, b.start):
@@ -203,7 +204,7 @@ class RepeatedWord(Rule):
 
     def _allowed_doubling(self, prose: str, a, b) -> bool:
         """Whether a and b (the same word) make a doubling of the allow list, where it stands."""
-        pair = f"{a.text.casefold()} {b.text.casefold()}"
+        pair = f"{fold(a.text)} {fold(b.text)}"
         if pair not in self._allow:
             return False
         if pair in _MID_SENTENCE_ONLY and a.text[0].isupper() and _opens_sentence(prose, a.start):
@@ -219,15 +220,15 @@ class RepeatedWord(Rule):
         if i + 2 * n > len(words):
             return None
         first, second = words[i:i + n], words[i + n:i + 2 * n]
-        if any(x.text.casefold() != y.text.casefold() for x, y in zip(first, second)):
+        if any(fold(x.text) != fold(y.text) for x, y in zip(first, second)):
             return None
         run = words[i:i + 2 * n]
         if any(not _GAP.fullmatch(doc.prose, x.end, y.start) for x, y in zip(run, run[1:])):
             return None
-        if len({w.text.casefold() for w in first}) == 1 or any(c.isdigit() for w in first for c in w.text):
+        if len({fold(w.text) for w in first}) == 1 or any(c.isdigit() for w in first for c in w.text):
             return None
         phrase = " ".join(w.text for w in second)
-        folded = [w.text.casefold() for w in first]
+        folded = [fold(w.text) for w in first]
         if n == 2 and any(x in _NOUN_LINKS and y not in _FUNCTION_WORDS for x, y in (folded, folded[::-1])):
             return None                     # "hand in hand in human history"
         if f"{phrase} {phrase}".casefold() in self._allow or any(w.text[0].isupper() for w in second) \
@@ -256,13 +257,13 @@ def _grammatical(doc: Document, words, i: int) -> bool:
     English too, but a slip for "gave her the passport" reads the same: it is reported.)"""
     a, b = words[i], words[i + 1]
     prose = doc.prose
-    word = a.text.casefold()
+    word = fold(a.text)
     if word not in ("do", "is", "was") or not _GAP.fullmatch(prose, a.end, b.start):
         return False
     if word != "do":
         return _WHAT_CLAUSE.search(prose, max(0, a.start - 60), a.start) is not None
     before = words[i - 1] if i > 0 else None
-    return before is not None and before.text.casefold() in _DO_SUBJECTS \
+    return before is not None and fold(before.text) in _DO_SUBJECTS \
         and _GAP.fullmatch(prose, before.end, a.start) is not None
 
 
@@ -273,8 +274,8 @@ def _chanted(doc: Document, words, i: int) -> bool:
     if i + 2 >= len(words):
         return False
     b, c = words[i + 1], words[i + 2]
-    word = b.text.casefold()
-    return c.text.casefold() == word and word not in _FUNCTION_WORDS and _joined(doc, b, c)
+    word = fold(b.text)
+    return fold(c.text) == word and word not in _FUNCTION_WORDS and _joined(doc, b, c)
 
 
 def _opens_sentence(prose: str, start: int) -> bool:
