@@ -181,7 +181,8 @@ class Linter:
         skipped = self._per_file(doc.path)
         found = suppressions(doc)
         screen = Screen(found) if found else None
-        batch = None if limit is None else 2 * limit + 2
+        # (a limit past what any file can hold is no limit: islice takes no more than maxsize)
+        batch = None if limit is None or limit >= sys.maxsize // 2 - 1 else 2 * limit + 2
         for rule in self.rules:
             if skipped and any(matches(rule, s) for s in skipped):
                 continue

@@ -36,7 +36,7 @@ def read_bytes(path: str | os.PathLike, max_bytes: int | None = DEFAULT_MAX_BYTE
                                  f"(set max-file-size to lint it)")
             # (no more read than the limit allows: a file may grow meanwhile, or give its
             # size as 0, as those of /proc do)
-            data = fh.read(max_bytes + 1)
+            data = read_up_to(fh, max_bytes + 1, size)
             if len(data) > max_bytes:
                 raise InputError(f"file is over the limit of {max_bytes:,} bytes, though its size said "
                                  f"{size:,} (set max-file-size to lint it)")
@@ -57,8 +57,24 @@ def read_stream(stream: BinaryIO, max_bytes: int | None = DEFAULT_MAX_BYTES) -> 
     than a file over the limit would be."""
     if max_bytes is None:
         return stream.read(), True
-    data = stream.read(max_bytes + 1)
+    data = read_up_to(stream, max_bytes + 1)
     return data, len(data) <= max_bytes
+
+
+_CHUNK = 1 << 20
+
+
+def read_up_to(stream: BinaryIO, limit: int, expected: int = 0) -> bytes:
+    """At most `limit` bytes of a stream, read as they come: a limit is a bound, never an
+    allocation (a limit of 30 GB on a 1 KB file reads 1 KB, with 1 KB of memory)."""
+    first = stream.read(min(limit, max(expected + 1, _CHUNK)))
+    if not first or len(first) >= limit:
+        return first
+    pieces, total = [first], len(first)
+    while total < limit and (piece := stream.read(min(limit - total, _CHUNK))):
+        pieces.append(piece)
+        total += len(piece)
+    return b"".join(pieces)
 
 
 def over_the_limit(max_bytes: int) -> str:
@@ -72,16 +88,22 @@ def byte_order_mark(data: bytes) -> tuple[bytes, str] | None:
 
 
 def decode(data: bytes, encoding: str | None = None) -> str:
-    """Text from bytes: a BOM wins; else `encoding`, else UTF-8. Binary data is refused.
+    """Text from bytes: a BOM wins; else `encoding`, else UTF-8. Binary data (a NUL byte, or
+    with an encoding given a NUL character once decoded) is refused.
 
     Line endings are kept as they are ("\r\n", "\r", "\n"): no newline translation.
     """
     if (found := byte_order_mark(data)) is not None:
         bom, codec = found
         return _decode(data[len(bom):], codec, len(bom))
-    if b"\x00" in data:
-        raise InputError("binary file (contains NUL bytes); not an article")
-    return _decode(data, encoding or "utf-8", 0)
+    if encoding is None:
+        if b"\x00" in data:
+            raise InputError("binary file (contains NUL bytes); not an article")
+        return _decode(data, "utf-8", 0)
+    text = _decode(data, encoding, 0)      # (an encoding given: UTF-16 without a BOM has NUL bytes)
+    if "\x00" in text:
+        raise InputError("binary file (contains NUL characters); not an article")
+    return text
 
 
 def _decode(data: bytes, codec: str, skipped: int) -> str:

@@ -118,3 +118,36 @@ def test_the_limit_on_the_command_line(tmp_path):
     proc = subprocess.run([*run, "--max-findings-per-rule", "0"], capture_output=True, text=True)
     assert proc.returncode == 2 and proc.stderr.endswith(
         "argument --max-findings-per-rule: expected a whole number of at least 1, got '0'\n")
+
+
+# ------------------------------------------------------- a limit is a bound, not an allocation
+
+def test_limits_past_any_file_are_limits_not_allocations(tmp_path):
+    from conftest import run_cli, text_of
+
+    (tmp_path / "a.txt").write_text("It was the the end.\n", encoding="utf-8")
+    expected = "a.txt:1:12: error: LN101 repeated-word 'the' is repeated [*]\n"
+    for option, value in [("--max-findings-per-rule", str(2 ** 62)), ("--max-file-size", "30000000000"),
+                          ("--max-file-size", str(2 ** 63 - 1))]:
+        proc = run_cli("--isolated", option, value, "a.txt", cwd=tmp_path)
+        assert (text_of(proc), proc.returncode) == ((expected, ""), 1), option
+    proc = run_cli("--isolated", "--max-file-size", str(2 ** 63 - 1), "-", cwd=tmp_path,
+                   stdin=b"It was the the end.\n")
+    assert text_of(proc) == (expected.replace("a.txt", "-"), "")
+
+
+def test_reading_under_a_huge_limit_takes_the_memory_of_what_is_there():
+    import io
+    import tracemalloc
+
+    from lintnews.reading import read_up_to
+
+    tracemalloc.start()
+    try:
+        data = read_up_to(io.BytesIO(b"x" * 5_000), 30_000_000_000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert data == b"x" * 5_000 and peak < 4 * 1024 * 1024
+    assert read_up_to(io.BytesIO(b"x" * 5_000), 100) == b"x" * 100       # no more than the limit
+    assert read_up_to(io.BytesIO(b"x" * (3 << 20)), 1 << 30) == b"x" * (3 << 20)   # several chunks
