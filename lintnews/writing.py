@@ -23,11 +23,14 @@ def encode_like(text: str, original: bytes, encoding: str | None = None) -> byte
     found = byte_order_mark(original)
     bom, codec = found if found else (b"", encoding or "utf-8")
     try:
-        return bom + text.encode(codec)
+        data = bom + text.encode(codec)
     except UnicodeEncodeError as exc:
         bad = exc.object[exc.start:exc.end]
         raise WriteError(f"the fixed text has {bad!r}, which {codec.upper()} cannot encode; "
                          f"file left unchanged") from None
+    if not found and (added := byte_order_mark(data)) is not None:
+        data = data[len(added[0]):]         # a codec that writes a BOM ("utf-8-sig", "utf-16") on a file without one
+    return data
 
 
 def replace_file(path: str | os.PathLike, data: bytes, expected: bytes) -> None:

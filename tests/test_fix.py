@@ -117,6 +117,23 @@ def test_fix_file_keeps_encoding_bom_and_line_endings(tmp_path, newline, encodin
     assert path.read_bytes() == bom + FIXED.replace("\n", newline).encode(encoding)
 
 
+@pytest.mark.parametrize("encoding, python_codec", [("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be"),
+                                                    ("utf-8-sig", "utf-8"), ("utf-16", "utf-16-le")])
+def test_an_encoding_given_reads_text_without_a_bom_and_writes_it_back_without_one(tmp_path, encoding, python_codec):
+    path = tmp_path / "story.txt"
+    path.write_bytes(DEFECTIVE.encode(python_codec))
+    outcome = linter(encoding=encoding).fix_file(path)
+    assert (outcome.count, outcome.result.problems) == (4, [])
+    assert path.read_bytes() == FIXED.encode(python_codec)          # no BOM that was not there
+
+
+def test_an_encoding_given_still_refuses_binary_data(tmp_path):
+    path = tmp_path / "a.bin"
+    path.write_bytes(b"PK\x03\x04\x00\x00 not an article")
+    [problem] = linter(encoding="latin-1").lint_file(path).problems
+    assert "binary file" in problem.message
+
+
 def test_fix_file_keeps_a_legacy_encoding_and_refuses_what_it_cannot_encode(tmp_path):
     latin1 = tmp_path / "latin1.txt"
     latin1.write_bytes("Le café the the end.\n".encode("latin-1"))
