@@ -4,8 +4,13 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+import subprocess
+import sys
+import time
 
 import pytest
+
+from conftest import run_cli
 
 import lintnews
 from lintnews.config import Config
@@ -197,8 +202,7 @@ def test_replace_file_refuses_when_the_content_is_not_the_expected_one(tmp_path)
     assert path.read_bytes() == b"new"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write a read-only file")
-def test_a_read_only_file_is_not_fixed(tmp_path):
+def test_a_read_only_file_is_not_fixed(tmp_path):          # (by its mode: root too)
     path = tmp_path / "a.txt"
     path.write_text(DEFECTIVE, encoding="utf-8")
     os.chmod(path, 0o444)
@@ -210,3 +214,60 @@ def test_a_read_only_file_is_not_fixed(tmp_path):
 def test_a_file_that_cannot_be_read_is_a_problem_not_a_crash(tmp_path):
     outcome = linter().fix_file(tmp_path / "missing.txt")
     assert [p.message for p in outcome.result.problems] == ["no such file"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_a_fixed_file_keeps_its_owner_group_and_mode(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(DEFECTIVE, encoding="utf-8")
+    os.chown(path, 65534, 65534)            # nobody:nogroup
+    os.chmod(path, 0o640)
+    assert linter().fix_file(path).count == 4
+    st = os.stat(path)
+    assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (65534, 65534, 0o640)
+    assert path.read_text(encoding="utf-8") == FIXED
+
+
+def test_a_fixed_file_keeps_its_extended_attributes(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(DEFECTIVE, encoding="utf-8")
+    try:
+        os.setxattr(path, "user.newsroom", b"desk=politics")
+    except (AttributeError, OSError) as exc:
+        pytest.skip(f"no user extended attributes here: {exc}")
+    linter().fix_file(path)
+    assert os.getxattr(path, "user.newsroom") == b"desk=politics"
+
+
+def test_temporary_files_a_killed_run_left_are_removed_by_a_later_fix(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(DEFECTIVE, encoding="utf-8")
+    stale, fresh = tmp_path / ".story.txt.k1ll3d.lintnews-tmp", tmp_path / ".other.txt.w0rk1ng.lintnews-tmp"
+    stale.write_bytes(b"half an arti")
+    fresh.write_bytes(b"being written")
+    hour_ago = time.time() - 3600
+    os.utime(stale, (hour_ago, hour_ago))
+    proc = run_cli("--isolated", "--fix", "story.txt", cwd=tmp_path)    # (a process of its own: once per folder)
+    assert proc.returncode == 0 and path.read_text(encoding="utf-8") == FIXED
+    assert not stale.exists() and fresh.exists()       # (a young one may be another run's, at work)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="advisory locks are POSIX's")
+def test_a_second_fix_of_the_same_file_waits_and_then_finds_it_changed(tmp_path):
+    import fcntl
+
+    path = tmp_path / "story.txt"
+    path.write_text(DEFECTIVE, encoding="utf-8")
+    with open(path, "rb") as held:             # as a first lintnews holds it while it writes
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        second = subprocess.Popen([sys.executable, "-m", "lintnews", "--isolated", "--fix", "story.txt"],
+                                  cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(1.5)
+        assert second.poll() is None           # waiting for the lock, nothing written
+        first_fix = tmp_path / ".story.txt.first.lintnews-tmp"
+        first_fix.write_text(FIXED.replace("end", "finish"), encoding="utf-8")
+        os.replace(first_fix, path)            # the first run's fixed file replaces the old one
+    out, err = second.communicate(timeout=60)
+    assert second.returncode == 2
+    assert "the file changed on disk while it was being fixed; not overwritten" in err.decode()
+    assert path.read_text(encoding="utf-8") == FIXED.replace("end", "finish")
