@@ -247,6 +247,30 @@ def test_a_truncated_gzip_archive_keeps_its_good_rows_and_reports_the_rest(tmp_p
     assert last.errors[0].startswith(f"{path}:{len(good) + 1}: the rest of the file cannot be read: ")
 
 
+@pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz"])
+def test_an_enormous_line_is_one_error_row_read_in_bounded_memory_and_the_rest_are_linted(tmp_path, suffix):
+    from lintnews.archive.rows import line_limit
+
+    limit = line_limit(10_000)
+    lines = [json.dumps({"id": "before", "text": "It was the the end."}),
+             json.dumps({"id": "huge", "text": "word " * 1_000_000}),      # 5 MB on one line
+             json.dumps({"id": "after", "text": "Fine copy."})]
+    data = ("\n".join(lines) + "\n").encode()
+    path = tmp_path / f"a{suffix}"
+    path.write_bytes(gzip.compress(data) if suffix.endswith(".gz") else data)
+    tracemalloc.start()
+    try:
+        rows = [r for p in partitions([path], Columns(), per_partition=50, max_text_bytes=10_000) for r in p.rows]
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [(r.id, r.text) for r in rows] == [("before", "It was the the end."), (f"{path}:2", None),
+                                              ("after", "Fine copy.")]
+    assert rows[1].errors == (f"{path}:2: the line is over {limit:,} bytes, too long for a text of "
+                              f"max-file-size (10,000); not read",)
+    assert peak < 4 * 1024 * 1024              # (the 5 MB line was never held whole)
+
+
 @pytest.mark.parametrize("ident, text, kind, expect_id, errors", [
     ("a", "Fine.", None, "a", []),
     (17, "Fine.", "markdown", "17", []),
@@ -561,6 +585,42 @@ def test_ctrl_c_leaves_no_output_under_the_final_name(tmp_path, probe_site):
     while _group_alive(proc.pid) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not _group_alive(proc.pid), "worker processes outlived the interrupted sweep"
+
+
+@slow
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_sigterm_or_sighup_stop_the_sweep_as_ctrl_c_does(tmp_path, probe_site, signum):
+    probe = tmp_path / "probe"
+    probe.mkdir()
+    (probe / "delay").write_text("0.05")
+    inputs = write_jsonl(tmp_path / "news.jsonl", ARTICLES)
+    out = tmp_path / "findings.jsonl"
+    out.write_text("an older output")
+    env = {**os.environ, "PYTHONPATH": str(probe_site), "ARCHIVE_PROBE": str(probe)}
+    proc = subprocess.Popen([sys.executable, "-m", "lintnews", "archive", str(inputs), "-o", str(out),
+                             "--workers", "2", "--partition-rows", "10", "--isolated"],
+                            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    wait_for(lambda: list(tmp_path.glob(".findings.jsonl.*.parts/part-*.jsonl")), proc)
+    os.kill(proc.pid, signum)                  # (the client alone: a service manager's stop)
+    stdout, stderr = proc.communicate(timeout=60)
+    name = signal.Signals(signum).name
+    assert (proc.returncode, stdout, stderr.decode()) == (128 + signum, b"",
+                                                          f"lintnews: stopped by {name}; no output written\n")
+    assert out.read_text() == "an older output"
+    assert sorted(os.listdir(tmp_path)) == sorted(["findings.jsonl", "news.jsonl", "probe"])   # no parts left
+    deadline = time.monotonic() + 20
+    while _group_alive(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _group_alive(proc.pid), "worker processes outlived the stopped sweep"
+
+
+def test_an_output_that_is_a_directory_is_refused_before_the_sweep(tmp_path):
+    inputs = write_jsonl(tmp_path / "news.jsonl", ARTICLES[:5])
+    (tmp_path / "out.jsonl").mkdir()
+    proc = run_cli("archive", str(inputs), "-o", str(tmp_path / "out.jsonl"), "--isolated", "--workers", "1")
+    assert (proc.returncode, text_of(proc)) == (2, ("", f"lintnews: error: {tmp_path / 'out.jsonl'}: is a "
+                                                        f"directory; the output must be a file\n"))
 
 
 def _group_alive(pgid: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +21,8 @@ from lintnews.cli import add_rule_arguments, discard_stdout, split_list
 from lintnews.errors import InputError, LintnewsError, UsageError
 
 INSTALL_HINT = "pip install 'lintnews[archive]'"
+# (as Ctrl-C: a service manager's stop, a closed terminal; Windows has no SIGHUP)
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 def _positive(value: str) -> int:
@@ -53,8 +56,21 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: the sweep stops as after Ctrl-C (workers stopped, parts removed)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, _frame) -> None:
+    raise Terminated(signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    previous = {sig: signal.signal(sig, _terminate) for sig in _STOP_SIGNALS}
     try:
         return run(args)
     except LintnewsError as exc:
@@ -63,12 +79,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("lintnews: interrupted; no output written", file=sys.stderr)
         return 130
+    except Terminated as stop:
+        print(f"lintnews: stopped by {signal.Signals(stop.signum).name}; no output written", file=sys.stderr)
+        return 128 + stop.signum
     except Exception as exc:  # a bug, or a cluster that went away: one line, and a way to see more
         if os.environ.get("LINTNEWS_DEBUG"):
             raise
         print(f"lintnews: error: {type(exc).__name__}: {exc} (no output written; set LINTNEWS_DEBUG=1 "
               f"to see where)", file=sys.stderr)
         return 2
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def require_extra() -> None:
@@ -88,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     require_extra()
     from lintnews.archive.cluster import dask_client, peak_rss, worker_peak_rss
     from lintnews.archive.lint import ERROR_CODE
-    from lintnews.archive.output import FindingsWriter, output_format
+    from lintnews.archive.output import FindingsWriter, check_output
     from lintnews.archive.rows import Columns, find_inputs, partitions, survey
     from lintnews.archive.summary import Progress, Tally, summary_text
     from lintnews.archive.sweep import sweep
@@ -104,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
     for message in errors:
         print(f"lintnews: error: {message}", file=sys.stderr)
     out = Path(args.output)
-    output_format(out)
+    check_output(out)                   # (found out now, not after the sweep)
     if args.report and not Path(args.report).parent.is_dir():     # found out now, not after the sweep
         raise UsageError(f"{args.report}: no such directory: {Path(args.report).parent}")
     inputs = find_inputs(args.inputs)

@@ -34,6 +34,19 @@ def output_format(path: Path) -> str:
     raise UsageError(f"{path}: the output must be a .parquet or a .jsonl file")
 
 
+def check_output(path: Path) -> str:
+    """The output's format, once it is known the output can be written where it is named: a
+    UsageError for a name that is not .parquet or .jsonl, a folder that does not exist, or a
+    name taken by something other than a file (a folder called out.jsonl)."""
+    suffix = output_format(path)
+    if not path.parent.is_dir():
+        raise UsageError(f"{path}: no such directory: {path.parent}")
+    if os.path.lexists(path) and not path.is_file():
+        what = "a directory" if path.is_dir() else "not a regular file"
+        raise UsageError(f"{path}: is {what}; the output must be a file")
+    return suffix
+
+
 def parquet_schema():
     import pyarrow as pa
 

@@ -145,23 +145,51 @@ def shown(path: Path) -> str:
     return name
 
 
+def line_limit(max_text_bytes: int) -> int:
+    """The longest JSONL line read: room for a text at the limit written with JSON escapes
+    and other fields. A longer line is an error row, read no further than this."""
+    return 4 * max_text_bytes + 64 * 1024
+
+
 def _jsonl_rows(path: Path, columns: Columns, max_text_bytes: int, _batch: int):
-    """(row, input bytes, text bytes) for each non-blank line of a JSONL or .jsonl.gz file."""
+    """(row, input bytes, text bytes) for each non-blank line of a JSONL or .jsonl.gz file.
+
+    A line is read no further than line_limit (a 300 KB .gz can hold a 300 MB line): past
+    it the row is an error and the rest of the line is skipped a piece at a time."""
     gzipped = path.name.lower().endswith(".gz")
     label = shown(path)                     # (what rows named by their place are called)
+    limit = line_limit(max_text_bytes)
     with open(path, "rb") as raw:
         lines = gzip.GzipFile(fileobj=raw) if gzipped else raw
         lineno, consumed, reported = 0, 0, 0
         try:
-            for lineno, line in enumerate(lines, 1):
+            while line := lines.readline(limit + 1):
+                lineno += 1
+                where = f"{label}:{lineno}"
+                if len(line.rstrip(b"\n")) > limit:
+                    skipped = _skip_line(lines, line)
+                    consumed = raw.tell() if gzipped else consumed + skipped
+                    row = Row(where, None, errors=(f"{where}: the line is over {limit:,} bytes, too long for "
+                                                   f"a text of max-file-size ({max_text_bytes:,}); not read",))
+                    yield row, consumed - reported, 0
+                    reported = consumed
+                    continue
                 consumed = raw.tell() if gzipped else consumed + len(line)
                 if not line.strip():
                     continue
-                row, text_bytes = _jsonl_row(line, f"{label}:{lineno}", columns, max_text_bytes)
+                row, text_bytes = _jsonl_row(line, where, columns, max_text_bytes)
                 yield row, consumed - reported, text_bytes
                 reported = consumed
         except (OSError, EOFError, zlib.error) as exc:   # a truncated or corrupt .gz
             yield _unreadable(path, lineno + 1, exc), path.stat().st_size - reported, 0
+
+
+def _skip_line(lines, start: bytes) -> int:
+    """Read past the rest of the line that begins with `start`, a MB at a time; its length."""
+    size, piece = len(start), start
+    while not piece.endswith(b"\n") and (piece := lines.readline(1 << 20)):
+        size += len(piece)
+    return size
 
 
 def _jsonl_row(line: bytes, where: str, columns: Columns, max_text_bytes: int) -> tuple[Row, int]:
