@@ -840,3 +840,44 @@ def test_probe_pack_loads(probe_site):
     """The probe is a well-formed pack (else every test using it would test nothing)."""
     proc = run_cli("--list-rules", env={"PYTHONPATH": str(probe_site)})
     assert "XN900  probe" in text_of(proc)[0]
+
+
+@pytest.mark.parametrize("server", ["silent", "http"])
+def test_a_scheduler_address_that_is_no_dask_scheduler_is_an_error_in_bounded_time(tmp_path, monkeypatch, capsys,
+                                                                                    server):
+    import socket
+    import threading
+
+    from lintnews.archive import cluster
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    held = []
+
+    def serve() -> None:                       # accepts, then says nothing (or an HTTP answer)
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            held.append(conn)
+            if server == "http":
+                conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n<html>hello</html>")
+
+    threading.Thread(target=serve, daemon=True).start()
+    monkeypatch.setattr(cluster, "CONNECT_SECONDS", 2)
+    inputs = write_jsonl(tmp_path / "news.jsonl", ARTICLES[:3])
+    address = f"tcp://127.0.0.1:{listener.getsockname()[1]}"
+    started = time.monotonic()
+    try:
+        status = archive_cli.main([str(inputs), "-o", str(tmp_path / "out.jsonl"), "--isolated",
+                                   "--scheduler", address])
+    finally:
+        listener.close()
+        for conn in held:
+            conn.close()
+    assert status == 2 and time.monotonic() - started < 30
+    err = capsys.readouterr().err
+    assert err.startswith(f"lintnews: error: cannot reach the Dask scheduler at {address}: ") and err.count("\n") == 1
+    assert not (tmp_path / "out.jsonl").exists()

@@ -74,10 +74,36 @@ def dask_client(scheduler: str | None, workers: int | None) -> Iterator[tuple[Cl
         yield from _client(scheduler, workers)
 
 
+CONNECT_SECONDS = 20      # to reach a running scheduler and hear it answer as one
+
+
+def _handshake(scheduler: str, seconds: float) -> None:
+    """A UsageError unless a Dask scheduler at `scheduler` answers Dask's handshake within
+    `seconds`: Client's own connect timeout does not bound the handshake, so a silent TCP
+    listener or an HTTP server held it for good."""
+    import asyncio
+
+    from distributed.comm import connect
+
+    async def shake() -> None:
+        comm = await connect(scheduler, timeout=seconds)
+        await comm.close()
+
+    try:
+        # (connect gives up on a refused address at `seconds`; what is left is the handshake)
+        asyncio.run(asyncio.wait_for(shake(), seconds * 1.25))
+    except (TimeoutError, asyncio.TimeoutError):
+        raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: it answered no Dask "
+                         f"handshake within {seconds * 1.25:g} s (is it a Dask scheduler?)") from None
+    except Exception as exc:      # (refused, unknown protocol, garbage in answer)
+        raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {type(exc).__name__}: {exc}") from None
+
+
 def _client(scheduler: str | None, workers: int | None) -> Iterator[tuple[Client, int]]:
     if scheduler:
+        _handshake(scheduler, CONNECT_SECONDS)
         try:
-            client = Client(scheduler, timeout="20s")
+            client = Client(scheduler, timeout=f"{CONNECT_SECONDS}s")
         except (OSError, TimeoutError) as exc:
             raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         with client:
