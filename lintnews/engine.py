@@ -14,7 +14,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from lintnews.config import Config
-from lintnews.diagnostics import Diagnostic, Edit, Finding, Fix, Problem
+from lintnews.diagnostics import Applicability, Diagnostic, Edit, Finding, Fix, Problem
 from lintnews.document import Document
 from lintnews.errors import ConfigError, InputError, WriteError
 from lintnews.fixes import select_fixes, splice, well_formed
@@ -74,7 +74,8 @@ class Linter:
                 raise ConfigError(f"{where}: options for unknown rule {name!r}")
         options = {by_name[n].code: build_options(by_name[n], raw) for n, raw in self.config.rules.items()}
         chosen = select(available, self.config.select, self.config.ignore, self.config.extend_select)
-        self.rules: list[Rule] = [cls(options.get(cls.code)) for cls in chosen]
+        self._setup_problems: list[Problem] = []
+        self.rules: list[Rule] = [rule for cls in chosen if (rule := self._set_up(cls, options.get(cls.code)))]
         severities = {by_name[n].code: check_severity(raw["severity"], f"{where}: rules.{n}.severity")
                       for n, raw in self.config.rules.items() if "severity" in raw}
         for rule in self.rules:
@@ -83,10 +84,23 @@ class Linter:
             check_selectors(available, codes, f"{where}: per-file-ignores")
         self._per_file = per_file_matcher(self.config)
 
+    def _set_up(self, cls: type[Rule], options) -> Rule | None:
+        """An instance of a rule class; None, and a problem naming its plugin, if making it raises."""
+        try:
+            return cls(options)
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:
+            self._setup_problems.append(Problem("plugin", cls.plugin, (
+                f"rule {cls.code} {cls.name} (plugin {cls.plugin!r}) could not be set up: "
+                f"{type(exc).__name__}: {exc}; left out")))
+            return None
+
     @property
     def problems(self) -> list[Problem]:
-        """Problems of the set-up itself (plugins that failed to load), not of any article."""
-        return self.plugins.problems
+        """Problems of the set-up itself (plugins that failed to load, rules that could not
+        be made), not of any article."""
+        return self.plugins.problems + self._setup_problems
 
     def available_rules(self) -> list[type[Rule]]:
         return self.plugins.rules()
@@ -109,7 +123,9 @@ class Linter:
     def _lint_text(self, text: str, path: str, limit: int | None) -> Result:
         try:
             doc = self.load(text, path)
-        except Exception as exc:          # a loader's bug: report it, lint the other files
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:      # a loader's bug, whatever it raises: report it, lint the other files
             return Result(path, problems=[Problem("plugin", path, (
                 f"could not be read as an article: {type(exc).__name__}: {exc}"))])
         return self._lint_document(doc, limit)
@@ -192,7 +208,9 @@ class Linter:
                 first = list(islice(findings, batch))    # (all of them, but in a file full of them)
                 diagnostics = self._reported(doc, rule, chain(first, findings), screen, result.problems, limit) \
                     if first else ()
-            except Exception as exc:
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:            # a rule's bug, whatever it raises (SystemExit too)
                 del result.problems[mark:]          # (what it reported before it failed is dropped)
                 if screen:
                     screen.rule_done(succeeded=False)
@@ -229,6 +247,10 @@ class Linter:
                 problems.append(Problem("rule", doc.path, (
                     f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) reported span "
                     f"{f.start}..{f.end} outside the text (0..{size})")))
+            elif not isinstance(f.message, str):
+                problems.append(Problem("rule", doc.path, (
+                    f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) reported a finding whose message "
+                    f"is {type(f.message).__name__}, not text; finding dropped")))
             elif not selectors or screen.keeps(selectors, doc.position(doc.text_span(f.start, f.end)[0])[0]):
                 count += 1
                 kept.append(f)
@@ -244,6 +266,11 @@ class Linter:
     @staticmethod
     def _diagnostic(doc: Document, rule: Rule, f: Finding, problems: list[Problem]) -> Diagnostic:
         fix = f.fix
+        if fix is not None and not _fix_shaped(fix):
+            problems.append(Problem("rule", doc.path, (
+                f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) offered a fix that is not a Fix of "
+                f"Edits with an Applicability; fix dropped")))
+            fix = None
         if fix is not None and not well_formed(sorted(fix.edits, key=lambda e: (e.start, e.end)), len(doc.prose)):
             problems.append(Problem("rule", doc.path, (
                 f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) offered a fix whose edits "
@@ -254,6 +281,14 @@ class Linter:
         end_line, end_col = doc.position(end)
         return Diagnostic(doc.path, line, col, end_line, end_col, rule.code, rule.name, f.message,
                           rule.severity, _fix_on_text(doc, fix), start, end)
+
+
+def _fix_shaped(fix) -> bool:
+    """Whether a plugin's fix is made of the types reporters rely on (a plain string for its
+    applicability, or None for a text, broke every format's report of every file)."""
+    return isinstance(fix, Fix) and isinstance(fix.applicability, Applicability) and isinstance(fix.message, str) \
+        and all(isinstance(e, Edit) and type(e.start) is int and type(e.end) is int and isinstance(e.content, str)
+                for e in fix.edits)
 
 
 def _span(f: Finding) -> tuple[int, int]:

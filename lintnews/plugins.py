@@ -51,7 +51,9 @@ class Plugins:
             plugin_name = self.manager.get_name(impl.plugin) or impl.plugin_name
             try:
                 classes = list(impl.function() or ())
-            except Exception as exc:  # a plugin's own bug: report it, keep the others
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # a plugin's own bug, whatever it raises: report it, keep the others
                 self.problems.append(Problem("plugin", plugin_name, f"plugin {plugin_name!r} failed to list "
                                              f"its rules: {type(exc).__name__}: {exc}"))
                 continue
@@ -100,7 +102,9 @@ def _register(plugins: Plugins, name: str | None, load, source: str = "") -> Non
     try:
         plugin = load()
         plugins.manager.register(plugin, name=name)
-    except Exception as exc:
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:        # (SystemExit at import too: the plugin is left out, not the run)
         where = f" [{source}]" if source else ""
         plugins.problems.append(Problem("plugin", label, (
             f"plugin {label!r}{where} failed to load: {type(exc).__name__}: {exc}")))

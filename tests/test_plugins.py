@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from conftest import run_cli, text_of
 
 PACK = '''
@@ -161,3 +163,81 @@ def test_a_pack_format_without_start_or_problem_still_runs_when_a_file_cannot_be
     out, err = text_of(proc)
     assert proc.returncode == 2
     assert out == "a.txt 1\nb.txt 0\ndone\n" and err.startswith("b.txt: error: binary file")
+
+
+# ------------------------------------------- what a plugin raises or returns, at the boundary
+
+HOSTILE_PACK = '''
+import lintnews
+from lintnews.diagnostics import Finding, Fix, Edit
+from lintnews.ruleset import Rule
+
+
+def _rule(code, name, check, init=None):
+    body = {"__doc__": "A hostile rule.\\n\\n## Why it matters\\nIt tests.\\n## Example\\nx\\n## Use instead\\ny\\n",
+            "code": code, "name": name, "severity": "error", "check": check}
+    if init is not None:
+        body["__init__"] = init
+    return type(name.title().replace("-", ""), (Rule,), body)
+
+
+def _broken_init(self, options=None):
+    raise RuntimeError("cannot find its word list")
+
+
+def _exits(self, doc):
+    raise SystemExit(5)
+
+
+def _base(self, doc):
+    raise BaseException("something odd")
+
+
+def _string_applicability(self, doc):
+    yield Finding(0, 3, "a finding with a bad fix", Fix((Edit(0, 3, "The"),), "safe"))
+
+
+def _no_message(self, doc):
+    yield Finding(0, 3, None)
+
+
+@lintnews.hookimpl
+def lintnews_rules():
+    return [_rule("XH101", "broken-init", _exits, _broken_init), _rule("XH102", "exits", _exits),
+            _rule("XH103", "base-exception", _base), _rule("XH104", "string-applicability", _string_applicability),
+            _rule("XH105", "no-message", _no_message)]
+'''
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "github", "sarif"])
+def test_whatever_a_plugin_raises_or_returns_is_named_and_every_file_is_still_reported(tmp_path, fmt):
+    site = tmp_path / "site"
+    install(site, "hostile-pack", "hostile_pack", HOSTILE_PACK, entry="hostile")
+    (tmp_path / "a.txt").write_text("the the end.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("All is well.\n", encoding="utf-8")
+    proc = run_cli("--isolated", "--format", fmt, "a.txt", "b.txt", cwd=tmp_path, env={"PYTHONPATH": str(site)})
+    out, err = text_of(proc)
+    assert proc.returncode == 2, err
+    assert "LN101" in out and "internal error" not in err and "Traceback" not in err
+    problems = err.splitlines()
+    assert ("error: rule XH101 broken-init (plugin 'hostile') could not be set up: RuntimeError: cannot find "
+            "its word list; left out") in err
+    for name in ("a.txt", "b.txt"):
+        assert f"{name}: error: rule XH102 exits (plugin 'hostile') failed: SystemExit: 5" in problems
+        assert f"{name}: error: rule XH103 base-exception (plugin 'hostile') failed: BaseException: something odd" \
+            in problems
+    assert ("a.txt: error: rule XH104 string-applicability (plugin 'hostile') offered a fix that is not a Fix of "
+            "Edits with an Applicability; fix dropped") in problems
+    assert ("a.txt: error: rule XH105 no-message (plugin 'hostile') reported a finding whose message is "
+            "NoneType, not text; finding dropped") in problems
+
+
+def test_a_plugin_that_exits_at_import_is_named_and_the_rest_runs(tmp_path):
+    site = tmp_path / "site"
+    install(site, "exiting-pack", "exiting_pack", "raise SystemExit(3)\n", entry="exiting")
+    (tmp_path / "a.txt").write_text("It was the the end.\n", encoding="utf-8")
+    proc = run_cli("--isolated", "a.txt", cwd=tmp_path, env={"PYTHONPATH": str(site)})
+    out, err = text_of(proc)
+    assert proc.returncode == 2
+    assert out == "a.txt:1:12: error: LN101 repeated-word 'the' is repeated [*]\n"
+    assert "plugin 'exiting'" in err and "failed to load: SystemExit: 3" in err

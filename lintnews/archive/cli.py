@@ -56,8 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-class Terminated(BaseException):
-    """SIGTERM or SIGHUP arrived: the sweep stops as after Ctrl-C (workers stopped, parts removed)."""
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP arrived: the sweep stops as after Ctrl-C (workers stopped, parts removed;
+    a KeyboardInterrupt, so that whatever lets Ctrl-C through lets it through)."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
@@ -76,12 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LintnewsError as exc:
         print(f"lintnews: error: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("lintnews: interrupted; no output written", file=sys.stderr)
-        return 130
     except Terminated as stop:
         print(f"lintnews: stopped by {signal.Signals(stop.signum).name}; no output written", file=sys.stderr)
         return 128 + stop.signum
+    except KeyboardInterrupt:
+        print("lintnews: interrupted; no output written", file=sys.stderr)
+        return 130
     except Exception as exc:  # a bug, or a cluster that went away: one line, and a way to see more
         if os.environ.get("LINTNEWS_DEBUG"):
             raise
