@@ -30,6 +30,16 @@ def _positive(value: str) -> int:
     return int(value)
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds (0 for no limit), got {value!r}")
+    return seconds
+
+
 def _date(value: str) -> str:
     from lintnews.config import check_date
 
@@ -78,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-file-size", type=_positive, metavar="BYTES", help="skip larger files (default 10 MB)")
     p.add_argument("--max-findings-per-rule", type=_positive, metavar="N",
                    help="in one file, report this many findings of a rule and then how many more (default 1000)")
+    p.add_argument("--rule-timeout", type=_seconds, metavar="SECONDS",
+                   help="stop a rule that runs longer than this on one file, per MB (default 10; 0: no limit)")
     p.add_argument("--stdin-filename", metavar="PATH", help="name to report for standard input")
     p.add_argument("--exclude", action="append", metavar="GLOBS",
                    help="leave out files and folders matching these globs when searching directories")
@@ -219,7 +231,7 @@ def run(args: argparse.Namespace) -> int:
     config = config.merged(select=split_list(args.select), ignore=split_list(args.ignore),
                            extend_select=split_list(args.extend_select), encoding=args.encoding,
                            date=args.date, max_file_size=args.max_file_size,
-                           max_findings_per_rule=args.max_findings_per_rule,
+                           max_findings_per_rule=args.max_findings_per_rule, rule_timeout=args.rule_timeout,
                            exclude=config.exclude + exclude if exclude else None,
                            force_exclude=args.force_exclude,
                            report_unused_suppressions=args.report_unused_suppressions,

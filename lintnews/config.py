@@ -6,6 +6,7 @@
     extend-select = ["truncated-name"]      # add opt-in rules to the default set
     max-file-size = 10485760                # bytes; larger files are reported and skipped
     max-findings-per-rule = 1000            # in one file; past it, one finding says how many more
+    rule-timeout = 10                       # seconds a rule may run on a file (per MB); 0: no limit
     encoding = "utf-8"                      # for files without a BOM
     extensions = [".txt", ".md", ".html"]   # what a directory is searched for (default: all known)
     exclude = ["drafts/**"]                 # globs (.gitignore syntax), for directory searches
@@ -46,6 +47,7 @@ class Config:
     extend_select: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_BYTES
     max_findings_per_rule: int = 1000
+    rule_timeout: float = 10.0
     encoding: str | None = None
     date: str | None = None
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -150,6 +152,10 @@ def _check(attr: str, value: Any, where: str) -> Any:
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
             raise ConfigError(f"{where}: expected a positive number" + (" of bytes" * (attr == "max_file_size")))
         return value
+    if attr == "rule_timeout":
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value < float("inf"):
+            raise ConfigError(f"{where}: expected a number of seconds (0 for no limit)")
+        return float(value)
     if attr == "date":
         if isinstance(value, dt.datetime):          # (TOML: date = 2021-07-27T09:00:00)
             value = value.date()

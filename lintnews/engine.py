@@ -23,6 +23,7 @@ from lintnews.reading import decode, read_bytes
 from lintnews.ruleset import Rule, build_options, check_selectors, matches, select
 from lintnews.severity import check_severity
 from lintnews.suppression import UNUSED_CODE, Screen, suppressions, unused as unused_suppressions
+from lintnews.watchdog import RuleTimeout, Watchdog, watchdog
 from lintnews.writing import encode_like, replace_file
 
 MAX_FIX_PASSES = 10
@@ -199,35 +200,45 @@ class Linter:
         screen = Screen(found) if found else None
         # (a limit past what any file can hold is no limit: islice takes no more than maxsize)
         batch = None if limit is None or limit >= sys.maxsize // 2 - 1 else 2 * limit + 2
+        dog = watchdog(self.config.rule_timeout, len(doc.prose))
         for rule in self.rules:
-            if skipped and any(matches(rule, s) for s in skipped):
-                continue
-            mark = len(result.problems)
-            try:
-                findings = iter(rule.check(doc))
-                first = list(islice(findings, batch))    # (all of them, but in a file full of them)
-                diagnostics = self._reported(doc, rule, chain(first, findings), screen, result.problems, limit) \
-                    if first else ()
-            except KeyboardInterrupt:
-                raise
-            except BaseException as exc:            # a rule's bug, whatever it raises (SystemExit too)
-                del result.problems[mark:]          # (what it reported before it failed is dropped)
-                if screen:
-                    screen.rule_done(succeeded=False)
-                result.problems.append(Problem("rule", doc.path, (
-                    f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) failed: "
-                    f"{type(exc).__name__}: {exc}")))
-                continue
-            if screen:
-                screen.rule_done()
-            if diagnostics:
-                result.diagnostics.extend(diagnostics)
+            if not (skipped and any(matches(rule, s) for s in skipped)):
+                self._run_rule(rule, doc, dog, screen, result, batch, limit)
         if found:
             screen.mark_used()
             if self.config.report_unused_suppressions:
                 result.diagnostics.extend(unused_suppressions(doc, found))
         result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code, d.end_line, d.end_column))
         return result
+
+    def _run_rule(self, rule: Rule, doc: Document, dog: Watchdog, screen: Screen | None, result: Result,
+                  batch: int | None, limit: int | None) -> None:
+        """One rule on one document: its diagnostics, or a problem naming it if it fails or
+        runs past rule-timeout (what it reported before is then dropped)."""
+        mark = len(result.problems)
+        try:
+            dog.start()
+            try:
+                findings = iter(rule.check(doc))
+                first = list(islice(findings, batch))    # (all of them, but in a file full of them)
+                diagnostics = self._reported(doc, rule, chain(first, findings), screen, result.problems, limit) \
+                    if first else ()
+            finally:
+                dog.stop()
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:            # a rule's bug, whatever it raises (SystemExit too)
+            del result.problems[mark:]
+            if screen:
+                screen.rule_done(succeeded=False)
+            what = (f"{exc} on this file (rule-timeout); stopped" if isinstance(exc, RuleTimeout)
+                    else f"failed: {type(exc).__name__}: {exc}")
+            result.problems.append(Problem("rule", doc.path, f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) {what}"))
+            return
+        if screen:
+            screen.rule_done()
+        if diagnostics:
+            result.diagnostics.extend(diagnostics)
 
     def _reported(self, doc: Document, rule: Rule, findings: Iterable[Finding], screen: Screen | None,
                   problems: list[Problem], limit: int | None) -> list[Diagnostic]:

@@ -5,7 +5,9 @@ PYTHONPATH, which is all importlib.metadata needs: no network, no pip.
 """
 from __future__ import annotations
 
+import sys
 import textwrap
+import time
 
 import pytest
 
@@ -241,3 +243,95 @@ def test_a_plugin_that_exits_at_import_is_named_and_the_rest_runs(tmp_path):
     assert proc.returncode == 2
     assert out == "a.txt:1:12: error: LN101 repeated-word 'the' is repeated [*]\n"
     assert "plugin 'exiting'" in err and "failed to load: SystemExit: 3" in err
+
+
+FOREVER_PACK = '''
+import lintnews
+import regex
+from lintnews.ruleset import Rule
+
+
+class Forever(Rule):
+    """Never returns on some copy.
+
+    ## Why it matters
+    It tests the time limit.
+    ## Example
+    x
+    ## Use instead
+    y
+    """
+
+    code = "XT101"
+    name = "forever"
+
+    def check(self, doc):
+        if "runaway" in doc.text:               # a pattern that backtracks for ages
+            regex.search(r"(a|aa)+$", "a" * 64 + "b")
+        while "loop" in doc.text:
+            pass
+        return ()
+
+
+@lintnews.hookimpl
+def lintnews_rules():
+    return [Forever]
+'''
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_rule_that_never_returns_is_stopped_named_and_the_rest_goes_on(tmp_path, jobs):
+    site = tmp_path / "site"
+    install(site, "forever-pack", "forever_pack", FOREVER_PACK, entry="forever")
+    (tmp_path / "a.txt").write_text("In a loop the the end.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A runaway pattern.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("It was the the end.\n", encoding="utf-8")
+    started = time.monotonic()
+    proc = run_cli("--isolated", "--rule-timeout", "1", "--jobs", jobs, "a.txt", "b.txt", "c.txt", cwd=tmp_path,
+                   env={"PYTHONPATH": str(site)})
+    out, err = text_of(proc)
+    assert time.monotonic() - started < 60
+    assert proc.returncode == 2
+    assert out.splitlines() == ["a.txt:1:15: error: LN101 repeated-word 'the' is repeated [*]",
+                                "c.txt:1:12: error: LN101 repeated-word 'the' is repeated [*]"]
+    assert err.splitlines() == [
+        f"{name}: error: rule XT101 forever (plugin 'forever') took longer than 1 s on this file (rule-timeout); "
+        f"stopped" for name in ("a.txt", "b.txt")]
+
+
+@pytest.mark.parametrize("value, ok", [(0, True), (2.5, True), (-1, False), ("10", False), (True, False)])
+def test_rule_timeout_in_configuration(value, ok):
+    from lintnews.config import parse_config
+    from lintnews.errors import ConfigError
+
+    if ok:
+        assert parse_config({"rule-timeout": value}).rule_timeout == value
+    else:
+        with pytest.raises(ConfigError, match="expected a number of seconds"):
+            parse_config({"rule-timeout": value})
+
+
+def test_the_time_limit_holds_in_a_worker_forked_after_the_parent_linted(tmp_path, monkeypatch):
+    import multiprocessing
+
+    from lintnews.config import Config
+    from lintnews.engine import Linter
+    from lintnews.plugins import BUILTIN_PLUGINS, load_plugins
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork here")
+    site = tmp_path / "site"
+    install(site, "forever-pack", "forever_pack", FOREVER_PACK, entry="forever")
+    monkeypatch.syspath_prepend(str(site))
+    linter = Linter(Config(rule_timeout=1), plugins=load_plugins(builtins=(*BUILTIN_PLUGINS, "forever_pack"),
+                                                                 entry_point_group=None))
+    assert linter.lint_text("It was fine.\n").problems == []        # (the parent sets its timer)
+    monkeypatch.setattr(sys.modules[__name__], "_FORKED_LINTER", linter, raising=False)
+    with multiprocessing.get_context("fork").Pool(1) as pool:     # (the worker inherits the linter)
+        problems = pool.apply_async(_problems_of_a_loop).get(timeout=60)
+    assert problems == ["rule XT101 forever (plugin 'forever_pack') took longer than 1 s on this file "
+                        "(rule-timeout); stopped"]
+
+
+def _problems_of_a_loop():
+    return [p.message for p in _FORKED_LINTER.lint_text("In a loop.\n").problems]
