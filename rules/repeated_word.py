@@ -185,7 +185,8 @@ class RepeatedWord(Rule):
         if a.text[0].isupper() and b.text[0].islower() and not _opens_sentence(prose, a.start):
             return None                     # a name, then a word: "Theresa May may resign"
         if _GAP.fullmatch(prose, a.end, b.start) and _same_paragraph(doc, a.start, b.start):
-            fix = _delete(doc, a.end, b.end, safe=True) if not _mid_word(prose, b.end) else None
+            end = _run_end(doc, b)          # "the the the the": one fix deletes every repeat
+            fix = _delete(doc, a.end, end, safe=True) if not _mid_word(prose, end) else None
             return Finding(b.start, b.end, f"'{b.text}' is repeated", fix)
         if _COMMA_GAP.fullmatch(prose, a.end, b.start) and _same_paragraph(doc, a.start, b.start):
             acronym = len(b.text) > 1 and b.text.isupper()          # "US, US and Japan", not "us"
@@ -297,6 +298,17 @@ def _same_paragraph(doc: Document, a: int, b: int) -> bool:
 
 def _mid_word(prose: str, end: int) -> bool:
     return end < len(prose) and (prose[end].isalnum() or prose[end] == "_")
+
+
+def _run_end(doc: Document, b) -> int:
+    """Where a run of the same word written again and again, from its second copy `b`, ends
+    (in one paragraph, each copy as `b` is written): the fix of the run's finding deletes
+    it all, not one copy a pass ("the the the the" took a pass a copy, past the passes --fix makes)."""
+    again = regex.compile(f"{_GAP.pattern}{regex.escape(b.text)}(?![\\w'’-])")
+    end = b.end
+    while (m := again.match(doc.prose, end)) and _same_paragraph(doc, b.start, m.end() - 1):
+        end = m.end()
+    return end
 
 
 def _delete(doc: Document, start: int, end: int, *, safe: bool) -> Fix | None:
