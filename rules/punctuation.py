@@ -251,9 +251,9 @@ class DoubleSpace(Rule):
 def _line_in_columns(text: str, at: int) -> tuple[int, bool]:
     """Where the line holding `at` ends, and whether it holds three runs of two spaces or
     more: columns laid out with spaces (a table row, a poll's "Yes  No"), not sentences."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    end = len(text) if end < 0 else end
+    start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1     # (CR alone ends a line too)
+    ends = [i for i in (text.find("\n", at), text.find("\r", at)) if i >= 0]
+    end = min(ends) if ends else len(text)
     runs = _SPACES_2.finditer(text, start, end)
     return end, sum(1 for _ in islice(runs, 3)) == 3
 
