@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
 
-from lintnews.config import Config
+from lintnews.config import Config, nearest
 from lintnews.diagnostics import Diagnostic, Edit, Finding, Fix, Problem
 from lintnews.document import Document
 from lintnews.errors import ConfigError, InputError, WriteError
@@ -68,11 +68,12 @@ class Linter:
         where = self.config.source or "configuration"
         for key in ("select", "ignore", "extend_select"):
             check_selectors(available, getattr(self.config, key) or (), f"{where}: {key.replace('_', '-')}")
-        by_name = {r.name: r for r in available} | {r.code: r for r in available}
+        by_name = {r.name: r for r in available} | {r.code.lower(): r for r in available}
         for name in self.config.rules:
-            if name not in by_name:
-                raise ConfigError(f"{where}: options for unknown rule {name!r}")
-        options = {by_name[n].code: build_options(by_name[n], raw) for n, raw in self.config.rules.items()}
+            if name.lower() not in by_name:
+                raise ConfigError(f"{where}: options for unknown rule {name!r}{nearest(name.lower(), by_name)}")
+        by_name = {key: by_name[key.lower()] for key in self.config.rules}
+        options = {by_name[n].code: build_options(by_name[n], raw, where) for n, raw in self.config.rules.items()}
         chosen = select(available, self.config.select, self.config.ignore, self.config.extend_select)
         self.rules: list[Rule] = [cls(options.get(cls.code)) for cls in chosen]
         severities = {by_name[n].code: check_severity(raw["severity"], f"{where}: rules.{n}.severity")
@@ -286,7 +287,8 @@ def per_file_matcher(config: Config):
         return lambda path: ()
     from lintnews.discovery import Globs
 
-    table = [(Globs(config.root, [glob]), codes) for glob, codes in config.per_file_ignores.items()]
+    root = config.root_of("per_file_ignores")
+    table = [(Globs(root, [glob]), codes) for glob, codes in config.per_file_ignores.items()]
     return lambda path: tuple(c for globs, codes in table if globs.matches(Path(path)) for c in codes)
 
 
