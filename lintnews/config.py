@@ -90,12 +90,20 @@ def find_config_file(start: Path) -> Path | None:
     """The nearest lintnews.toml, or pyproject.toml with a [tool.lintnews] table, upwards."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        candidate = folder / "lintnews.toml"
-        if candidate.is_file():
-            return candidate
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file() and "lintnews" in _read_toml(candidate).get("tool", {}):
-            return candidate
+        found = config_file_in(folder)
+        if found is not None:
+            return found
+    return None
+
+
+def config_file_in(folder: Path) -> Path | None:
+    """The folder's lintnews.toml, or else its pyproject.toml if it has [tool.lintnews]."""
+    candidate = folder / "lintnews.toml"
+    if candidate.is_file():
+        return candidate
+    candidate = folder / "pyproject.toml"
+    if candidate.is_file() and "lintnews" in _read_toml(candidate).get("tool", {}):
+        return candidate
     return None
 
 

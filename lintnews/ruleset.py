@@ -139,22 +139,22 @@ def matches(rule: type[Rule], selector: str) -> bool:
     return upper == "ALL" or rule.name == selector.lower() or rule.code.startswith(upper)
 
 
-def unknown_selector(rules: Sequence[type[Rule]], selectors: Iterable[str]) -> str | None:
-    """What to say of the first selector that matches no rule (None when all match)."""
+def unknown_selector(rules: Sequence[type[Rule]], selectors: Iterable[str]) -> tuple[str, str] | None:
+    """The first selector that matches no rule, and "; did you mean 'x'?" (or ""); None
+    when all match."""
     from lintnews.config import nearest
 
     for s in selectors:
         if not any(matches(r, s) for r in rules):
             known = [r.code for r in rules] + [r.name for r in rules]
-            guess = nearest(s.upper() if CODE.fullmatch(s.upper()) else s.lower(), known)
-            return f"{s!r} matches no rule{guess} (see lintnews --list-rules)"
+            return s, nearest(s.upper() if CODE.fullmatch(s.upper()) else s.lower(), known)
     return None
 
 
 def check_selectors(rules: Sequence[type[Rule]], selectors: Iterable[str], where: str) -> None:
-    problem = unknown_selector(rules, selectors)
-    if problem:
-        raise ConfigError(f"{where}: {problem}")
+    unknown = unknown_selector(rules, selectors)
+    if unknown:
+        raise ConfigError(f"{where}: {unknown[0]!r} matches no rule{unknown[1]} (see lintnews --list-rules)")
 
 
 def select(rules: Sequence[type[Rule]], select: Sequence[str] | None = None,
