@@ -153,10 +153,16 @@ def extended(parent: Config, child: Config, table: Mapping[str, Any]) -> Config:
     return replace(parent, **values, source=child.source, origins=origins)
 
 
+def closest(word: str, known) -> str | None:
+    """The known word closest to `word`, or None when none is close."""
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def nearest(word: str, known) -> str:
     """"; did you mean 'x'?" for the known word closest to `word`, or "" when none is close."""
-    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    close = closest(word, known)
+    return f"; did you mean {close!r}?" if close else ""
 
 
 def parse_config(table: Mapping[str, Any], source: str = "<config>") -> Config:

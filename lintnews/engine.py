@@ -22,7 +22,8 @@ from lintnews.plugins import Plugins, load_plugins
 from lintnews.reading import decode, read_bytes
 from lintnews.ruleset import Rule, build_options, check_selectors, matches, select
 from lintnews.severity import check_severity
-from lintnews.suppression import UNUSED_CODE, Screen, suppressions, unused as unused_suppressions
+from lintnews.suppression import (UNUSED_CODE, InvalidSuppression, Screen, invalid as invalid_suppressions,
+                                  suppressions, unused as unused_suppressions)
 from lintnews.writing import encode_like, replace_file
 
 MAX_FIX_PASSES = 10
@@ -83,6 +84,9 @@ class Linter:
         for codes in self.config.per_file_ignores.values():
             check_selectors(available, codes, f"{where}: per-file-ignores")
         self._per_file = per_file_matcher(self.config)
+        # LN002 is reported here, knowing every rule: its findings lie in comments, not prose
+        self._invalid_suppression = next((r for r in self.rules if isinstance(r, InvalidSuppression)), None)
+        self._available = available
 
     @property
     def problems(self) -> list[Problem]:
@@ -204,6 +208,9 @@ class Linter:
                 screen.rule_done()
             if diagnostics:
                 result.diagnostics.extend(diagnostics)
+        checker = self._invalid_suppression
+        if checker and not (skipped and any(matches(checker, s) for s in skipped)):
+            result.diagnostics.extend(invalid_suppressions(doc, self._available, checker.severity))
         if found:
             screen.mark_used()
             if self.config.report_unused_suppressions:
