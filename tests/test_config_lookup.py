@@ -68,6 +68,12 @@ def test_parallel_output_is_the_serial_output_across_configurations(tmp_path):
     assert not any(f.startswith("content/") and f.endswith("LN201") for f in found)
 
 
+def test_standard_input_takes_the_configuration_above_its_stdin_filename(tmp_path):
+    root = newsroom(tmp_path)
+    proc = run_cli("--stdin-filename", "content/news/new.txt", "-", cwd=root, stdin=DOUBLED.encode())
+    assert findings(proc) == ["content/news/new.txt LN101"]
+
+
 def test_extend_overrides_key_by_key_and_rule_options_option_by_option(tmp_path):
     root = tree(tmp_path, {
         "lintnews.toml": 'ignore = ["LN201"]\nexclude = ["desk/old/**"]\n'
