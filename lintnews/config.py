@@ -33,7 +33,6 @@ options option by option). Globs are relative to the folder of the file that set
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -155,6 +154,8 @@ def extended(parent: Config, child: Config, table: Mapping[str, Any]) -> Config:
 
 def closest(word: str, known) -> str | None:
     """The known word closest to `word`, or None when none is close."""
+    import difflib      # (only for a mistake: the default run does not pay for it)
+
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return close[0] if close else None
 

@@ -22,7 +22,7 @@ from lintnews.plugins import Plugins, load_plugins
 from lintnews.reading import decode, read_bytes
 from lintnews.ruleset import Rule, build_options, check_selectors, matches, select
 from lintnews.severity import check_severity
-from lintnews.suppression import (UNUSED_CODE, InvalidSuppression, Screen, invalid as invalid_suppressions,
+from lintnews.suppression import (INVALID_CODE, UNUSED_CODE, Screen, invalid as invalid_suppressions,
                                   suppressions, unused as unused_suppressions)
 from lintnews.writing import encode_like, replace_file
 
@@ -85,7 +85,7 @@ class Linter:
             check_selectors(available, codes, f"{where}: per-file-ignores")
         self._per_file = per_file_matcher(self.config)
         # LN002 is reported here, knowing every rule: its findings lie in comments, not prose
-        self._invalid_suppression = next((r for r in self.rules if isinstance(r, InvalidSuppression)), None)
+        self._invalid_suppression = next((r for r in self.rules if r.code == INVALID_CODE), None)
         self._available = available
 
     @property

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from lintnews.diagnostics import Diagnostic, Finding
+from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
 from lintnews.patterns import lazy
-from lintnews.ruleset import Rule, matches
+from lintnews.ruleset import matches
 from lintnews.spans import inside, merged
 
 # every `lintnews:` comment; group 1 is the directive, right or not ("ignroe",
@@ -30,6 +29,7 @@ _DIRECTIVE = lazy(re.compile, r"<!--[ \t]*lintnews[ \t]*:[ \t]*([^\s,]*?)(?=[\s,
 _SELECTOR = lazy(re.compile, r"[^\s,]+")
 KINDS = ("ignore", "ignore-file", "disable", "enable")
 UNUSED_CODE, UNUSED_NAME = "LN001", "unused-suppression"
+INVALID_CODE, INVALID_NAME = "LN002", "invalid-suppression"   # (rules/suppressions.py)
 
 
 @dataclass
@@ -176,37 +176,9 @@ def unused(doc: Document, found: list[Suppression]) -> list[Diagnostic]:
     return out
 
 
-class InvalidSuppression(Rule):
-    """A suppression comment that cannot work: a misspelt directive or a rule that does not exist.
-
-    Flags `<!-- lintnews: ignroe LN301 -->` and other directives lintnews does not know
-    (`disable-next-line`, `noqa`: the forms are ignore, ignore-file, disable and enable),
-    and a code or name that matches no rule (`ignore LN999`, `ignore repeted-word`), at
-    the misspelt word. Only in Markdown and HTML, where suppression comments are read.
-
-    ## Why it matters
-    Such a comment suppresses nothing, silently: the finding it was written for still
-    fails the commit, or a later one the writer meant to allow is reported after all, and
-    the comment reads as if it worked.
-
-    ## Example
-    It was a win win. <!-- lintnews: ignroe LN101 -->
-
-    ## Use instead
-    It was a win win. <!-- lintnews: ignore LN101 -->
-    """
-
-    code = "LN002"
-    name = "invalid-suppression"
-    severity = "warning"
-
-    def check(self, doc: Document) -> Iterator[Finding]:
-        return iter(())     # its findings lie in comments, outside the prose: see `invalid`
-
-
 def invalid(doc: Document, rules, severity: str) -> list[Diagnostic]:
-    """A diagnostic (of InvalidSuppression) for each unknown directive, and each selector
-    that names none of `rules`, of the document's lintnews comments."""
+    """A diagnostic of LN002 invalid-suppression for each unknown directive, and each
+    selector that names none of `rules`, of the document's lintnews comments."""
     from lintnews.config import closest
 
     if doc.kind not in ("markdown", "html") or "lintnews" not in doc.text.lower():
@@ -216,8 +188,8 @@ def invalid(doc: Document, rules, severity: str) -> list[Diagnostic]:
     def report(start: int, end: int, message: str) -> None:
         line, col = doc.position(start)
         end_line, end_col = doc.position(end)
-        out.append(Diagnostic(doc.path, line, col, end_line, end_col, InvalidSuppression.code,
-                              InvalidSuppression.name, message, severity, None, start, end))
+        out.append(Diagnostic(doc.path, line, col, end_line, end_col, INVALID_CODE,
+                              INVALID_NAME, message, severity, None, start, end))
 
     known = [r.code for r in rules] + [r.name for r in rules]
     for m in _DIRECTIVE.finditer(doc.text):

@@ -20,7 +20,7 @@ def lintnews_rules():
                                             SpaceBeforePunctuation)
     from lintnews.rules.quotes import UnattributedQuote, UnmarkedQuote
     from lintnews.rules.repeated_word import RepeatedWord
-    from lintnews.suppression import InvalidSuppression
+    from lintnews.rules.suppressions import InvalidSuppression
 
     return [InvalidSuppression, RepeatedWord, MangledPossessive, DoubledPunctuation, SpaceBeforePunctuation, DoubleSpace,
             LowercaseSentenceStart, UnattributedQuote, UnmarkedQuote, Mojibake, StrayMetadata, Placeholder,

@@ -78,8 +78,8 @@ def test_a_misspelt_suppression_is_reported_on_the_command_line():
     proc = run_cli("-", "--stdin-filename", "story.md", stdin=text.encode())
     out, _ = text_of(proc)
     assert out == ("story.md:1:12: error: LN101 repeated-word 'the' is repeated [*]\n"
-                   "story.md:1:36: warning: LN002 invalid-suppression 'ignroe' is not a lintnews directive, so this "
+                   "story.md:1:36: error: LN002 invalid-suppression 'ignroe' is not a lintnews directive, so this "
                    "comment suppresses nothing: write 'ignore'\n"
-                   "story.md:3:23: warning: LN002 invalid-suppression no rule is called 'LN999', so nothing is "
+                   "story.md:3:23: error: LN002 invalid-suppression no rule is called 'LN999', so nothing is "
                    "suppressed for it: see lintnews --list-rules\n")
     assert codes(text, ignore=("invalid-suppression",)) == [(1, "LN101")]
