@@ -352,7 +352,6 @@ def list_rules(linter) -> int:
 def explain(linter, key: str) -> int:
     from lintnews.docs import page
     from lintnews.errors import UsageError
-
     from lintnews.ruleset import matches
 
     rules = linter.available_rules()

@@ -73,7 +73,7 @@ class Linter:
         for name in self.config.rules:
             if name.lower() not in by_name:
                 raise ConfigError(f"{where}: options for unknown rule {name!r}{nearest(name.lower(), by_name)}")
-        by_name = {key: by_name[key.lower()] for key in self.config.rules}
+        by_name |= {key: by_name[key.lower()] for key in self.config.rules}     # (as written: "LN101")
         options = {by_name[n].code: build_options(by_name[n], raw, where) for n, raw in self.config.rules.items()}
         chosen = select(available, self.config.select, self.config.ignore, self.config.extend_select)
         self.rules: list[Rule] = [cls(options.get(cls.code)) for cls in chosen]

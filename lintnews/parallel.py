@@ -1,9 +1,9 @@
 """Linting many files on several processes, with the results in the order of the files.
 
 Each worker process holds the run's Linters, one per configuration (inherited when
-processes are forked, built once from the same configurations otherwise) and returns, per file, the Result the serial run
-would have made, less the Document's cached analysis (its text is kept, for reporters
-and baselines). The front end reads the results in file order, so the output of
+processes are forked, built once from the same configurations otherwise) and returns,
+per file, the Result the serial run would have made with the file's Linter, less the
+Document's cached analysis (its text is kept, for reporters and baselines). The front end reads the results in file order, so the output of
 `--jobs 2` is the output of `--jobs 1`.
 """
 from __future__ import annotations

@@ -65,10 +65,6 @@ class Resolver:
             self._linters[key] = Linter(self.config(key), plugins=self.plugins)
         return self._linters[key]
 
-    def linters(self) -> dict[Key, Linter]:
-        """The Linters built so far, by configuration file."""
-        return dict(self._linters)
-
 
 def _shown(path: Path) -> str:
     """The path as messages show it: relative to the working directory where it can be."""

@@ -147,7 +147,7 @@ def unknown_selector(rules: Sequence[type[Rule]], selectors: Iterable[str]) -> t
     for s in selectors:
         if not any(matches(r, s) for r in rules):
             known = [r.code for r in rules] + [r.name for r in rules]
-            return s, nearest(s.upper() if CODE.fullmatch(s.upper()) else s.lower(), known)
+            return s, nearest(s.upper() if s[-1:].isdigit() else s.lower(), known)
     return None
 
 

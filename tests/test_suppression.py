@@ -63,8 +63,9 @@ def test_per_file_ignores_must_name_known_rules(tmp_path):
 
 def test_directives_and_codes_are_read_in_any_case():
     text = ("It was the the end. <!-- LINTNEWS: IGNORE ln101 -->\n\n"
-            "<!-- lintnews: Disable Repeated-Word -->\n\nIt was the the start.\n")
+            "<!-- LintNews : Disable Repeated-Word -->\n\nIt was the the start.\n")
     assert codes(text, report_unused_suppressions=True) == []
+    assert codes("It was the the end. <!-- LINTNEWS: IGNORE ln101 -->\n") == []
 
 
 def test_a_directive_lintnews_does_not_have_suppresses_nothing_and_is_reported():
