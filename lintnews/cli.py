@@ -221,22 +221,17 @@ def _internal_error(exc: Exception) -> int:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that --help and --version do not pay for the engine.
-    from lintnews.config import Config, load_config
-    from lintnews.engine import Linter
     from lintnews.errors import UsageError
+    from lintnews.resolver import Resolver
     from lintnews.runmode import check_run_arguments, open_reporter
 
-    config = Config() if args.isolated else load_config(args.config)
-    exclude = split_list(args.exclude)
-    config = config.merged(select=split_list(args.select), ignore=split_list(args.ignore),
-                           extend_select=split_list(args.extend_select), encoding=args.encoding,
-                           date=args.date, max_file_size=args.max_file_size,
-                           max_findings_per_rule=args.max_findings_per_rule, rule_timeout=args.rule_timeout,
-                           exclude=config.exclude + exclude if exclude else None,
-                           force_exclude=args.force_exclude,
-                           report_unused_suppressions=args.report_unused_suppressions,
-                           fail_on=args.fail_on, min_severity=args.min_severity)
-    linter = Linter(config)
+    resolver = Resolver(command_line_overrides(args), isolated=args.isolated, config_file=args.config)
+    check_command_line_rules(args, resolver.plugins.rules())
+    # the run's own configuration (for --list-rules, --explain, the reporter, the set-up's
+    # problems): that of the first path's folder, else of the working directory
+    first = args.stdin_filename if args.paths[:1] == ["-"] and args.stdin_filename else (args.paths or ["."])[0]
+    linter = resolver.linter(resolver.key(first if os.path.isdir(first) else os.path.dirname(first) or "."))
+    config = linter.config
     status = 0
     for problem in linter.problems:
         print(f"lintnews: error: {problem.message}", file=sys.stderr)
@@ -257,19 +252,22 @@ def run(args: argparse.Namespace) -> int:
     report_problem = getattr(reporter, "problem", None) if mode.reports else None
     for problem in linter.problems if report_problem else ():
         report_problem(problem, None)
-    extensions = config.extensions or linter.article_extensions()
     gc.enable()                             # set-up done (see _quiet_start_up)
-    targets = list(iter_targets(args.paths, extensions, config))
-    outcomes = parallel_outcomes(linter, targets, args, mode)
+    targets = list(iter_targets(args.paths, resolver.config_of_folder, linter.article_extensions()))
+    keys = {t: resolver.key_of_file(args.stdin_filename or "-" if t == "-" else t)
+            for t in targets if isinstance(t, str)}
+    outcomes = parallel_outcomes(resolver, keys, targets, args, mode)
     for target in targets:
         if isinstance(target, Warning):
             mode.warn(str(target))
             continue
+        file_linter = resolver.linter(keys[target])
         if outcomes is not None and target != "-":
             outcome = next(outcomes)
-            result = mode.fixed(outcome) if mode.fixing else mode.linted(outcome)
+            result = mode.fixed(outcome, file_linter.config) if mode.fixing else \
+                mode.linted(outcome, file_linter.config)
         else:
-            result = check(linter, target, args, mode)
+            result = check(file_linter, target, args, mode)
         for problem in result.problems:
             print(f"{problem.path}: error: {problem.message}", file=sys.stderr)
             status = 2
@@ -284,7 +282,33 @@ def run(args: argparse.Namespace) -> int:
     return mode.exit_status(status)
 
 
-def parallel_outcomes(linter, targets: list, args: argparse.Namespace, mode):
+def command_line_overrides(args: argparse.Namespace):
+    """A function putting the command line's settings on top of a file's configuration."""
+    exclude = split_list(args.exclude)
+    values = dict(select=split_list(args.select), ignore=split_list(args.ignore),
+                  extend_select=split_list(args.extend_select), encoding=args.encoding,
+                  date=args.date, max_file_size=args.max_file_size,
+                  max_findings_per_rule=args.max_findings_per_rule, rule_timeout=args.rule_timeout,
+                  force_exclude=args.force_exclude,
+                  report_unused_suppressions=args.report_unused_suppressions,
+                  fail_on=args.fail_on, min_severity=args.min_severity)
+    return lambda config: config.merged(**values, exclude=config.exclude + exclude if exclude else None)
+
+
+def check_command_line_rules(args: argparse.Namespace, rules) -> None:
+    """A --select, --ignore or --extend-select naming no rule is a usage error."""
+    from lintnews.errors import UsageError
+    from lintnews.ruleset import unknown_selector
+
+    for option in ("select", "ignore", "extend_select"):
+        unknown = unknown_selector(rules, split_list(getattr(args, option)) or ())
+        if unknown:
+            selector, guess = unknown
+            raise UsageError(f"--{option.replace('_', '-')}: unknown rule {selector!r}{guess} "
+                             f"(see lintnews --list-rules)")
+
+
+def parallel_outcomes(resolver, keys: dict, targets: list, args: argparse.Namespace, mode):
     """The files' outcomes from worker processes, in order; None to work in this process."""
     files = [t for t in targets if isinstance(t, str) and t != "-"]
     if len(files) < 2:
@@ -295,19 +319,21 @@ def parallel_outcomes(linter, targets: list, args: argparse.Namespace, mode):
     if jobs <= 1:
         return None
     task = Task(fix=mode.fixing, unsafe=args.unsafe_fixes, write=mode.writes)
-    return run_in_order(linter, files, jobs, task)
+    linters = {key: resolver.linter(key) for key in {keys[f] for f in files}}
+    return run_in_order(linters, [(f, keys[f]) for f in files], jobs, task)
 
 
 def check(linter, target: str, args: argparse.Namespace, mode):
     """Lint, fix or diff one target; the Result whose findings are to be reported."""
     name = args.stdin_filename or "-"
+    config = linter.config
     if not mode.fixing:
-        return mode.linted(lint_stdin(linter, name) if target == "-" else linter.lint_file(target))
+        return mode.linted(lint_stdin(linter, name) if target == "-" else linter.lint_file(target), config)
     if target == "-":
         from lintnews.runmode import fix_stdin
 
-        return mode.fixed(fix_stdin(linter, name, args.unsafe_fixes, mode.writes))
-    return mode.fixed(linter.fix_file(target, unsafe=args.unsafe_fixes, write=mode.writes))
+        return mode.fixed(fix_stdin(linter, name, args.unsafe_fixes, mode.writes), config)
+    return mode.fixed(linter.fix_file(target, unsafe=args.unsafe_fixes, write=mode.writes), config)
 
 
 def lint_stdin(linter, name: str):
@@ -339,11 +365,19 @@ def list_rules(linter) -> int:
 def explain(linter, key: str) -> int:
     from lintnews.docs import page
     from lintnews.errors import UsageError
+    from lintnews.ruleset import matches
 
-    for rule in linter.available_rules():
-        if key in (rule.code, rule.name):
+    rules = linter.available_rules()
+    for rule in rules:
+        if key.upper() == rule.code or key.lower() == rule.name:
             print(page(rule), end="")
             return 0
+    candidates = [rule for rule in rules if matches(rule, key) and key.upper() != "ALL"]
+    if candidates:              # a prefix: the rules it could mean
+        print(f"lintnews: error: --explain: {key!r} is not one rule; it could mean:", file=sys.stderr)
+        for rule in candidates:
+            print(f"  {rule.code}  {rule.name:<24} {rule.summary()}", file=sys.stderr)
+        return 2
     raise UsageError(f"no rule {key!r} (see lintnews --list-rules)")
 
 

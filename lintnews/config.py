@@ -15,6 +15,7 @@
     report-unused-suppressions = false
     fail-on = "error"                       # exit 1 only for a shown finding this severe or more
     min-severity = "info"                   # hide findings below this severity
+    extend = "../lintnews.toml"             # start from another configuration (relative to this file)
 
     [tool.lintnews.per-file-ignores]        # globs -> rules not to check there
     "wire/*.txt" = ["LN205"]
@@ -24,7 +25,11 @@
     severity = "error"                      # any rule's: error, warning or info
 
 In a lintnews.toml the same keys stand at the top level. An unknown key is an error that
-names it.
+names it, its file and the nearest known key.
+
+Each file is linted with the configuration nearest above it (see `find_config_file`); one
+that says `extend` takes the other file's settings and overrides them key by key (a rule's
+options option by option). Globs are relative to the folder of the file that set them.
 """
 from __future__ import annotations
 
@@ -50,6 +55,7 @@ class Config:
     rule_timeout: float = 10.0
     encoding: str | None = None
     date: str | None = None
+    extend: str | None = None
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     extensions: tuple[str, ...] | None = None
     exclude: tuple[str, ...] = ()
@@ -60,30 +66,45 @@ class Config:
     fail_on: str = "error"
     min_severity: str = "info"
     source: str | None = None     # the file it came from, for messages
+    origins: Mapping[str, str] = field(default_factory=dict)    # key -> file, for keys `extend` took
 
     @property
     def root(self) -> Path:
         """The folder globs are relative to: the configuration file's, or the current one."""
         return Path(self.source).resolve().parent if self.source else Path.cwd()
 
+    def root_of(self, attr: str) -> Path:
+        """The folder the globs of `attr` (exclude, per_file_ignores) are relative to: that
+        of the file that set them (an extended one), else `root`."""
+        origin = self.origins.get(attr)
+        return Path(origin).resolve().parent if origin else self.root
+
     def merged(self, **overrides: Any) -> Config:
         """This configuration with command-line values (those not None) on top."""
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
 
-_KEYS = {f.name.replace("_", "-"): f.name for f in fields(Config) if f.name != "source"}
+_KEYS = {f.name.replace("_", "-"): f.name for f in fields(Config) if f.name not in ("source", "origins")}
 
 
 def find_config_file(start: Path) -> Path | None:
     """The nearest lintnews.toml, or pyproject.toml with a [tool.lintnews] table, upwards."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        candidate = folder / "lintnews.toml"
-        if candidate.is_file():
-            return candidate
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file() and "lintnews" in _read_toml(candidate).get("tool", {}):
-            return candidate
+        found = config_file_in(folder)
+        if found is not None:
+            return found
+    return None
+
+
+def config_file_in(folder: Path) -> Path | None:
+    """The folder's lintnews.toml, or else its pyproject.toml if it has [tool.lintnews]."""
+    candidate = folder / "lintnews.toml"
+    if candidate.is_file():
+        return candidate
+    candidate = folder / "pyproject.toml"
+    if candidate.is_file() and "lintnews" in _read_toml(candidate).get("tool", {}):
+        return candidate
     return None
 
 
@@ -102,11 +123,49 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def load_config(path: str | Path | None = None, start: str | Path = ".") -> Config:
     """The configuration from `path`, or from the nearest config file above `start`."""
     file = Path(path) if path else find_config_file(Path(start))
-    if file is None:
-        return Config()
+    return Config() if file is None else _load(file, ())
+
+
+def _load(file: Path, chain: tuple[Path, ...]) -> Config:
+    """The configuration of `file`, on top of the one it extends (if any)."""
+    if file.resolve() in chain:
+        raise ConfigError(f"{file}: extend: a cycle ({' -> '.join(map(str, (*chain, file.resolve())))})")
     data = _read_toml(file)
     table = data if file.name != "pyproject.toml" else data.get("tool", {}).get("lintnews", {})
-    return parse_config(table, source=str(file))
+    config = parse_config(table, source=str(file))
+    if config.extend is None:
+        return config
+    parent_file = file.parent / config.extend
+    if not parent_file.is_file():
+        raise ConfigError(f"{file}: extend: no configuration file {str(parent_file)!r}")
+    return extended(_load(parent_file, (*chain, file.resolve())), config, table)
+
+
+def extended(parent: Config, child: Config, table: Mapping[str, Any]) -> Config:
+    """`child` (read from `table`) on top of `parent`: the keys the child sets win, a rule's
+    options option by option; the others, and where their globs are relative to, are the
+    parent's."""
+    values = {_KEYS[key]: getattr(child, _KEYS[key]) for key in table}
+    if "rules" in values:
+        values["rules"] = {name: {**parent.rules.get(name, {}), **options}
+                           for name, options in {**parent.rules, **child.rules}.items()}
+    origins = {attr: parent.origins.get(attr, parent.source)
+               for attr in _KEYS.values() if attr not in values and parent.source}
+    return replace(parent, **values, source=child.source, origins=origins)
+
+
+def closest(word: str, known) -> str | None:
+    """The known word closest to `word`, or None when none is close."""
+    import difflib      # (only for a mistake: the default run does not pay for it)
+
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def nearest(word: str, known) -> str:
+    """"; did you mean 'x'?" for the known word closest to `word`, or "" when none is close."""
+    close = closest(word, known)
+    return f"; did you mean {close!r}?" if close else ""
 
 
 def parse_config(table: Mapping[str, Any], source: str = "<config>") -> Config:
@@ -116,7 +175,7 @@ def parse_config(table: Mapping[str, Any], source: str = "<config>") -> Config:
         attr = _KEYS.get(key)
         if attr is None:
             where = " in [tool.lintnews]" if Path(source).name == "pyproject.toml" else ""
-            raise ConfigError(f"{source}: unknown key {key!r}{where} "
+            raise ConfigError(f"{source}: unknown key {key!r}{where}{nearest(key, _KEYS)} "
                               f"(known: {', '.join(sorted(_KEYS))})")
         values[attr] = _check(attr, value, f"{source}: {key}")
     return Config(**values)
@@ -165,7 +224,7 @@ def _check(attr: str, value: Any, where: str) -> Any:
             return check_date(value)
         except ValueError as exc:
             raise ConfigError(f"{where}: {exc}") from None
-    if attr == "encoding":
+    if attr in ("encoding", "extend"):
         if not isinstance(value, str):
             raise ConfigError(f"{where}: expected a string")
         return value

@@ -5,12 +5,13 @@ out hidden folders, what `exclude` names, and, in a git working tree, what git i
 (every .gitignore from the top of the tree down, and .git/info/exclude, read with
 pathspec, which implements git's own matching). Files named on the command line are
 always linted, unless `force-exclude` applies `exclude` to them too (for pre-commit,
-which names files itself).
+which names files itself). Each folder is searched with its own configuration's settings
+(the nearest configuration file above it, see resolver.py).
 """
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from lintnews.config import Config
@@ -18,34 +19,59 @@ from lintnews.config import Config
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
 
 
-def iter_targets(paths: Sequence[str], extensions: tuple[str, ...], config: Config) -> Iterator[str | Warning]:
+def iter_targets(paths: Sequence[str], settings: Callable[[Path], Config],
+                 default_extensions: tuple[str, ...]) -> Iterator[str | Warning]:
     """Files to lint in the order given, directories expanded; a Warning for a directory
-    with no articles in it."""
-    exclude = Globs(config.root, config.exclude) if config.exclude else None
+    with no articles in it. `settings(folder)` is the configuration of what is in a folder
+    (its extensions, exclude, force-exclude, respect-gitignore)."""
+    excludes = _Excludes(settings)
     for raw in paths:
         if raw == "-" or not os.path.isdir(raw):
-            if config.force_exclude and exclude and raw != "-" and exclude.matches(Path(raw)):
+            config = settings(Path(raw).parent) if raw != "-" else None
+            if config and config.force_exclude and excludes.matches(config, Path(raw)):
                 continue
             yield raw             # a missing file is reported by the engine, as an input error
             continue
-        found = sorted(_walk(Path(raw), extensions, exclude, config.respect_gitignore))
+        top = settings(Path(raw))
+        found = sorted(_walk(Path(raw), excludes, default_extensions, top.respect_gitignore))
         if not found:
+            extensions = top.extensions or default_extensions
             yield Warning(f"{raw}: no articles found ({', '.join('*' + e for e in extensions)})")
         yield from (str(p) for p in found)
 
 
-def _walk(root: Path, extensions: tuple[str, ...], exclude: Globs | None, gitignore: bool) -> Iterator[Path]:
+class _Excludes:
+    """The `exclude` globs of each configuration, compiled once."""
+
+    def __init__(self, settings: Callable[[Path], Config]) -> None:
+        self.settings = settings
+        self.compiled: dict[int, tuple[Config, Globs | None]] = {}
+
+    def of(self, config: Config) -> Globs | None:
+        if id(config) not in self.compiled:     # (the config is kept, so its id stays its own)
+            globs = Globs(config.root_of("exclude"), config.exclude) if config.exclude else None
+            self.compiled[id(config)] = (config, globs)
+        return self.compiled[id(config)][1]
+
+    def matches(self, config: Config, path: Path, directory: bool = False) -> bool:
+        globs = self.of(config)
+        return globs is not None and globs.matches(path, directory)
+
+
+def _walk(root: Path, excludes: _Excludes, default_extensions: tuple[str, ...], gitignore: bool) -> Iterator[Path]:
     ignored = _GitIgnored(root) if gitignore else None
     for here, dirs, files in _folders(root):
         if ignored:
             ignored.enter(here)
+        config = excludes.settings(here)
+        extensions = config.extensions or default_extensions
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS
-                         and not (exclude and exclude.matches(here / d, directory=True))
+                         and not excludes.matches(config, here / d, directory=True)
                          and not (ignored and ignored.matches(here / d, directory=True)))
         for name in files:
             path = here / name
             if name.lower().endswith(extensions) and not name.startswith(".") \
-                    and not (exclude and exclude.matches(path)) and not (ignored and ignored.matches(path)):
+                    and not excludes.matches(config, path) and not (ignored and ignored.matches(path)):
                 yield path
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
 
-from lintnews.config import Config
+from lintnews.config import Config, nearest
 from lintnews.diagnostics import Applicability, Diagnostic, Edit, Finding, Fix, Problem
 from lintnews.document import Document
 from lintnews.errors import ConfigError, InputError, WriteError
@@ -22,7 +22,8 @@ from lintnews.plugins import Plugins, load_plugins
 from lintnews.reading import decode, read_bytes
 from lintnews.ruleset import Rule, build_options, check_selectors, matches, select
 from lintnews.severity import check_severity
-from lintnews.suppression import UNUSED_CODE, Screen, suppressions, unused as unused_suppressions
+from lintnews.suppression import (INVALID_CODE, UNUSED_CODE, Screen, invalid as invalid_suppressions,
+                                  suppressions, unused as unused_suppressions)
 from lintnews.watchdog import RuleTimeout, Watchdog, watchdog
 from lintnews.writing import encode_like, replace_file
 
@@ -69,11 +70,12 @@ class Linter:
         where = self.config.source or "configuration"
         for key in ("select", "ignore", "extend_select"):
             check_selectors(available, getattr(self.config, key) or (), f"{where}: {key.replace('_', '-')}")
-        by_name = {r.name: r for r in available} | {r.code: r for r in available}
+        by_name = {r.name: r for r in available} | {r.code.lower(): r for r in available}
         for name in self.config.rules:
-            if name not in by_name:
-                raise ConfigError(f"{where}: options for unknown rule {name!r}")
-        options = {by_name[n].code: build_options(by_name[n], raw) for n, raw in self.config.rules.items()}
+            if name.lower() not in by_name:
+                raise ConfigError(f"{where}: options for unknown rule {name!r}{nearest(name.lower(), by_name)}")
+        by_name |= {key: by_name[key.lower()] for key in self.config.rules}     # (as written: "LN101")
+        options = {by_name[n].code: build_options(by_name[n], raw, where) for n, raw in self.config.rules.items()}
         chosen = select(available, self.config.select, self.config.ignore, self.config.extend_select)
         self._setup_problems: list[Problem] = []
         self.rules: list[Rule] = [rule for cls in chosen if (rule := self._set_up(cls, options.get(cls.code)))]
@@ -84,6 +86,9 @@ class Linter:
         for codes in self.config.per_file_ignores.values():
             check_selectors(available, codes, f"{where}: per-file-ignores")
         self._per_file = per_file_matcher(self.config)
+        # LN002 is reported here, knowing every rule: its findings lie in comments, not prose
+        self._invalid_suppression = next((r for r in self.rules if r.code == INVALID_CODE), None)
+        self._available = available
 
     def _set_up(self, cls: type[Rule], options) -> Rule | None:
         """An instance of a rule class; None, and a problem naming its plugin, if making it raises."""
@@ -204,6 +209,9 @@ class Linter:
         for rule in self.rules:
             if not (skipped and any(matches(rule, s) for s in skipped)):
                 self._run_rule(rule, doc, dog, screen, result, batch, limit)
+        checker = self._invalid_suppression
+        if checker and not (skipped and any(matches(checker, s) for s in skipped)):
+            result.diagnostics.extend(invalid_suppressions(doc, self._available, checker.severity))
         if found:
             screen.mark_used()
             if self.config.report_unused_suppressions:
@@ -333,7 +341,8 @@ def per_file_matcher(config: Config):
         return lambda path: ()
     from lintnews.discovery import Globs
 
-    table = [(Globs(config.root, [glob]), codes) for glob, codes in config.per_file_ignores.items()]
+    root = config.root_of("per_file_ignores")
+    table = [(Globs(root, [glob]), codes) for glob, codes in config.per_file_ignores.items()]
     return lambda path: tuple(c for globs, codes in table if globs.matches(Path(path)) for c in codes)
 
 

@@ -1,18 +1,20 @@
 """Linting many files on several processes, with the results in the order of the files.
 
-Each worker process holds one Linter (inherited when processes are forked, built once
-from the same configuration otherwise) and returns, per file, the Result the serial run
-would have made, less the Document's cached analysis (its text is kept, for reporters
-and baselines). The front end reads the results in file order, so the output of
+Each worker process holds the run's Linters, one per configuration (inherited when
+processes are forked, built once from the same configurations otherwise) and returns,
+per file, the Result the serial run would have made with the file's Linter, less the
+Document's cached analysis (its text is kept, for reporters and baselines). The front end reads the results in file order, so the output of
 `--jobs 2` is the output of `--jobs 1`.
 """
 from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
+from lintnews.config import Config
 from lintnews.diagnostics import Problem
 from lintnews.document import Document
 from lintnews.engine import FixResult, Linter, Result
@@ -36,25 +38,27 @@ class Task:
     write: bool = False
 
 
-_linter: Linter | None = None
+_linters: Mapping[Any, Linter] = {}
 _task: Task | None = None
 
 
-def _start(linter: Linter | None, config, task: Task) -> None:
-    global _linter, _task
+def _start(linters: Mapping[Any, Linter] | None, configs: Mapping[Any, Config], task: Task) -> None:
+    global _linters, _task
     # Ctrl-C is the front end's to handle (it stops the pool): a worker that took it too
     # printed a "Process ForkPoolWorker-1:" traceback on the way out
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _linter = linter if linter is not None else Linter(config)
+    _linters = linters if linters is not None else {key: Linter(c) for key, c in configs.items()}
     _task = task
 
 
-def _run(path: str) -> Result | FixResult:
+def _run(item: tuple[str, Any]) -> Result | FixResult:
+    path, key = item
+    linter = _linters[key]
     try:
         if _task.fix:
-            outcome = _linter.fix_file(path, unsafe=_task.unsafe, write=_task.write)
+            outcome = linter.fix_file(path, unsafe=_task.unsafe, write=_task.write)
             return replace(outcome, result=_slim(outcome.result))
-        return _slim(_linter.lint_file(path))
+        return _slim(linter.lint_file(path))
     except Exception as exc:        # lintnews's own bug: one file's error, not the run's
         return Result(path, problems=[Problem("internal", path, f"internal error: {type(exc).__name__}: {exc}")])
 
@@ -67,14 +71,16 @@ def _slim(result: Result) -> Result:
     return replace(result, document=Document(doc.text, doc.path, kind=doc.kind))
 
 
-def run_in_order(linter: Linter, paths: Sequence[str], jobs: int, task: Task) -> Iterator[Result | FixResult]:
-    """The outcome for each path, in order, computed by `jobs` worker processes."""
+def run_in_order(linters: Mapping[Any, Linter], items: Sequence[tuple[str, Any]], jobs: int,
+                 task: Task) -> Iterator[Result | FixResult]:
+    """The outcome for each (path, key) item, in order, computed by `jobs` worker processes,
+    each path linted with the Linter of its key (its configuration)."""
     import multiprocessing      # (here: a one-file run, as from pre-commit, never needs it)
 
     forking = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if forking else "spawn")
-    # a forked worker inherits the Linter; a spawned one builds its own from the configuration
-    initargs = (linter if forking else None, linter.config, task)
-    chunk = max(1, min(16, len(paths) // (jobs * 8)))
+    # a forked worker inherits the Linters; a spawned one builds its own from the configurations
+    initargs = (dict(linters) if forking else None, {key: linter.config for key, linter in linters.items()}, task)
+    chunk = max(1, min(16, len(items) // (jobs * 8)))
     with context.Pool(jobs, initializer=_start, initargs=initargs) as pool:
-        yield from pool.imap(_run, paths, chunksize=chunk)
+        yield from pool.imap(_run, items, chunksize=chunk)

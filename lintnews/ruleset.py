@@ -110,9 +110,11 @@ def _coerce(value: Any, hint: Any, where: str) -> Any:
     return value
 
 
-def build_options(rule: type[Rule], raw: dict[str, Any]) -> Any:
+def build_options(rule: type[Rule], raw: dict[str, Any], where: str = "the configuration") -> Any:
     """The rule's Options from a configuration table (less its `severity`, which is not an
-    option); unknown keys and wrong types are errors."""
+    option); unknown keys (named with `where` and the nearest option) and wrong types are errors."""
+    from lintnews.config import nearest
+
     hints = typing.get_type_hints(rule.Options)
     fields = {f.name.replace("_", "-"): f.name for f in dataclasses.fields(rule.Options)}
     values = {}
@@ -121,8 +123,9 @@ def build_options(rule: type[Rule], raw: dict[str, Any]) -> Any:
             continue
         attr = fields.get(key) or (key if key in fields.values() else None)
         if attr is None:
-            known = ", ".join(sorted([*fields, "severity"]))
-            raise ConfigError(f"unknown option {key!r} for rule {rule.name} (options: {known})")
+            known = sorted([*fields, "severity"])
+            raise ConfigError(f"unknown option {key!r} for {rule.name} in {where}{nearest(key, known)} "
+                              f"(options: {', '.join(known)})")
         values[attr] = _coerce(value, hints[attr], f"option {key!r} of rule {rule.name}")
     return rule.Options(**values)
 
@@ -130,14 +133,28 @@ def build_options(rule: type[Rule], raw: dict[str, Any]) -> Any:
 # ------------------------------------------------------------------------------- selection
 
 def matches(rule: type[Rule], selector: str) -> bool:
-    """A selector is a code ("LN101"), a code prefix ("LN1", "LN"), a name, or "ALL"."""
-    return selector == "ALL" or rule.name == selector or rule.code.startswith(selector)
+    """A selector is a code ("LN101"), a code prefix ("LN1", "LN"), a name, or "ALL", in
+    any case ("ln101", "all")."""
+    upper = selector.upper()
+    return upper == "ALL" or rule.name == selector.lower() or rule.code.startswith(upper)
+
+
+def unknown_selector(rules: Sequence[type[Rule]], selectors: Iterable[str]) -> tuple[str, str] | None:
+    """The first selector that matches no rule, and "; did you mean 'x'?" (or ""); None
+    when all match."""
+    from lintnews.config import nearest
+
+    for s in selectors:
+        if not any(matches(r, s) for r in rules):
+            known = [r.code for r in rules] + [r.name for r in rules]
+            return s, nearest(s.upper() if s[-1:].isdigit() else s.lower(), known)
+    return None
 
 
 def check_selectors(rules: Sequence[type[Rule]], selectors: Iterable[str], where: str) -> None:
-    for s in selectors:
-        if not any(matches(r, s) for r in rules):
-            raise ConfigError(f"{where}: {s!r} matches no rule (see lintnews --list-rules)")
+    unknown = unknown_selector(rules, selectors)
+    if unknown:
+        raise ConfigError(f"{where}: {unknown[0]!r} matches no rule{unknown[1]} (see lintnews --list-rules)")
 
 
 def select(rules: Sequence[type[Rule]], select: Sequence[str] | None = None,
@@ -150,7 +167,7 @@ def select(rules: Sequence[type[Rule]], select: Sequence[str] | None = None,
     chosen = []
     for rule in rules:
         if select is None:
-            on = rule.default_enabled or any(matches(rule, s) for s in extend_select if s != "ALL")
+            on = rule.default_enabled or any(matches(rule, s) for s in extend_select if s.upper() != "ALL")
         else:
             on = any(matches(rule, s) for s in (*select, *extend_select))
         if on and not any(matches(rule, s) for s in ignore):

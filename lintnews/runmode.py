@@ -83,9 +83,10 @@ class RunMode:
         if not self.args.quiet:
             print(f"lintnews: warning: {message}", file=sys.stderr)
 
-    def linted(self, result):
-        """A file's Result, less what is below min-severity and what the baseline knows."""
-        shown = at_least(result.diagnostics, self.min_severity)
+    def linted(self, result, config=None):
+        """A file's Result, less what is below min-severity and what the baseline knows (the
+        thresholds of the file's own configuration, when given)."""
+        shown = at_least(result.diagnostics, config.min_severity if config else self.min_severity)
         if shown is not result.diagnostics:
             result = replace(result, diagnostics=shown)
         if self.baseline is not None:
@@ -93,14 +94,16 @@ class RunMode:
         if self.recorder is not None:
             self.recorder.add(result)
         self.remaining += len(result.diagnostics)
-        self.failed = self.failed or (not self.diff and not self.recorder and self.fails(result.diagnostics))
+        fails = self.fails(result.diagnostics, rank(config.fail_on) if config else self.fail_on)
+        self.failed = self.failed or (not self.diff and not self.recorder and fails)
         return result
 
-    def fails(self, diagnostics) -> bool:
+    def fails(self, diagnostics, fail_on: int | None = None) -> bool:
         """Whether any of these findings is at or above fail-on."""
-        return any(rank(d.severity) >= self.fail_on for d in diagnostics)
+        fail_on = self.fail_on if fail_on is None else fail_on
+        return any(rank(d.severity) >= fail_on for d in diagnostics)
 
-    def fixed(self, outcome):
+    def fixed(self, outcome, config=None):
         """A file's FixResult: tally it, print its diff (--diff), and report what remains."""
         self.fixes.update(outcome.fixed)
         if outcome.changed:
@@ -113,7 +116,7 @@ class RunMode:
         if not outcome.converged:
             self.warn(f"{outcome.result.path}: fixes still applied after the last pass; run again "
                       f"to apply the rest")
-        return self.linted(outcome.result)
+        return self.linted(outcome.result, config)
 
     def exit_status(self, status: int) -> int:
         """2 for errors; else 1 when something failed: a shown finding at or above fail-on, or

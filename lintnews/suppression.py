@@ -6,8 +6,10 @@
     <!-- lintnews: disable LN3 -->               from here ...
     <!-- lintnews: enable LN3 -->                ... to here (or to the end of the file)
 
-Rules are named by code, code prefix or name, separated by spaces or commas; none means
-every rule. A suppression that suppresses nothing can be reported (unused-suppression).
+Rules are named by code, code prefix or name (in any case), separated by spaces or
+commas; none means every rule. A suppression that suppresses nothing can be reported
+(LN001 unused-suppression); one that cannot work, a misspelt directive or a code that
+names no rule, is reported by LN002 invalid-suppression.
 """
 from __future__ import annotations
 
@@ -18,11 +20,16 @@ from dataclasses import dataclass, field
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
 from lintnews.patterns import lazy
+from lintnews.ruleset import matches
 from lintnews.spans import inside, merged
 
-_DIRECTIVE = lazy(re.compile, r"<!--[ \t]*lintnews:[ \t]*(ignore-file|ignore|disable|enable)\b(.*?)-->", re.S)
+# every `lintnews:` comment; group 1 is the directive, right or not ("ignroe",
+# "disable-next-line"), group 2 the rules it names
+_DIRECTIVE = lazy(re.compile, r"<!--[ \t]*lintnews[ \t]*:[ \t]*([^\s,]*?)(?=[\s,]|-->)(.*?)-->", re.S | re.I)
 _SELECTOR = lazy(re.compile, r"[^\s,]+")
+KINDS = ("ignore", "ignore-file", "disable", "enable")
 UNUSED_CODE, UNUSED_NAME = "LN001", "unused-suppression"
+INVALID_CODE, INVALID_NAME = "LN002", "invalid-suppression"   # (rules/suppressions.py)
 
 
 @dataclass
@@ -43,7 +50,7 @@ class Suppression:
 
 def suppressions(doc: Document) -> list[Suppression]:
     """The suppression comments of a Markdown or HTML document (none in plain text)."""
-    if doc.kind not in ("markdown", "html") or "lintnews:" not in doc.text:
+    if doc.kind not in ("markdown", "html") or "<!--" not in doc.text:
         return []
     text = doc.text
     out: list[Suppression] = []
@@ -51,7 +58,9 @@ def suppressions(doc: Document) -> list[Suppression]:
     closed: set[int] = set()                            # (ids of regions an enable has closed)
     last_line = len(doc.lines.starts)
     for m in _DIRECTIVE.finditer(text):
-        kind = m.group(1)
+        kind = m.group(1).lower()
+        if kind not in KINDS:
+            continue                                # (invalid-suppression reports it)
         selectors = tuple(_SELECTOR.findall(m.group(2)))
         line, _ = doc.position(m.start())
         end_line, _ = doc.position(m.end())
@@ -105,7 +114,7 @@ class Screen:
         covered: dict[str, list[tuple[int, int]]] = {}  # selector -> the lines it is suppressed on
         for s in found:
             for key in s.selectors or ("",):
-                covered.setdefault(key, []).append((s.first_line, s.last_line + 1))
+                covered.setdefault(key.lower(), []).append((s.first_line, s.last_line + 1))
         self.covered = {key: merged(spans) for key, spans in covered.items()}
         # the lines of the diagnostics each selector names: of the rules that ran (lines), of
         # the one running (pending: dropped if it fails)
@@ -138,14 +147,15 @@ class Screen:
         """Mark each suppression that covered a diagnostic (once every rule has run)."""
         lines = {key: sorted(found) for key, found in self.lines.items()}
         for s in self.found:
-            s.used = s.used or any(_any_between(lines[key], s.first_line, s.last_line)
+            s.used = s.used or any(_any_between(lines[key.lower()], s.first_line, s.last_line)
                                    for key in s.selectors or ("",))
 
 
 def _rule_keys(code: str, name: str) -> list[str]:
-    """The selectors that name a rule (ALL, its name, its code or a prefix of it), and ""
-    (a suppression naming no rule)."""
-    return ["", "ALL", name, *(code[:n] for n in range(1, len(code) + 1))]
+    """The selectors that name a rule (ALL, its name, its code or a prefix of it), in lower
+    case as the Screen keeps them, and "" (a suppression naming no rule)."""
+    code = code.lower()
+    return ["", "all", name.lower(), *(code[:n] for n in range(1, len(code) + 1))]
 
 
 def _any_between(sorted_lines: list[int], first: int, last: int) -> bool:
@@ -163,4 +173,41 @@ def unused(doc: Document, found: list[Suppression]) -> list[Diagnostic]:
         end_line, end_col = doc.position(s.end)
         out.append(Diagnostic(doc.path, line, col, end_line, end_col, UNUSED_CODE, UNUSED_NAME,
                               f"'lintnews: {s.describe()}' suppresses nothing", "warning", None, s.start, s.end))
+    return out
+
+
+def invalid(doc: Document, rules, severity: str) -> list[Diagnostic]:
+    """A diagnostic of LN002 invalid-suppression for each unknown directive, and each
+    selector that names none of `rules`, of the document's lintnews comments."""
+    from lintnews.config import closest
+
+    if doc.kind not in ("markdown", "html") or "<!--" not in doc.text:
+        return []
+    out = []
+
+    def report(start: int, end: int, message: str) -> None:
+        line, col = doc.position(start)
+        end_line, end_col = doc.position(end)
+        out.append(Diagnostic(doc.path, line, col, end_line, end_col, INVALID_CODE,
+                              INVALID_NAME, message, severity, None, start, end))
+
+    known = [r.code for r in rules] + [r.name for r in rules]
+    for m in _DIRECTIVE.finditer(doc.text):
+        kind = m.group(1)
+        if kind.lower() not in KINDS:
+            guess = closest(kind.lower(), KINDS)
+            write = f"'{guess}'" if guess else "ignore, ignore-file, disable or enable"
+            if kind:
+                report(m.start(1), m.end(1), f"'{kind}' is not a lintnews directive, so this comment "
+                                             f"suppresses nothing: write {write}")
+            else:
+                report(m.start(), m.end(), f"a lintnews comment with no directive suppresses nothing: write {write}")
+            continue
+        for sel in _SELECTOR.finditer(m.group(2)):
+            word = sel.group()
+            if not any(matches(rule, word) for rule in rules):
+                guess = closest(word.upper() if word[-1:].isdigit() else word.lower(), known)
+                hint = f"did you mean '{guess}'?" if guess else "see lintnews --list-rules"
+                report(m.start(2) + sel.start(), m.start(2) + sel.end(),
+                       f"no rule is called '{word}', so nothing is suppressed for it: {hint}")
     return out

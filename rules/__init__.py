@@ -20,8 +20,9 @@ def lintnews_rules():
                                             SpaceBeforePunctuation)
     from lintnews.rules.quotes import UnattributedQuote, UnmarkedQuote
     from lintnews.rules.repeated_word import RepeatedWord
+    from lintnews.rules.suppressions import InvalidSuppression
 
-    return [RepeatedWord, MangledPossessive, DoubledPunctuation, SpaceBeforePunctuation, DoubleSpace,
+    return [InvalidSuppression, RepeatedWord, MangledPossessive, DoubledPunctuation, SpaceBeforePunctuation, DoubleSpace,
             LowercaseSentenceStart, UnattributedQuote, UnmarkedQuote, Mojibake, StrayMetadata, Placeholder,
             UnbalancedQuote, UnbalancedBracket, UnclosedAppositive, WeekdayDate,
             StyleConsistency, NameVariant, TruncatedName]

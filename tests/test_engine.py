@@ -55,10 +55,13 @@ def test_rule_options_from_config():
 
 
 @pytest.mark.parametrize("table, message", [
-    ({"selct": ["LN1"]}, "unknown key 'selct'"),
+    ({"selct": ["LN1"]}, "<config>: unknown key 'selct'; did you mean 'select'?"),
     ({"select": "LN999"}, "'LN999' matches no rule"),
+    ({"select": "repeted-word"}, "'repeted-word' matches no rule; did you mean 'repeated-word'?"),
     ({"rules": {"no-such-rule": {}}}, "unknown rule 'no-such-rule'"),
-    ({"rules": {"repeated-word": {"alow": []}}}, "unknown option 'alow' for rule repeated-word"),
+    ({"rules": {"repeted-word": {}}}, "unknown rule 'repeted-word'; did you mean 'repeated-word'?"),
+    ({"rules": {"repeated-word": {"alow": []}}},
+     r"unknown option 'alow' for repeated-word in <config>; did you mean 'allow'\? \(options: allow,"),
     ({"rules": {"repeated-word": {"phrases": "yes"}}}, "expected bool"),
     ({"max-file-size": -1}, "positive number"),
     ({"max-findings-per-rule": 0}, "max-findings-per-rule: expected a positive number"),

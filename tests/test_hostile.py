@@ -367,7 +367,7 @@ def test_data_nested_deeper_than_the_recursion_limit_is_a_one_line_error(tmp_pat
     proc = subprocess.run([sys.executable, "-m", "lintnews", "yaml.md"], cwd=tmp_path, capture_output=True,
                           timeout=TIMEOUT)
     assert (proc.returncode, text_of(proc)[1]) == (
-        2, f"lintnews: error: {tmp_path / 'lintnews.toml'}: TOML nested too deeply to read\n")
+        2, "lintnews: error: lintnews.toml: TOML nested too deeply to read\n")    # (relative, as found)
 
 
 def test_an_empty_file_and_one_with_no_final_newline(tmp_path):

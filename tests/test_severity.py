@@ -208,7 +208,8 @@ def test_an_unknown_severity_on_the_command_line_is_a_usage_error(tmp_path):
 
 
 def test_a_rule_table_without_severity_names_it_among_the_options():
-    with pytest.raises(ConfigError, match=r"unknown option 'sevrity' for rule repeated-word \(options: allow, "
+    with pytest.raises(ConfigError, match=r"unknown option 'sevrity' for repeated-word in <config>; did you mean "
+                                          r"'severity'\? \(options: allow, "
                                           r".*severity\)"):
         Linter(parse_config({"rules": {"repeated-word": {"sevrity": "error"}}}))
 

@@ -59,3 +59,28 @@ def test_per_file_ignores_must_name_known_rules(tmp_path):
     proc = run_cli(".", cwd=tmp_path)
     assert proc.returncode == 2
     assert "per-file-ignores: 'LN999' matches no rule" in text_of(proc)[1]
+
+
+def test_directives_and_codes_are_read_in_any_case():
+    text = ("It was the the end. <!-- LINTNEWS: IGNORE ln101 -->\n\n"
+            "<!-- LintNews : Disable Repeated-Word -->\n\nIt was the the start.\n")
+    assert codes(text, report_unused_suppressions=True) == []
+    assert codes("It was the the end. <!-- LINTNEWS: IGNORE ln101 -->\n") == []
+
+
+def test_a_directive_lintnews_does_not_have_suppresses_nothing_and_is_reported():
+    # (`disable-next-line` was read as `disable`, and turned LN101 off to the end of the file)
+    text = "<!-- lintnews: disable-next-line LN101 -->\nIt was the the end.\n\nIt was a a day.\n"
+    assert codes(text) == [(1, "LN002"), (2, "LN101"), (4, "LN101")]
+
+
+def test_a_misspelt_suppression_is_reported_on_the_command_line():
+    text = "It was the the end. <!-- lintnews: ignroe LN101 -->\n\n<!-- lintnews: ignore LN999 -->\nFine.\n"
+    proc = run_cli("-", "--stdin-filename", "story.md", stdin=text.encode())
+    out, _ = text_of(proc)
+    assert out == ("story.md:1:12: error: LN101 repeated-word 'the' is repeated [*]\n"
+                   "story.md:1:36: error: LN002 invalid-suppression 'ignroe' is not a lintnews directive, so this "
+                   "comment suppresses nothing: write 'ignore'\n"
+                   "story.md:3:23: error: LN002 invalid-suppression no rule is called 'LN999', so nothing is "
+                   "suppressed for it: see lintnews --list-rules\n")
+    assert codes(text, ignore=("invalid-suppression",)) == [(1, "LN101")]
