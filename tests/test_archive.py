@@ -406,9 +406,9 @@ def test_bad_rows_are_reported_as_ln000_rows_and_the_sweep_goes_on(tmp_path, pro
                         f"{path}:19: not a line of JSON: Expecting value: line 1 column 1 (char 0)")],
         "xml": [("input-error", f"{path}:20: 'format' is 'xml', not one of text, markdown, html")],
         place: [("input-error", f"{place}: 'id' is missing; the row is named by its place"),
-                ("repeated-word", "'the' is repeated")],
+                ("repeated-word", "'the' is repeated: delete one")],
         f"{path}:23": [("input-error", f"{path}:23: not a line of JSON lintnews can read: nested too deeply")],
-        "detonator": [("repeated-word", "'the' is repeated"),
+        "detonator": [("repeated-word", "'the' is repeated: delete one"),
                       ("rule-error", "rule XN900 probe (plugin 'archive-probe') failed: ValueError: the probe "
                                      "went off")],
     }

@@ -41,8 +41,8 @@ def test_a_baseline_hides_todays_findings_and_shows_new_ones(tmp_path):
     proc = run_cli("archive", "--baseline", "lintnews-baseline.json", "--quiet", "--fail-on", "warning",
                    cwd=tmp_path)
     assert text_of(proc)[0].splitlines() == [
-        "archive/b.txt:1:42: error: LN202 doubled-punctuation doubled punctuation ',,' [*]",
-        "archive/b.txt:1:54: error: LN101 repeated-word 'the' is repeated [*]",
+        "archive/b.txt:1:42: error: LN202 doubled-punctuation doubled punctuation ',,': keep one ',' [*]",
+        "archive/b.txt:1:54: error: LN101 repeated-word 'the' is repeated: delete one [*]",
     ]
     assert proc.returncode == 1
 
@@ -55,7 +55,7 @@ def test_counts_matter(tmp_path):
     assert entry["count"] == 2
     story.write_text(UNIT * 3 + TAIL, encoding="utf-8")
     proc = run_cli("story.txt", "--baseline", "base.json", cwd=tmp_path)
-    assert text_of(proc)[0] == "story.txt:1:178: error: LN101 repeated-word 'the' is repeated [*]\n"
+    assert text_of(proc)[0] == "story.txt:1:178: error: LN101 repeated-word 'the' is repeated: delete one [*]\n"
     assert text_of(proc)[1] == "lintnews: 2 findings recorded in the baseline not reported\n"
 
 

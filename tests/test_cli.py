@@ -28,7 +28,7 @@ def test_text_output_and_exit_codes(tmp_path):
     good = write(tmp_path, "good.txt", CLEAN)
     proc = run_cli(str(bad), str(good))
     out, err = text_of(proc)
-    assert out == f"{bad}:1:27: error: LN101 repeated-word 'the' is repeated [*]\n"
+    assert out == f"{bad}:1:27: error: LN101 repeated-word 'the' is repeated: delete one [*]\n"
     assert (err, proc.returncode) == ("", 1)        # (an error: at the default fail-on)
     house = write(tmp_path, "house.toml", '[rules.repeated-word]\nseverity = "warning"\n')
     proc = run_cli("--config", str(house), str(bad), str(good))     # a warning: below the default fail-on
@@ -96,8 +96,8 @@ def test_bom_and_utf16(tmp_path):
     utf16 = write(tmp_path, "u16.txt", "It was the the end.".encode("utf-16"))
     out, err = text_of(run_cli(str(utf8), str(utf16)))
     assert err == ""
-    assert out.splitlines() == [f"{utf8}:1:12: error: LN101 repeated-word 'the' is repeated [*]",
-                                f"{utf16}:1:12: error: LN101 repeated-word 'the' is repeated [*]"]
+    assert out.splitlines() == [f"{utf8}:1:12: error: LN101 repeated-word 'the' is repeated: delete one [*]",
+                                f"{utf16}:1:12: error: LN101 repeated-word 'the' is repeated: delete one [*]"]
 
 
 def test_files_over_the_size_limit_are_skipped(tmp_path):
@@ -113,7 +113,7 @@ def test_files_over_the_size_limit_are_skipped(tmp_path):
 
 def test_standard_input():
     proc = run_cli("-", stdin=DEFECTIVE.encode())
-    assert text_of(proc)[0] == "-:1:27: error: LN101 repeated-word 'the' is repeated [*]\n"
+    assert text_of(proc)[0] == "-:1:27: error: LN101 repeated-word 'the' is repeated: delete one [*]\n"
     proc = run_cli("--stdin-filename", "story.txt", "-", stdin=DEFECTIVE.encode())
     assert text_of(proc)[0].startswith("story.txt:1:27:")
 

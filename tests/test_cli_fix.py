@@ -18,7 +18,7 @@ def test_fix_reports_what_remains_and_exits_1(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("It was the the end. TK\n", encoding="utf-8")
     proc = run_cli("--fix", "--quiet", str(path))
-    assert text_of(proc) == (f"{path}:1:17: error: LN503 placeholder 'TK' left in the copy\n", "")
+    assert text_of(proc) == (f"{path}:1:17: error: LN503 placeholder 'TK' left in the copy: fill it in or delete it\n", "")
     assert proc.returncode == 1
 
 
@@ -40,7 +40,7 @@ def test_fix_on_standard_input_writes_the_fixed_text_to_standard_output():
     proc = run_cli("--fix", "--stdin-filename", "story.txt", "-", stdin="It was the the end. TK\r\n".encode())
     out, err = text_of(proc)
     assert out == "It was the end. TK\r\n"
-    assert err.splitlines()[0] == "story.txt:1:17: error: LN503 placeholder 'TK' left in the copy"
+    assert err.splitlines()[0] == "story.txt:1:17: error: LN503 placeholder 'TK' left in the copy: fill it in or delete it"
     assert proc.returncode == 1
 
 

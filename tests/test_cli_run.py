@@ -21,11 +21,11 @@ def test_quiet_prints_findings_and_errors_only(tmp_path):
     assert "no articles found" in text_of(proc)[1] and "lintnews: fixed 1 finding" in text_of(proc)[1]
     bad.write_text("It was the the end. TK\n", encoding="utf-8")
     proc = run_cli(str(tmp_path / "empty"), str(bad), "--fix", "--quiet")
-    assert text_of(proc) == (f"{bad}:1:17: error: LN503 placeholder 'TK' left in the copy\n", "")
+    assert text_of(proc) == (f"{bad}:1:17: error: LN503 placeholder 'TK' left in the copy: fill it in or delete it\n", "")
 
 
 def test_a_folder_called_archive_is_linted_not_swept(tmp_path):
     (tmp_path / "archive").mkdir()
     (tmp_path / "archive" / "a.txt").write_text("It was the the end.\n", encoding="utf-8")
     proc = run_cli("archive", cwd=tmp_path)
-    assert text_of(proc)[0] == "archive/a.txt:1:12: error: LN101 repeated-word 'the' is repeated [*]\n"
+    assert text_of(proc)[0] == "archive/a.txt:1:12: error: LN101 repeated-word 'the' is repeated: delete one [*]\n"

@@ -48,4 +48,4 @@ def test_exclude_extensions_and_force_exclude(tmp_path):
 
 def test_stdin_filename_picks_the_loader_and_names_the_file(tmp_path):
     proc = run_cli("-", "--stdin-filename", "news/story.md", stdin=b"It was the **the** end.\n")
-    assert text_of(proc)[0] == "news/story.md:1:14: error: LN101 repeated-word 'the' is repeated\n"
+    assert text_of(proc)[0] == "news/story.md:1:14: error: LN101 repeated-word 'the' is repeated: delete one\n"

@@ -20,7 +20,7 @@ def test_past_the_limit_one_finding_says_how_many_more_follow():
     found = result.diagnostics
     assert len(found) == 1_001 and {d.code for d in found} == {"LN101"}
     assert [d.column for d in found] == [len(REPEAT) * i + 12 for i in range(1_001)]
-    assert all(d.message == "'the' is repeated" and d.fix is not None for d in found[:1_000])
+    assert all(d.message == "'the' is repeated: delete one" and d.fix is not None for d in found[:1_000])
     assert found[-1].message == ("500 more findings of this rule from here on are not shown "
                                  "(max-findings-per-rule is 1,000)")
     assert found[-1].fix is None

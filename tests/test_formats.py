@@ -71,12 +71,12 @@ def test_text_colour_on_the_command_line(tmp_path):
 def test_full_shows_the_line_with_carets_under_the_span():
     out = report(FullReporter, [("a.txt", ARTICLE)])
     assert out.split("\n\n")[:2] == [
-        "a.txt:3:1: warning: LN502 stray-metadata white space at the start of a paragraph [*]\n"
+        "a.txt:3:1: warning: LN502 stray-metadata white space at the start of a paragraph: delete it [*]\n"
         "  |\n"
         "3 |     It was the the end, said Mr. 李 of the the council.\n"
         "  | ^^^^\n"
         "  = fix: remove it",
-        "a.txt:3:13: error: LN101 repeated-word 'the' is repeated [*]\n"
+        "a.txt:3:13: error: LN101 repeated-word 'the' is repeated: delete one [*]\n"
         "  |\n"
         "3 |     It was the the end, said Mr. 李 of the the council.\n"
         "  |                ^^^\n"
@@ -145,7 +145,7 @@ def test_sarif_is_valid_sarif_2_1_0(sarif_validator):
     assert repeated["name"] == "repeated-word" and "## Why it matters" in repeated["help"]["text"]
     results = [r for r in run["results"] if r["ruleId"] == "LN101"]
     first = results[0]
-    assert first["message"]["text"] == "'the' is repeated" and first["level"] == "error"
+    assert first["message"]["text"] == "'the' is repeated: delete one" and first["level"] == "error"
     assert rules[first["ruleIndex"]]["id"] == "LN101"
     location = first["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "news/a.txt"
@@ -184,7 +184,7 @@ def test_github_format_on_the_command_line(tmp_path):
     path.write_text("It was the the end.\n", encoding="utf-8")
     out, _ = text_of(run_cli("--format", "github", "a.txt", cwd=tmp_path))
     assert out == ("::error file=a.txt,line=1,col=12,endLine=1,endColumn=15,"
-                   "title=LN101 repeated-word::'the' is repeated\n")
+                   "title=LN101 repeated-word::'the' is repeated: delete one\n")
 
 
 # ---------------------------------------------------------------------------------- junit

@@ -167,7 +167,7 @@ def test_invalid_utf8_is_one_error_naming_the_byte_and_the_rest_is_linted(tmp_pa
     proc = run_cli(str(bad), str(good))
     out, err = text_of(proc)
     assert proc.returncode == 2
-    assert out == f"{good}:1:12: error: LN101 repeated-word 'the' is repeated [*]\n"
+    assert out == f"{good}:1:12: error: LN101 repeated-word 'the' is repeated: delete one [*]\n"
     assert err == f"{bad}: error: not valid UTF-8: byte offset 12 (e9 20 6f 77); convert the file or pass --encoding\n"
     proc = run_cli("--encoding", "cp1252", str(bad))
     assert text_of(proc) == ("", "") and proc.returncode == 0
@@ -180,7 +180,7 @@ def test_binary_and_oversized_files_are_reported_and_skipped(tmp_path):
     proc = run_cli("--max-file-size", "1000", str(tmp_path))
     out, err = text_of(proc)
     assert proc.returncode == 2
-    assert out.splitlines() == [f"{tmp_path / 'ok.md'}:1:12: error: LN101 repeated-word 'the' is repeated [*]"]
+    assert out.splitlines() == [f"{tmp_path / 'ok.md'}:1:12: error: LN101 repeated-word 'the' is repeated: delete one [*]"]
     assert sorted(line.split(": error: ")[0] for line in err.splitlines()) == [
         str(tmp_path / "big.html"), str(tmp_path / "image.md")]
 

@@ -95,7 +95,7 @@ def test_a_rule_that_raises_names_rule_plugin_and_file(tmp_path):
     proc = run_cli(str(bad), str(good), env={"PYTHONPATH": str(site)})
     out, err = text_of(proc)
     assert proc.returncode == 2
-    assert out.splitlines() == [f"{bad}:1:22: error: LN101 repeated-word 'the' is repeated [*]",
+    assert out.splitlines() == [f"{bad}:1:22: error: LN101 repeated-word 'the' is repeated: delete one [*]",
                                 f"{good}:1:12: error: XN101 exclamation-mark exclamation mark in news copy"]
     assert err == (f"{bad}: error: rule XN101 exclamation-mark (plugin 'newsdesk') failed: "
                    "ValueError: the pack has a bug\n")

@@ -57,8 +57,8 @@ def test_hook_passes_clean_copy_and_fails_defective_copy(tmp_path, pre_commit_ho
     proc = try_repo(defective, pre_commit_home)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "Failed" in proc.stdout
-    assert "story.txt:1:24: error: LN101 repeated-word 'the' is repeated" in proc.stdout
-    assert "story.txt:1:47: error: LN503 placeholder 'TK' left in the copy" in proc.stdout
+    assert "story.txt:1:24: error: LN101 repeated-word 'the' is repeated: delete one" in proc.stdout
+    assert "story.txt:1:47: error: LN503 placeholder 'TK' left in the copy: fill it in or delete it" in proc.stdout
 
 
 def test_fix_hook_fixes_the_file_fails_once_then_passes(tmp_path, pre_commit_home):
@@ -80,4 +80,4 @@ def test_fix_hook_still_fails_on_what_it_cannot_fix(tmp_path, pre_commit_home):
     assert (newsroom / "story.txt").read_text(encoding="utf-8") == "The council met. Her plan TK was bold.\n"
     proc = try_repo(newsroom, pre_commit_home, "lintnews-fix")
     assert proc.returncode == 1 and "files were modified" not in proc.stdout
-    assert "story.txt:1:27: error: LN503 placeholder 'TK' left in the copy" in proc.stdout
+    assert "story.txt:1:27: error: LN503 placeholder 'TK' left in the copy: fill it in or delete it" in proc.stdout

@@ -22,10 +22,10 @@ HOUSE = '[rules.repeated-word]\nseverity = "warning"\n\n[rules.unattributed-quot
 ARTICLE = ('The council approved the budget on Tuesday. It was the the end.\n\n'
            '"We will not accept these terms under any circumstances."\n\n'
            'The vote was carried by a majority of twelve. TK\n')
-WARNING = "a.txt:1:56: warning: LN101 repeated-word 'the' is repeated [*]"
+WARNING = "a.txt:1:56: warning: LN101 repeated-word 'the' is repeated: delete one [*]"
 INFO = ("a.txt:3:1: info: LN301 unattributed-quote quotation has no speaker: no 'said', 'told' or "
-        "'according to' in or next to it")
-ERROR = "a.txt:5:47: error: LN503 placeholder 'TK' left in the copy"
+        "'according to' in or next to it; say who said it")
+ERROR = "a.txt:5:47: error: LN503 placeholder 'TK' left in the copy: fill it in or delete it"
 
 
 def lint(tmp_path, *args, text=ARTICLE, config=HOUSE):

@@ -50,7 +50,7 @@ def test_per_file_ignores(tmp_path):
     (tmp_path / "wire" / "a.txt").write_text("It was the the end.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("It was the the end.\n", encoding="utf-8")
     out, _ = text_of(run_cli(".", cwd=tmp_path))
-    assert out == "b.txt:1:12: error: LN101 repeated-word 'the' is repeated [*]\n"
+    assert out == "b.txt:1:12: error: LN101 repeated-word 'the' is repeated: delete one [*]\n"
 
 
 def test_per_file_ignores_must_name_known_rules(tmp_path):
