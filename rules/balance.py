@@ -178,7 +178,7 @@ def _unmatched(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
             stack.pop()
             open_now[_PAIRS[c]] -= 1
         else:
-            yield i, f"'{c}' closes nothing: open it or delete it"
+            yield i, f"'{c}' closes nothing: add its '{_PAIRS[c]}' or delete it"
     for at in stack:
         yield at, f"'{text[at]}' is never closed: close it or delete it"
 

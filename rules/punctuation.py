@@ -180,7 +180,7 @@ class SpaceBeforePunctuation(Rule):
                 continue                    # a spaced ellipsis: ". . ."
             if mark in ":;" and EMOTICON.match(text, m.start(2)):
                 continue                    # "thanks :)", "dull :-<("
-            yield Finding(s, m.end(), f"{_space_name(m.group(1))} before '{mark}': delete it",
+            yield Finding(s, m.end(), f"{_space_name(m.group(1))} before '{mark}': delete the space",
                           Fix.replace(s, e, "", message="remove the space"))
 
 
@@ -324,7 +324,8 @@ class LowercaseSentenceStart(Rule):
             if word in allowed or _is_abbreviation(before) or not doc.is_verbatim(m.end(1), m.end()) \
                     or _name_or_address(text, m.start(2), m.end(2)) or written_as_name(word):
                 continue
-            yield Finding(m.start(2), m.end(2), f"sentence starts in lower case: capitalise '{word}'")
+            yield Finding(m.start(2), m.end(2), f"sentence starts in lower case: capitalise '{word}', or change the stop "
+                                                   f"before it")
         for p in doc.paragraphs:
             first = text[p.start]
             if first.islower() and doc.is_verbatim(p.start, p.start + 1) \
@@ -333,7 +334,8 @@ class LowercaseSentenceStart(Rule):
                 if word and word.group() not in allowed and not _name_or_address(text, p.start, p.start + word.end()) \
                         and not written_as_name(word.group()):
                     yield Finding(p.start, p.start + len(word.group()),
-                                  f"paragraph starts in lower case: capitalise '{word.group()}'")
+                                  f"paragraph starts in lower case: capitalise '{word.group()}', or "
+                                  f"restore what was lost before it")
 
 
 def _lower_after_stop(text: str) -> Iterator:

@@ -141,7 +141,7 @@ def test_runs_of_brackets_that_never_close_in_order(tmp_path):
     lines = out.splitlines()
     assert sum("LN503 placeholder '[CHECK THIS]'" in line for line in lines) == 1
     assert sum("'(' is never closed: close it or delete it" in line for line in lines) == 60_000
-    assert sum("']' closes nothing: open it or delete it" in line for line in lines) == 60_000
+    assert sum("']' closes nothing: add its '[' or delete it" in line for line in lines) == 60_000
 
 
 @pytest.mark.parametrize("unit", ["<a ", "<!--", "<a href='", "<meta "])
