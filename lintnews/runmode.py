@@ -127,7 +127,7 @@ class RunMode:
 
     def diff_text(self, before: str, after: str, path: str) -> str:
         """A unified diff for pipes, `patch` and `git apply`; on a terminal the changed words
-        in their sentence, for a Markdown paragraph is one line of hundreds of words."""
+        in their sentence (a Markdown paragraph is one line of hundreds of words)."""
         from lintnews.diffs import unified_diff, word_diff
 
         if not (hasattr(sys.stdout, "isatty") and sys.stdout.isatty()):

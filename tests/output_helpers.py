@@ -1,4 +1,5 @@
-"""Run lintnews as a person at a terminal sees it: standard output and error on a pseudo-terminal."""
+"""Helpers for tests of lintnews's output: a run as a person at a terminal sees it (both
+outputs on a pseudo-terminal), and a run's output less the summary after the findings."""
 from __future__ import annotations
 
 import os
