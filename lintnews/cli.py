@@ -81,8 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
                "2 usage, configuration, input or plugin errors.")
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="article files, or directories to search for articles; - reads standard input")
-    p.add_argument("--format", default="text",
-                   help="output format: text (default), full, json, sarif, github, junit")
+    p.add_argument("--format", help="output format: full (each finding with its source line; the default "
+                   "on a terminal), text (one line a finding; the default otherwise), json, sarif, github, junit")
     add_rule_arguments(p)
     p.add_argument("--encoding", help="encoding of files without a BOM (default UTF-8)")
     p.add_argument("--max-file-size", type=_positive, metavar="BYTES", help="skip larger files (default 10 MB)")
@@ -123,7 +123,7 @@ def add_run_arguments(p: argparse.ArgumentParser) -> None:
     g.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings "
                    "(errors still exit 2)")
     g.add_argument("-q", "--quiet", action="store_true", help="print the findings only: no summary, "
-                   "no warnings")
+                   "no legend, no warnings")
 
 
 def is_archive_command(argv: Sequence[str]) -> bool:
@@ -246,6 +246,8 @@ def run(args: argparse.Namespace) -> int:
 
     from lintnews.discovery import iter_targets
 
+    if args.format is None:
+        args.format = default_format(sys.stdout)
     mode = check_run_arguments(args, config)
     reporter = open_reporter(linter, args, sys.stderr if mode.fixes_stdin(args.paths) else sys.stdout)
     # (third-party reporters may not have `problem`)
@@ -278,7 +280,7 @@ def run(args: argparse.Namespace) -> int:
     if mode.reports:
         reporter.finish()
     sys.stdout.flush()
-    mode.finish()
+    mode.finish(reporter, clean_run=status == 0)
     return mode.exit_status(status)
 
 
@@ -306,6 +308,11 @@ def check_command_line_rules(args: argparse.Namespace, rules) -> None:
             selector, guess = unknown
             raise UsageError(f"--{option.replace('_', '-')}: unknown rule {selector!r}{guess} "
                              f"(see lintnews --list-rules)")
+
+
+def default_format(stream) -> str:
+    """`full` for a person at a terminal, `text` (one line a finding) for scripts, pipes and hooks."""
+    return "full" if hasattr(stream, "isatty") and stream.isatty() else "text"
 
 
 def parallel_outcomes(resolver, keys: dict, targets: list, args: argparse.Namespace, mode):

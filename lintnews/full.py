@@ -1,6 +1,8 @@
-"""The `full` output format: each finding with its source line and a caret under the span.
+"""The `full` output format (the default on a terminal): the findings grouped under their
+file's name, each with its source line and a caret under the span.
 
-    story.txt:3:12: warning: LN101 repeated-word 'the' is repeated [*]
+    story.txt:
+    3:12: error: LN101 repeated-word 'the' is repeated: delete one [*]
       |
     3 | It was the the end.
       |           ^^^^
@@ -8,8 +10,9 @@
 
 Tabs are expanded, wide characters (CJK, most emoji) take two cells and combining marks
 none, so the carets stand under the span in a terminal; a long line (news paragraphs often
-are one line) is cut to a window around the span, with "…" where it was cut. A span over
-several lines underlines its part of each line, showing at most MAX_SPAN_LINES of them.
+are one line, a Markdown paragraph always) is cut to a window of whole words around the
+span, with "…" where it was cut. A span over several lines underlines its part of each
+line, showing at most MAX_SPAN_LINES of them.
 """
 from __future__ import annotations
 
@@ -26,18 +29,26 @@ MAX_SPAN_LINES = 4
 
 
 class FullReporter(TextReporter):
-    """The text format, with the source of each finding underneath."""
+    """The text format grouped by file, with the source of each finding underneath."""
 
     def file(self, path, diagnostics, text):
+        if not diagnostics:
+            return
         index = LineIndex(text) if text is not None else None
         lines = _Lines(text, index) if text is not None else None
+        self.stream.write(self.paint(diagnostics[0].path, "path") + ":\n")
         for d in diagnostics:
-            self.stream.write(self.line(d) + "\n")
+            self.stream.write(self.header(d) + "\n")
             if lines is not None:
                 self.stream.write(self.excerpt(d, lines))
             if d.fix is not None and d.fix.message:
                 self.stream.write(f"{self.paint('  =', 'gutter')} fix: {d.fix.message}\n")
             self.stream.write("\n")
+
+    def header(self, d: Diagnostic) -> str:
+        """`line:col: severity: CODE name message [*]`: the text format's line less the path,
+        which heads the group."""
+        return self.line(d, with_path=False)
 
     def excerpt(self, d: Diagnostic, lines: _Lines) -> str:
         rows = list(span_rows(d, lines))
@@ -112,12 +123,26 @@ class Layout:
         # the characters wholly inside [lo, hi): columns never decrease, so they are a run
         first = bisect_left(columns, lo, 0, len(self.cells))
         stop = max(first, bisect_right(columns, hi) - 1)
+        first, stop = self._whole_words(first, stop, start, end)
         shown = "".join(self.cells[first:stop])
-        prefix = "…" if lo > 0 else ""
-        suffix = "…" if columns[-1] > hi else ""
-        right = min(right, hi)
+        prefix = "…" if first > 0 else ""
+        suffix = "…" if stop < len(self.cells) else ""
+        lo = columns[first]
+        right = min(right, max(columns[stop], left + 1))
         carets = " " * (len(prefix) + left - lo) + "^" * max(1, right - left)
         return prefix + shown + suffix, carets
+
+    def _whole_words(self, first: int, stop: int, start: int, end: int) -> tuple[int, int]:
+        """The window [first, stop) narrowed to whole words where it cuts one, never past
+        the span [start, end)."""
+        source = self.source
+        if 0 < first < start and not source[first - 1].isspace():
+            space = source.find(" ", first, start)
+            first = space + 1 if space >= 0 else first
+        if max(end, first) < stop < len(source) and not source[stop].isspace():
+            space = source.rfind(" ", max(end, first), stop)
+            stop = space if space > 0 else stop
+        return first, stop
 
 
 def _cell(ch: str, column: int) -> tuple[str, int]:

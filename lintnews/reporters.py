@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from lintnews.ruleset import Rule
 
 _STYLES = {"path": "1", "code": "1;31", "fix": "36", "gutter": "1;34", "caret": "1;31", "dim": "2",
-           "error": "1;31", "warning": "1;33", "info": "1;36"}
+           "error": "1;31", "warning": "1;33", "info": "1;36", "deleted": "31", "inserted": "32"}
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,12 @@ class Reporter:
 
     def paint(self, text: str, style: str) -> str:
         """`text` in the colour of `style` when the run asks for colour."""
-        return f"\x1b[{_STYLES[style]}m{text}\x1b[0m" if self.run.color and text else text
+        return paint(text, style) if self.run.color else text
+
+
+def paint(text: str, style: str) -> str:
+    """`text` in the colour of `style` (an ANSI escape sequence)."""
+    return f"\x1b[{_STYLES[style]}m{text}\x1b[0m" if text else text
 
 
 def wants_color(choice: str, stream: TextIO, environ=os.environ) -> bool:
@@ -82,10 +87,11 @@ class TextReporter(Reporter):
         for d in diagnostics:
             self.stream.write(self.line(d) + "\n")
 
-    def line(self, d: Diagnostic) -> str:
+    def line(self, d: Diagnostic, with_path: bool = True) -> str:
         mark = " " + self.paint("[*]", "fix") if safely_fixable(d) else ""
         severity = self.paint(d.severity, d.severity) if d.severity in _STYLES else d.severity
-        return (f"{self.paint(d.path, 'path')}:{d.line}:{d.column}: {severity}: {self.paint(d.code, 'code')} "
+        path = f"{self.paint(d.path, 'path')}:" if with_path else ""
+        return (f"{path}{d.line}:{d.column}: {severity}: {self.paint(d.code, 'code')} "
                 f"{d.name} {d.message}{mark}")
 
 

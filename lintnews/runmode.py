@@ -12,8 +12,10 @@ import sys
 from collections import Counter
 from dataclasses import replace
 
+from lintnews.diagnostics import Applicability
 from lintnews.errors import UsageError
-from lintnews.reporters import Reporter, Run, StatisticsReporter, wants_color
+from lintnews.full import FullReporter
+from lintnews.reporters import Reporter, Run, StatisticsReporter, TextReporter, paint, wants_color
 from lintnews.severity import at_least, rank
 
 
@@ -64,6 +66,8 @@ class RunMode:
         self.fixes: Counter[str] = Counter()
         self.changed_files = 0
         self.remaining = 0
+        self.files = self.files_with_findings = 0
+        self.safe = self.unsafe = 0     # shown findings with a safe fix, with an unsafe one
         self.failed = False       # findings remain (or, with --diff, a file would change)
 
     @property
@@ -94,6 +98,14 @@ class RunMode:
         if self.recorder is not None:
             self.recorder.add(result)
         self.remaining += len(result.diagnostics)
+        self.files += 1
+        self.files_with_findings += bool(result.diagnostics)
+        for d in result.diagnostics:
+            if d.fix is not None:
+                if d.fix.applicability is Applicability.SAFE:
+                    self.safe += 1
+                else:
+                    self.unsafe += 1
         fails = self.fails(result.diagnostics, rank(config.fail_on) if config else self.fail_on)
         self.failed = self.failed or (not self.diff and not self.recorder and fails)
         return result
@@ -109,22 +121,36 @@ class RunMode:
         if outcome.changed:
             self.changed_files += 1
             if self.diff:
-                from lintnews.diffs import unified_diff
-
-                sys.stdout.write(unified_diff(outcome.original, outcome.text, outcome.result.path))
+                sys.stdout.write(self.diff_text(outcome.original, outcome.text, outcome.result.path))
                 self.failed = True
         if not outcome.converged:
             self.warn(f"{outcome.result.path}: fixes still applied after the last pass; run again "
                       f"to apply the rest")
         return self.linted(outcome.result, config)
 
+    def diff_text(self, before: str, after: str, path: str) -> str:
+        """A unified diff for pipes, `patch` and `git apply`; on a terminal the changed words
+        in their sentence (a Markdown paragraph is one line of hundreds of words)."""
+        from lintnews.diffs import unified_diff, word_diff
+
+        if not (hasattr(sys.stdout, "isatty") and sys.stdout.isatty()):
+            return unified_diff(before, after, path)
+        color = wants_color(self.args.color, sys.stdout)
+        return word_diff(before, after, path, lambda text, style: paint(text, style) if color else text)
+
     def exit_status(self, status: int) -> int:
         """2 for errors; else 1 when something failed: a shown finding at or above fail-on, or
         with --diff a file that would change (unless --exit-zero); else 0."""
         return status or (1 if self.failed and not self.args.exit_zero else 0)
 
-    def finish(self) -> None:
-        """Write the baseline, then print the summary lines."""
+    def summarises(self, reporter) -> bool:
+        """Whether the findings are summed up for a reader: lintnews's own text formats (not
+        a pack's, nor JSON, SARIF ...), not with --fix, --diff or --statistics."""
+        return self.reports and not self.fixing and type(reporter) in (TextReporter, FullReporter)
+
+    def finish(self, reporter=None, clean_run: bool = True) -> None:
+        """Write the baseline, then print the summary lines (`clean_run`: no file went
+        unchecked; `reporter`: the one the findings went to)."""
         lines = []
         if self.recorder is not None:
             n = self.recorder.write()
@@ -138,9 +164,30 @@ class RunMode:
             lines.append(f"{done} {_findings(sum(self.fixes.values()))}{where}{left}")
         if self.baseline is not None and self.baseline.suppressed:
             lines.append(f"{_findings(self.baseline.suppressed)} recorded in the baseline not reported")
-        if not self.args.quiet:
-            for line in lines:
-                print(f"lintnews: {line}", file=sys.stderr)
+        if self.args.quiet:
+            return
+        for line in lines:
+            print(f"lintnews: {line}", file=sys.stderr)
+        if self.summarises(reporter):
+            for line in found_lines(self.remaining, self.files_with_findings, self.files, self.safe, self.unsafe,
+                                    clean_run):
+                print(line, file=sys.stderr)
+
+
+def found_lines(findings: int, files: int, checked: int, safe: int, unsafe: int, clean_run: bool) -> list[str]:
+    """The summary after the findings, as ruff's: how many, in how many `files`, how many
+    --fix can fix, and the legend of [*]; "All clean" when nothing was found in the
+    `checked` files and none went unchecked."""
+    if not findings:
+        return [f"All clean: no findings in {checked} file{'s' * (checked != 1)}."] if clean_run and checked else []
+    fixable = [f"{safe} fixable with `--fix`"] if safe else []
+    if unsafe:
+        fixable.append(f"{unsafe} {'more ' if safe else ''}with `--fix --unsafe-fixes`")
+    tail = f" ({', '.join(fixable)})" if fixable else ""
+    lines = [f"Found {_findings(findings)} in {files} file{'s' * (files != 1)}{tail}."]
+    if safe:
+        lines.append("[*] marks a finding `--fix` can fix safely.")
+    return lines
 
 
 def _findings(n: int) -> str:

@@ -207,7 +207,7 @@ def invalid(doc: Document, rules, severity: str) -> list[Diagnostic]:
             word = sel.group()
             if not any(matches(rule, word) for rule in rules):
                 guess = closest(word.upper() if word[-1:].isdigit() else word.lower(), known)
-                hint = f"did you mean '{guess}'?" if guess else "see lintnews --list-rules"
+                hint = f"write '{guess}'" if guess else "use a code or name of lintnews --list-rules"
                 report(m.start(2) + sel.start(), m.start(2) + sel.end(),
                        f"no rule is called '{word}', so nothing is suppressed for it: {hint}")
     return out

@@ -88,5 +88,6 @@ class UnclosedAppositive(Rule):
                 continue
             end = m.end("desc")
             yield Finding(m.start("desc"), end,
-                          f"the description of {name} opened with a comma is not closed before '{m.group('verb')}'",
+                          f"the description of {name} opened with a comma is not closed: add a comma before "
+                          f"'{m.group('verb')}'",
                           Fix.replace(end, end, ",", safe=False, message="close it with a comma"))

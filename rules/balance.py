@@ -60,24 +60,29 @@ class UnbalancedQuote(Rule):
                     and _next(starts, q.start) == after.start:
                 told.add(after.start)       # “We said so ". : one slip, the closing mark
                 yield Finding(after.start, after.start + 1,
-                              "closing quotation mark set off by a space, so that it reads as an opening one")
+                              "closing quotation mark set off by a space, so that it reads as an opening one: "
+                              "close up the space")
                 continue
             closer = _run_on_closer(doc, q, starts, strays)
             if closer is None:
-                yield Finding(q.start, q.start + 1, "quotation mark opened here is never closed")
+                yield Finding(q.start, q.start + 1, "quotation mark opened here is never closed: close the "
+                                                    "quotation or delete the mark")
             else:
                 told.add(closer)
                 yield Finding(q.start, q.start + 1, "quotation runs on into a later paragraph that has no "
-                                                    "opening quotation mark (it closes there)")
+                                                    "opening quotation mark (it closes there): open that "
+                                                    "paragraph with a quotation mark")
         for at, after in pairwise(chain(strays, [None])):
             if at in told:
                 continue
             if after is not None and _glued_opener(text, at) and doc.paragraph_of(after) == doc.paragraph_of(at) \
                     and _next(starts, at) > after:
                 told.add(after)             # said there was”no more”: one slip, the opening mark
-                yield Finding(at, at + 1, "quotation mark between two words: an opening mark without its space?")
+                yield Finding(at, at + 1, "quotation mark between two words: if it opens a "
+                                          "quotation, add a space before it")
             else:
-                yield Finding(at, at + 1, "closing quotation mark with no opening one")
+                yield Finding(at, at + 1, "closing quotation mark with no opening one: open the "
+                                          "quotation or delete the mark")
 
 
 def _next(offsets: Sequence[int], at: int) -> float:
@@ -169,13 +174,13 @@ def _unmatched(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
             while text[stack[-1]] != _PAIRS[c]:     # "( [ )": the "[" never closed
                 at = stack.pop()
                 open_now[text[at]] -= 1
-                yield at, f"'{text[at]}' is never closed"
+                yield at, f"'{text[at]}' is never closed: close it or delete it"
             stack.pop()
             open_now[_PAIRS[c]] -= 1
         else:
-            yield i, f"'{c}' closes nothing"
+            yield i, f"'{c}' closes nothing: add its '{_PAIRS[c]}' or delete it"
     for at in stack:
-        yield at, f"'{text[at]}' is never closed"
+        yield at, f"'{text[at]}' is never closed: close it or delete it"
 
 
 def _excused(text: str, at: int) -> bool:

@@ -97,7 +97,7 @@ class WeekdayDate(Rule):
                 fix = Fix.replace(m.start("wd"), m.end("wd"), actual, safe=year is not None,
                                   message=f"write {actual}")
                 yield Finding(m.start("wd"), m.end(), f"{_spell(date, year is None)} was a {actual}, "
-                                                      f"not a {m.group('wd')}", fix)
+                                                      f"not a {m.group('wd')}: check the day and the date", fix)
         if article is None or not _RELATIVE_DAY_HINT.search(text):
             return
         for m in _RELATIVE_DAY.finditer(text):
@@ -106,7 +106,7 @@ class WeekdayDate(Rule):
             actual = WEEKDAYS[date.weekday()]
             if actual != m.group("wd"):
                 yield Finding(m.start(), m.end(), f"'{rel}' is {actual} {date.isoformat()} for an article dated "
-                                                  f"{article.isoformat()}, not {m.group('wd')}")
+                                                  f"{article.isoformat()}, not {m.group('wd')}: check the day")
 
 
 def _article_date(doc: Document) -> dt.date | None:

@@ -232,7 +232,7 @@ class StyleConsistency(Rule):
             if any(form != group.name for form in forms):
                 for start, end, form in group.occurrences(text, text, forms):
                     if form != group.name:
-                        yield _finding(text, start, end, form, group.name, "but house style is '{wanted}'", True)
+                        yield _finding(text, start, end, form, group.name, "against house style", True)
         if self.options.consistency:
             folded = _folded(text)
             for group in self._consistency_groups:
@@ -312,7 +312,8 @@ class StyleConsistency(Rule):
             if z != majority:
                 word = text[start:end]
                 times = "once" if counts[majority] == 1 else f"{counts[majority]} times"
-                yield Finding(start, end, f"'{word}' spelt -i{z}e here, but -i{majority}e elsewhere in the article ({times})")
+                yield Finding(start, end, f"'{word}' spelt -i{z}e here, but -i{majority}e elsewhere in the article "
+                                          f"({times}): spell it one way")
 
 
 CLEAR_MAJORITY = 3      # uses of the majority form for each use of any other, for a safe fix
@@ -331,13 +332,13 @@ def _finding(text: str, start: int, end: int, form: str, wanted: str, why: str, 
     """The finding for `form` written at text[start:end] where `wanted` is due, with a fix
     of this safety (None: no fix; never between "%" and words)."""
     written = text[start:end]
+    replacement = wanted[0].upper() + wanted[1:] if written[0].isupper() and wanted[0].islower() else wanted
+    if written.lower().endswith("s") and not form.lower().endswith("s") and wanted[-1].isalpha():
+        replacement += "s"          # "e-mails" -> "emails"
     fix = None
     if safe is not None and "%" not in (form, wanted):
-        replacement = wanted[0].upper() + wanted[1:] if written[0].isupper() and wanted[0].islower() else wanted
-        if written.lower().endswith("s") and not form.lower().endswith("s") and wanted[-1].isalpha():
-            replacement += "s"          # "e-mails" -> "emails"
         fix = Fix.replace(start, end, replacement, safe=safe, message=f"write '{replacement}'")
-    return Finding(start, end, f"'{written}' here, " + why.format(wanted=wanted), fix)
+    return Finding(start, end, f"'{written}' here, " + why.format(wanted=wanted) + f": write '{replacement}'", fix)
 
 
 class Voices:
@@ -443,7 +444,7 @@ def _mixed_capitals(text: str, uses: list[tuple[int, int, str]]) -> Iterator[Fin
     for start, end, kind in uses:
         if kind != majority:
             yield Finding(start, end, f"'{text[start:end]}' here, but {other} elsewhere in the article "
-                                      f"({times}) as a common noun")
+                                      f"({times}) as a common noun: write it one way")
 
 
 def _sense(text: str, start: int, follower: str | None) -> str:
@@ -497,9 +498,10 @@ def _ap_numerals(doc: Document) -> Iterator[Finding]:
         if m.group("next").lower() in _AP_UNITS or m.group("next").endswith("-old"):
             continue
         n = int(m.group("n"))
-        yield Finding(m.start("n"), m.end("n"), f"AP style writes numbers under 10 in words: '{words[n - 1]}'",
+        yield Finding(m.start("n"), m.end("n"), f"AP style writes numbers under 10 in words: write '{words[n - 1]}'",
                       Fix.replace(m.start("n"), m.end("n"), words[n - 1], message=f"write '{words[n - 1]}'"))
     for m in _AP_BIG_WORD.finditer(text):
         if _sentence_initial(doc, m.start()):
             continue
-        yield Finding(m.start("n"), m.end("n"), f"AP style writes numbers of 10 and more in figures: '{m.group('n')}'")
+        yield Finding(m.start("n"), m.end("n"), f"AP style writes numbers of 10 and more in figures: write "
+                                                        f"'{m.group('n')}' as a figure")

@@ -63,20 +63,21 @@ class StrayMetadata(Rule):
             m = _KEY_VALUE.match(text, line_start) if (i == 0 or _looks_exported(text, p)) else None
             if m and m.start("key") == p.start and _glued_to_prose(text, m.end(), p.end):
                 yield Finding(m.start("key"), m.end("value"),
-                              f"export metadata '{m.group('key')} {m.group('value')}' glued to the copy",
+                              f"export metadata '{m.group('key')} {m.group('value')}' glued to the copy: delete it",
                               Fix.replace(line_start, _skip_spaces(text, m.end()), "", safe=False,
                                           message="remove the metadata"))
             elif line_start < p.start and doc.is_verbatim(line_start, p.start) \
                     and not _BULLET.match(text, p.start):
-                yield Finding(line_start, p.start, "white space at the start of a paragraph",
+                yield Finding(line_start, p.start, "white space at the start of a paragraph: delete it",
                               Fix.replace(line_start, p.start, "", message="remove it"))
         if doc.kind == "text":
             for m in _HTML_TAG.finditer(text) if "<" in text else ():
-                yield Finding(m.start(), m.end(), f"HTML tag '{m.group()}' in plain text")
+                yield Finding(m.start(), m.end(), f"HTML tag '{m.group()}' in plain text: delete it")
             for m in _ENTITY.finditer(text) if "&" in text else ():
                 decoded = _decode_entity(m.group())
                 fix = Fix.replace(m.start(), m.end(), decoded, message=f"write '{decoded}'") if decoded else None
-                yield Finding(m.start(), m.end(), f"HTML entity '{m.group()}' in plain text", fix)
+                yield Finding(m.start(), m.end(), f"HTML entity '{m.group()}' in plain text: "
+                                                  + (f"write '{decoded}'" if decoded else "write the character it stands for"), fix)
 
 
 def _line_start(text: str, offset: int) -> int:
@@ -186,12 +187,12 @@ class Placeholder(Rule):
                 continue
             if m.group("qq") and _masked_log_time(text, m.start()):
                 continue
-            yield Finding(m.start(), m.end(), f"'{m.group()}' left in the copy")
+            yield Finding(m.start(), m.end(), f"'{m.group()}' left in the copy: fill it in or delete it")
         if self.options.words:
             extra = regex.compile(r"(?<![\w-])(?:" + "|".join(map(regex.escape, self.options.words)) + r")(?![\w-])",
                                   regex.I)
             for m in extra.finditer(text):
-                yield Finding(m.start(), m.end(), f"'{m.group()}' left in the copy")
+                yield Finding(m.start(), m.end(), f"'{m.group()}' left in the copy: fill it in or delete it")
 
 
 _LETTERS = lazy(regex.compile, r"[\p{L}'’]+")

@@ -67,7 +67,7 @@ class Mojibake(Rule):
             if any(start <= s < end for s in skip):
                 continue
             repaired = fixed[start - m.start():len(fixed) - (m.end() - end)]
-            yield Finding(start, end, f"garbled text '{text[start:end]}' (should read '{repaired}')",
+            yield Finding(start, end, f"garbled text '{text[start:end]}': write '{repaired}'",
                           Fix.replace(start, end, repaired, message=f"write '{repaired}'"))
 
 

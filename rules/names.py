@@ -148,7 +148,7 @@ class NameVariant(Rule):
                     end = start + len(minor)
                     fix = Fix.replace(start, end, major, safe=False, message=f"write '{major}'") if fixable else None
                     yield Finding(start, end, f"'{minor}' here, but '{major}' elsewhere in the article "
-                                              f"({_times(len(places[major]))}): one name spelt two ways?", fix)
+                                              f"({_times(len(places[major]))}): spell the name one way", fix)
 
 
 _POSSESSIVE_END = lazy(re.compile, "['’]s?(?=\0|\\Z)")
@@ -293,7 +293,7 @@ class TruncatedName(Rule):
                 continue                    # used elsewhere: a short form the article set up
             start = start_of[i]
             yield Finding(start, start + len(word), f"'{word} {following}': '{word}' is only part of a name "
-                                                    f"('{word} ...'); was a word lost?")
+                                                    f"('{word} ...'): write the whole name")
 
 
 def _used_as_name(texts: list[str], j: int) -> bool:

@@ -82,21 +82,21 @@ class MangledPossessive(Rule):
         apostrophe = _house_apostrophe(text)
         s_apostrophe_s = contains_any(text, _S_APOSTROPHE_S)     # in every _DOUBLED_S (and _EXTRA_S match)
         for m in _DOUBLED.finditer(text) if s_apostrophe_s and contains_any(text, _DOUBLED_S) else ():
-            yield Finding(m.start(), m.end(), f"doubled possessive '{_word_before(text, m.start())}{m.group()}'",
+            yield Finding(m.start(), m.end(), f"doubled possessive '{_word_before(text, m.start())}{m.group()}': delete the second 's",
                           Fix.replace(m.start(2), m.end(), "", message="remove the second 's"))
         for m in _DETACHED.finditer(text) if after_space(text, _APOSTROPHE_S) else ():
             if m.group(1).count("\n") or m.group(1).count("\r"):
                 continue
             word = _word_before(text, m.start())
-            yield Finding(m.start(), m.end(), f"apostrophe detached from '{word}'",
+            yield Finding(m.start(), m.end(), f"apostrophe detached from '{word}': close up the space",
                           Fix.replace(m.start(1), m.end(1), "", message="join the apostrophe to the word"))
         for m in _WRONG_CHAR.finditer(text) if contains_any(text, _WRONG_S) else ():
             yield Finding(m.start(1), m.end(1), f"'{m.group(1)}' used as an apostrophe in "
-                          f"'{_word_before(text, m.start())}{m.group()}'",
+                          f"'{_word_before(text, m.start())}{m.group()}': use {apostrophe}",
                           Fix.replace(m.start(1), m.end(1), apostrophe, message=f"use {apostrophe}"))
         for m in _MOJIBAKE.finditer(text) if contains_any(text, _MOJIBAKE_S) else ():
             yield Finding(m.start(1), m.end(1), f"garbled apostrophe '{m.group(1)}' in "
-                          f"'{_word_before(text, m.start())}{m.group()}'",
+                          f"'{_word_before(text, m.start())}{m.group()}': use ’",
                           Fix.replace(m.start(1), m.end(1), "’", message="use ’"))
         if s_apostrophe_s:
             yield from self._extra_s(doc)
@@ -122,7 +122,7 @@ class MangledPossessive(Rule):
                 continue
             yield Finding(m.start(), m.end(), (
                 f"'{m.group()}' looks like a misspelt possessive of '{stem}' "
-                f"(the article writes '{stem}' elsewhere)"),
+                f"(the article writes '{stem}' elsewhere): write {stem}{apostrophe}s"),
                 Fix.replace(m.start(), m.end(), f"{stem}{apostrophe}s", safe=False,
                             message=f"write {stem}{apostrophe}s"))
 
@@ -179,7 +179,7 @@ def _lost_s(doc: Document) -> Iterator[Finding]:
             fix = Fix.replace(start, end, name + texts[i][-2], safe=False, message=f"write {name}{texts[i][-2]}") \
                 if slip == "possessive" else None
             found.append(Finding(start, end, f"'{texts[i]}' looks like a misspelt possessive of '{name}' "
-                                             f"(the article writes '{name}' elsewhere)", fix))
+                                             f"(the article writes '{name}' elsewhere): write {name}{texts[i][-2]}", fix))
     yield from sorted(found, key=lambda f: f.start)
 
 
@@ -211,7 +211,7 @@ def _bare_finding(tokens, j: int, name: str, possessive: str, fixable: bool) -> 
     end = start + len(name)
     fix = Fix.replace(start, end, possessive, safe=False, message=f"write {possessive}") if fixable else None
     return Finding(start, end, f"'{name}' looks like a possessive that lost its apostrophe "
-                               f"(the article writes '{possessive}' elsewhere)", fix)
+                               f"(the article writes '{possessive}' elsewhere): write {possessive}", fix)
 
 
 def _possessive_words(text: str) -> Iterator[str]:

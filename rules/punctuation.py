@@ -106,7 +106,7 @@ class DoubledPunctuation(Rule):
             else:
                 keep = "." if "." in mark else mark[0]
                 fix = Fix.replace(s, e, keep, safe=False, message=f"keep '{keep}'")
-            yield Finding(s, e, f"doubled punctuation '{mark}'", fix)
+            yield Finding(s, e, f"doubled punctuation '{mark}': {fix.message}", fix)
 
 
 def _chant_end(text: str, dot: int) -> int:
@@ -180,7 +180,7 @@ class SpaceBeforePunctuation(Rule):
                 continue                    # a spaced ellipsis: ". . ."
             if mark in ":;" and EMOTICON.match(text, m.start(2)):
                 continue                    # "thanks :)", "dull :-<("
-            yield Finding(s, m.end(), f"{_space_name(m.group(1))} before '{mark}'",
+            yield Finding(s, m.end(), f"{_space_name(m.group(1))} before '{mark}': delete the space",
                           Fix.replace(s, e, "", message="remove the space"))
 
 
@@ -245,7 +245,7 @@ class DoubleSpace(Rule):
                 line_end, in_columns = _line_in_columns(text, s)
             if in_columns:
                 continue                    # "Yes  No   Results": a form or a table row
-            yield Finding(s, e, "double space inside a sentence", Fix.replace(s, e, " ", message="use one space"))
+            yield Finding(s, e, "double space inside a sentence: use one", Fix.replace(s, e, " ", message="use one space"))
 
 
 def _line_in_columns(text: str, at: int) -> tuple[int, bool]:
@@ -324,7 +324,8 @@ class LowercaseSentenceStart(Rule):
             if word in allowed or _is_abbreviation(before) or not doc.is_verbatim(m.end(1), m.end()) \
                     or _name_or_address(text, m.start(2), m.end(2)) or written_as_name(word):
                 continue
-            yield Finding(m.start(2), m.end(2), f"sentence starts in lower case: '{word}'")
+            yield Finding(m.start(2), m.end(2), f"sentence starts in lower case: capitalise '{word}', or change the stop "
+                                                   f"before it")
         for p in doc.paragraphs:
             first = text[p.start]
             if first.islower() and doc.is_verbatim(p.start, p.start + 1) \
@@ -333,7 +334,8 @@ class LowercaseSentenceStart(Rule):
                 if word and word.group() not in allowed and not _name_or_address(text, p.start, p.start + word.end()) \
                         and not written_as_name(word.group()):
                     yield Finding(p.start, p.start + len(word.group()),
-                                  f"paragraph starts in lower case: '{word.group()}'")
+                                  f"paragraph starts in lower case: capitalise '{word.group()}', or "
+                                  f"restore what was lost before it")
 
 
 def _lower_after_stop(text: str) -> Iterator:

@@ -122,7 +122,8 @@ class UnattributedQuote(Rule):
                 return                          # a profile or interview: its subject speaks throughout
         for head in unattributed:
             yield Finding(head.start, head.end if head.closed else head.start + 1,
-                          "quotation has no speaker: no 'said', 'told' or 'according to' in or next to it")
+                          "quotation has no speaker: no 'said', 'told' or 'according to' in or next to it; "
+                          "say who said it")
 
     def _stands_alone(self, doc: Document, q: Quotation, letters: _FirstLetters) -> bool:
         """Whether q opens its sentence and reads as speech (not a quoted term or title,
@@ -464,7 +465,8 @@ class UnmarkedQuote(Rule):
                 continue
             words = ", ".join(dict.fromkeys(w for i in run for _, w in found[i]))
             yield Finding(sentences[run[0]].start, sentences[run[-1]].end,
-                          f"first-person words ({words}) outside quotation marks: a quotation that lost its marks?")
+                          f"first-person words ({words}) outside quotation marks: if someone is speaking, "
+                          f"put the words in quotation marks")
 
 
     @staticmethod

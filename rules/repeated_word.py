@@ -187,7 +187,7 @@ class RepeatedWord(Rule):
         if _GAP.fullmatch(prose, a.end, b.start) and _same_paragraph(doc, a.start, b.start):
             end = _run_end(doc, b)          # "the the the the": one fix deletes every repeat
             fix = _delete(doc, a.end, end, safe=True) if not _mid_word(prose, end) else None
-            return Finding(b.start, b.end, f"'{b.text}' is repeated", fix)
+            return Finding(b.start, b.end, f"'{b.text}' is repeated: delete one", fix)
         if _COMMA_GAP.fullmatch(prose, a.end, b.start) and _same_paragraph(doc, a.start, b.start):
             acronym = len(b.text) > 1 and b.text.isupper()          # "US, US and Japan", not "us"
             if not _LIST_GOES_ON.match(prose, b.end) or (word in _FUNCTION_WORDS and not acronym):
@@ -196,10 +196,10 @@ class RepeatedWord(Rule):
                 return None                 # an exclamation, not a list: '"Hurry, hurry," he said'
             if any(fold(w.text) == word for w in words[i + 2:i + 5]):
                 return None                 # a chant: "scrum, scrum, scrum", "food, food and more food"
-            return Finding(b.start, b.end, f"'{b.text}' is repeated", _delete(doc, a.end, b.end, safe=False))
+            return Finding(b.start, b.end, f"'{b.text}' is repeated: delete one", _delete(doc, a.end, b.end, safe=False))
         if _QUOTE_GAP.fullmatch(prose, a.end, b.start):
             end = b.start - 1               # delete the first word and the space after it
-            return Finding(b.start, b.end, f"'{b.text}' is repeated across a quotation mark",
+            return Finding(b.start, b.end, f"'{b.text}' is repeated across a quotation mark: delete one",
                            _delete(doc, a.start, end, safe=False))
         return None
 
@@ -239,7 +239,7 @@ class RepeatedWord(Rule):
             return None
         start, end = second[0].start, second[-1].end
         fix = _delete(doc, first[-1].end, end, safe=False)
-        return Finding(start, end, f"'{phrase}' is repeated", fix)
+        return Finding(start, end, f"'{phrase}' is repeated: delete one", fix)
 
 
 def _article_before_title(doc: Document, words, i: int) -> Finding:
@@ -249,7 +249,7 @@ def _article_before_title(doc: Document, words, i: int) -> Finding:
     a, b = words[i], words[i + 1]
     title = i + 2 < len(words) and words[i + 2].text[:1].isupper()
     fix = _delete(doc, a.start, b.start, safe=False) if title else _delete(doc, a.end, b.end, safe=False)
-    return Finding(b.start, b.end, f"'{b.text}' is repeated ('{a.text} {b.text}')", fix)
+    return Finding(b.start, b.end, f"'{b.text}' is repeated ('{a.text} {b.text}'): delete one", fix)
 
 
 def _grammatical(doc: Document, words, i: int) -> bool:

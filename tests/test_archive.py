@@ -24,7 +24,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from archive_articles import articles
-from conftest import REPO, run_cli, text_of
+from conftest import REPO, run_cli
+from output_helpers import text_without_summary
 from lintnews.archive import cli as archive_cli
 from lintnews.archive import lint, output
 from lintnews.archive.lint import COLUMNS, PartitionResult, lint_partition, lint_row
@@ -155,7 +156,7 @@ def cli_findings(folder: Path, items, *, kinds=True, args=(), cwd=None, env=None
         path.write_bytes(text.encode("utf-8"))
         paths.append(str(path))
     proc = run_cli("--format", "json", *args, *paths, cwd=cwd, env=env)
-    out, err = text_of(proc)
+    out, err = text_without_summary(proc)
     assert proc.returncode in (0, 1), err
     rows = []
     for item in json.loads(out):
@@ -384,7 +385,7 @@ def test_rows_get_the_findings_their_texts_get_as_files(tmp_path, source, target
     out = tmp_path / f"findings{target}"
     proc = archive(str(inputs), "--output", str(out), "--format-column", "format", "--ignore", "LN203",
                    "--workers", "2", "--partition-rows", "40", "--report", "report.json", cwd=tmp_path)
-    stdout, stderr = text_of(proc)
+    stdout, stderr = text_without_summary(proc)
     assert (proc.returncode, stderr) == (1, "")
     assert read_output(out) == expected
     report = json.loads((tmp_path / "report.json").read_text())
@@ -416,7 +417,7 @@ def test_bad_rows_are_reported_as_ln000_rows_and_the_sweep_goes_on(tmp_path, pro
     out = tmp_path / "findings.jsonl"
     proc = archive(str(path), str(tmp_path / "more.jsonl"), "-o", str(out), "--format-column", "format",
                    "--workers", "1", "--partition-rows", "7", "--isolated", cwd=tmp_path, env=env)
-    stdout, stderr = text_of(proc)
+    stdout, stderr = text_without_summary(proc)
     assert (proc.returncode, stderr) == (2, "")
 
     expected = cli_findings(tmp_path / "files", good, args=("--isolated",), env=env)
@@ -430,9 +431,9 @@ def test_bad_rows_are_reported_as_ln000_rows_and_the_sweep_goes_on(tmp_path, pro
                         f"{path}:19: not a line of JSON: Expecting value: line 1 column 1 (char 0)")],
         "xml": [("input-error", f"{path}:20: 'format' is 'xml', not one of text, markdown, html")],
         place: [("input-error", f"{place}: 'id' is missing; the row is named by its place"),
-                ("repeated-word", "'the' is repeated")],
+                ("repeated-word", "'the' is repeated: delete one")],
         f"{path}:23": [("input-error", f"{path}:23: not a line of JSON lintnews can read: nested too deeply")],
-        "detonator": [("repeated-word", "'the' is repeated"),
+        "detonator": [("repeated-word", "'the' is repeated: delete one"),
                       ("rule-error", "rule XN900 probe (plugin 'archive-probe') failed: ValueError: the probe "
                                      "went off")],
     }
@@ -443,7 +444,7 @@ def test_bad_rows_are_reported_as_ln000_rows_and_the_sweep_goes_on(tmp_path, pro
     # the file CLI says the same of the same text
     detonator = tmp_path / "detonator.txt"
     detonator.write_text("Officials will detonate the the charge.\n", encoding="utf-8")
-    _, cli_err = text_of(run_cli("--isolated", str(detonator), env=env))
+    _, cli_err = text_without_summary(run_cli("--isolated", str(detonator), env=env))
     assert cli_err == f"{detonator}: error: {bad['detonator'][1][1]}\n"
     assert "LN000 input-error" in stdout and "LN000 rule-error" in stdout
 
@@ -495,7 +496,7 @@ def test_a_partition_that_kills_its_workers_is_reported_not_lost(tmp_path, probe
     # the crasher's partition (rows 10-14) fails, and at most one other (two are in flight).
     env = {"PYTHONPATH": str(probe_site), "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "0"}
     proc = archive(str(inputs), "-o", str(out), "--workers", "1", "--partition-rows", "5", "--isolated", env=env)
-    stdout, stderr = text_of(proc)
+    stdout, stderr = text_without_summary(proc)
     assert proc.returncode == 2, stdout
     failed = {int(line.split("(partition ")[1].split(")")[0]) for line in stderr.splitlines()}
     assert 2 in failed and len(failed) <= 2 and len(stderr.splitlines()) == len(failed)
@@ -619,7 +620,7 @@ def test_an_output_that_is_a_directory_is_refused_before_the_sweep(tmp_path):
     inputs = write_jsonl(tmp_path / "news.jsonl", ARTICLES[:5])
     (tmp_path / "out.jsonl").mkdir()
     proc = run_cli("archive", str(inputs), "-o", str(tmp_path / "out.jsonl"), "--isolated", "--workers", "1")
-    assert (proc.returncode, text_of(proc)) == (2, ("", f"lintnews: error: {tmp_path / 'out.jsonl'}: is a "
+    assert (proc.returncode, text_without_summary(proc)) == (2, ("", f"lintnews: error: {tmp_path / 'out.jsonl'}: is a "
                                                         f"directory; the output must be a file\n"))
 
 
@@ -746,7 +747,7 @@ def test_a_real_cluster_gives_the_same_findings(tmp_path, real_cluster, probe_si
     out = tmp_path / "findings.parquet"
     proc = archive(str(inputs), "-o", str(out), "--scheduler", address, "--partition-rows", "25", "--isolated",
                    env=env)
-    stdout, stderr = text_of(proc)
+    stdout, stderr = text_without_summary(proc)
     assert (proc.returncode, stderr) == (1, ""), stdout
     expected = cli_findings(tmp_path / "files", ARTICLES, kinds=False, args=("--isolated",),
                             env={"PYTHONPATH": str(probe_site)})
@@ -821,7 +822,7 @@ def test_without_the_extra_a_one_line_hint(tmp_path):
     shim.mkdir(parents=True)
     (shim / "__init__.py").write_text("raise ModuleNotFoundError(\"No module named 'dask'\", name='dask')\n")
     proc = archive("news.jsonl", "-o", "out.parquet", env={"PYTHONPATH": str(shim.parent)})
-    assert text_of(proc) == ("", "lintnews: error: lintnews archive needs Dask and pyarrow (dask is missing): "
+    assert text_without_summary(proc) == ("", "lintnews: error: lintnews archive needs Dask and pyarrow (dask is missing): "
                                  "pip install 'lintnews[archive]'\n")
     assert proc.returncode == 2
 
@@ -839,7 +840,7 @@ def test_plain_lintnews_never_imports_dask_or_pyarrow():
 def test_probe_pack_loads(probe_site):
     """The probe is a well-formed pack (else every test using it would test nothing)."""
     proc = run_cli("--list-rules", env={"PYTHONPATH": str(probe_site)})
-    assert "XN900  probe" in text_of(proc)[0]
+    assert "XN900  probe" in text_without_summary(proc)[0]
 
 
 @pytest.mark.parametrize("server", ["silent", "http"])

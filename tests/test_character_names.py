@@ -13,11 +13,11 @@ def _messages(code: str, text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("space, named", [
-    ("\u2028", "U+2028 LINE SEPARATOR before ';'"),
-    ("\u00a0", "U+00A0 NO-BREAK SPACE before ';'"),
-    ("\t", "U+0009 CHARACTER TABULATION before ';'"),
-    (" \u202f", "space and U+202F NARROW NO-BREAK SPACE before ';'"),
-    (" ", "space before ';'"),
+    ("\u2028", "U+2028 LINE SEPARATOR before ';': delete the space"),
+    ("\u00a0", "U+00A0 NO-BREAK SPACE before ';': delete the space"),
+    ("\t", "U+0009 CHARACTER TABULATION before ';': delete the space"),
+    (" \u202f", "space and U+202F NARROW NO-BREAK SPACE before ';': delete the space"),
+    (" ", "space before ';': delete the space"),
 ])
 def test_space_before_punctuation_names_the_character(space, named):
     assert _messages("LN203", f"The vote was close{space}; the count took hours.") == [named]

@@ -84,7 +84,7 @@ def test_extend_overrides_key_by_key_and_rule_options_option_by_option(tmp_path)
     })
     out, err = text_of(run_cli("desk", cwd=root))
     # the parent's ignore, exclude (relative to the parent's folder) and allow; the child's severity
-    assert out == "desk/a.txt:2:10: error: LN101 repeated-word 'a' is repeated [*]\n", err
+    assert out == "desk/a.txt:2:10: error: LN101 repeated-word 'a' is repeated: delete one [*]\n", err
 
 
 def test_a_cycle_of_extends_is_an_error(tmp_path):

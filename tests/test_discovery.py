@@ -6,7 +6,8 @@ import subprocess
 
 import pytest
 
-from conftest import run_cli, text_of
+from conftest import run_cli
+from output_helpers import text_without_summary
 
 DEFECT = "It was the the end.\n"
 
@@ -20,7 +21,7 @@ def tree(root, files):
 
 def linted(cwd, *args) -> list[str]:
     proc = run_cli(*args, cwd=cwd)
-    out, err = text_of(proc)
+    out, err = text_without_summary(proc)
     assert "error" not in err and proc.returncode in (0, 1), err
     return sorted({line.split(":")[0] for line in out.splitlines()})
 
@@ -48,4 +49,4 @@ def test_exclude_extensions_and_force_exclude(tmp_path):
 
 def test_stdin_filename_picks_the_loader_and_names_the_file(tmp_path):
     proc = run_cli("-", "--stdin-filename", "news/story.md", stdin=b"It was the **the** end.\n")
-    assert text_of(proc)[0] == "news/story.md:1:14: error: LN101 repeated-word 'the' is repeated\n"
+    assert text_without_summary(proc)[0] == "news/story.md:1:14: error: LN101 repeated-word 'the' is repeated: delete one\n"

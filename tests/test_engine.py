@@ -17,7 +17,7 @@ def test_lint_string_gives_positions_and_rule_identity():
     [d] = result.diagnostics
     assert (d.path, d.line, d.column, d.end_line, d.end_column) == ("a.txt", 1, 12, 1, 15)
     assert (d.code, d.name, d.severity) == ("LN101", "repeated-word", "error")
-    assert d.message == "'the' is repeated"
+    assert d.message == "'the' is repeated: delete one"
 
 
 def test_lint_file_and_list_rules(tmp_path):

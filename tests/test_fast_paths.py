@@ -181,7 +181,8 @@ def test_an_enable_closes_the_regions_it_names_once(directives):
 
 
 def _render_every_cell(source: str, start: int, end: int) -> tuple[str, str]:
-    """full.Layout.render as first written: every character of the line looked at for each finding."""
+    """full.Layout.render written plainly: every character of the line looked at for each
+    finding; the window of WIDTH cells around the span, narrowed to whole words."""
     cells, columns = [], [0]
     for ch in source:
         shown, width = _cell(ch, columns[-1])
@@ -190,10 +191,16 @@ def _render_every_cell(source: str, start: int, end: int) -> tuple[str, str]:
     left, right = columns[start], max(columns[end], columns[start] + 1)
     lo = max(0, min(left - LEAD, columns[-1] - WIDTH)) if columns[-1] > WIDTH else 0
     hi = lo + WIDTH
-    shown = "".join(c for c, a, b in zip(cells, columns, columns[1:]) if a >= lo and b <= hi)
-    prefix, suffix = "…" if lo > 0 else "", "…" if columns[-1] > hi else ""
-    carets = " " * (len(prefix) + left - lo) + "^" * max(1, min(right, hi) - left)
-    return prefix + shown + suffix, carets
+    inside = [i for i in range(len(cells)) if columns[i] >= lo and columns[i + 1] <= hi]
+    first = inside[0] if inside else next((i for i in range(len(cells)) if columns[i] >= lo), len(cells))
+    stop = inside[-1] + 1 if inside else first
+    if 0 < first < start and not source[first - 1].isspace() and " " in source[first:start]:
+        first = source.index(" ", first, start) + 1
+    if max(end, first) < stop < len(source) and not source[stop].isspace() and " " in source[max(end, first, 1):stop]:
+        stop = source.rindex(" ", max(end, first, 1), stop)
+    prefix, suffix = "…" if first > 0 else "", "…" if stop < len(cells) else ""
+    carets = " " * (len(prefix) + left - columns[first]) + "^" * max(1, min(right, max(columns[stop], left + 1)) - left)
+    return prefix + "".join(cells[first:stop]) + suffix, carets
 
 
 @given(st.lists(st.sampled_from(["word ", "\t", "漢", "e\u0301", "\u200b", "x" * 30, "\x01"]), max_size=40)

@@ -20,7 +20,7 @@ def test_past_the_limit_one_finding_says_how_many_more_follow():
     found = result.diagnostics
     assert len(found) == 1_001 and {d.code for d in found} == {"LN101"}
     assert [d.column for d in found] == [len(REPEAT) * i + 12 for i in range(1_001)]
-    assert all(d.message == "'the' is repeated" and d.fix is not None for d in found[:1_000])
+    assert all(d.message == "'the' is repeated: delete one" and d.fix is not None for d in found[:1_000])
     assert found[-1].message == ("500 more findings of this rule from here on are not shown "
                                  "(max-findings-per-rule is 1,000)")
     assert found[-1].fix is None
@@ -123,10 +123,11 @@ def test_the_limit_on_the_command_line(tmp_path):
 # ------------------------------------------------------- a limit is a bound, not an allocation
 
 def test_limits_past_any_file_are_limits_not_allocations(tmp_path):
-    from conftest import run_cli, text_of
+    from conftest import run_cli
+    from output_helpers import text_without_summary as text_of
 
     (tmp_path / "a.txt").write_text("It was the the end.\n", encoding="utf-8")
-    expected = "a.txt:1:12: error: LN101 repeated-word 'the' is repeated [*]\n"
+    expected = "a.txt:1:12: error: LN101 repeated-word 'the' is repeated: delete one [*]\n"
     for option, value in [("--max-findings-per-rule", str(2 ** 62)), ("--max-file-size", "30000000000"),
                           ("--max-file-size", str(2 ** 63 - 1))]:
         proc = run_cli("--isolated", option, value, "a.txt", cwd=tmp_path)

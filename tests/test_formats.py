@@ -18,7 +18,8 @@ from lintnews.junit import JunitReporter
 from lintnews.reporters import GithubReporter, Run, wants_color
 from lintnews.sarif import SarifReporter
 
-from conftest import REPO, run_cli, text_of
+from conftest import REPO, run_cli
+from output_helpers import text_without_summary
 
 # The official SARIF 2.1.0 schema (OASIS SARIF v2.1.0 Errata 01, the file published as
 # https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json).
@@ -57,9 +58,9 @@ def test_colour_only_when_asked_or_on_a_terminal_without_no_color():
 def test_text_colour_on_the_command_line(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("It was the the end.\n", encoding="utf-8")
-    plain = text_of(run_cli(str(path)))[0]
+    plain = text_without_summary(run_cli(str(path)))[0]
     assert "\x1b[" not in plain
-    coloured = text_of(run_cli("--color", "always", str(path)))[0]
+    coloured = text_without_summary(run_cli("--color", "always", str(path)))[0]
     assert "\x1b[1;31mLN101\x1b[0m" in coloured and "\x1b[36m[*]\x1b[0m" in coloured
     assert "\x1b[1;31merror\x1b[0m: " in coloured
     assert coloured.replace("\x1b[1m", "").replace("\x1b[1;31m", "").replace("\x1b[1;33m", "").replace(
@@ -71,12 +72,13 @@ def test_text_colour_on_the_command_line(tmp_path):
 def test_full_shows_the_line_with_carets_under_the_span():
     out = report(FullReporter, [("a.txt", ARTICLE)])
     assert out.split("\n\n")[:2] == [
-        "a.txt:3:1: warning: LN502 stray-metadata white space at the start of a paragraph [*]\n"
+        "a.txt:\n"                                         # the file's name heads its findings
+        "3:1: warning: LN502 stray-metadata white space at the start of a paragraph: delete it [*]\n"
         "  |\n"
         "3 |     It was the the end, said Mr. 李 of the the council.\n"
         "  | ^^^^\n"
         "  = fix: remove it",
-        "a.txt:3:13: error: LN101 repeated-word 'the' is repeated [*]\n"
+        "3:13: error: LN101 repeated-word 'the' is repeated: delete one [*]\n"
         "  |\n"
         "3 |     It was the the end, said Mr. 李 of the the council.\n"
         "  |                ^^^\n"
@@ -87,7 +89,7 @@ def test_full_shows_the_line_with_carets_under_the_span():
     source, carets = third[2], third[3]
     cells = source.replace("李", "李_")       # one string index per terminal cell
     assert cells[carets.index("^") - 7:carets.index("^") + 4] == "of the the " and carets.endswith(" ^^^")
-    assert third[0].startswith("a.txt:3:40: error: LN101")
+    assert third[0].startswith("3:40: error: LN101") and out.count("a.txt") == 1
 
 
 def test_full_cuts_long_lines_around_the_span():
@@ -104,7 +106,8 @@ def test_full_underlines_each_line_of_a_span_over_several_lines():
     reporter = FullReporter(stream)
     reporter.file("a.txt", [d], text)
     assert stream.getvalue() == (
-        "a.txt:1:7: warning: LN999 demo a span over three lines\n"
+        "a.txt:\n"
+        "1:7: warning: LN999 demo a span over three lines\n"
         "  |\n"
         "1 | First line\n"
         "  |       ^^^^\n"
@@ -145,7 +148,7 @@ def test_sarif_is_valid_sarif_2_1_0(sarif_validator):
     assert repeated["name"] == "repeated-word" and "## Why it matters" in repeated["help"]["text"]
     results = [r for r in run["results"] if r["ruleId"] == "LN101"]
     first = results[0]
-    assert first["message"]["text"] == "'the' is repeated" and first["level"] == "error"
+    assert first["message"]["text"] == "'the' is repeated: delete one" and first["level"] == "error"
     assert rules[first["ruleIndex"]]["id"] == "LN101"
     location = first["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "news/a.txt"
@@ -182,9 +185,9 @@ def test_github_annotations_escape_properties_and_message():
 def test_github_format_on_the_command_line(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("It was the the end.\n", encoding="utf-8")
-    out, _ = text_of(run_cli("--format", "github", "a.txt", cwd=tmp_path))
+    out, _ = text_without_summary(run_cli("--format", "github", "a.txt", cwd=tmp_path))
     assert out == ("::error file=a.txt,line=1,col=12,endLine=1,endColumn=15,"
-                   "title=LN101 repeated-word::'the' is repeated\n")
+                   "title=LN101 repeated-word::'the' is repeated: delete one\n")
 
 
 # ---------------------------------------------------------------------------------- junit
@@ -257,7 +260,7 @@ def test_a_file_name_of_undecodable_bytes_is_reported_even_where_output_is_stric
         pytest.skip("this file system takes only UTF-8 file names")
     args = ["--statistics"] if fmt == "statistics" else ["--format", fmt]
     proc = run_cli(*args, "--fail-on", "warning", ".", cwd=tmp_path, env={"PYTHONIOENCODING": "utf-8:strict"})
-    out, err = text_of(proc)
+    out, err = text_without_summary(proc)
     assert (proc.returncode, err) == (1, "")
     if fmt == "json":
         [item] = json.loads(out)
@@ -267,8 +270,10 @@ def test_a_file_name_of_undecodable_bytes_is_reported_even_where_output_is_stric
         assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "caf%E9.txt"
     elif fmt == "junit":
         assert ET.fromstring(out).find("testsuite").get("failures") == "1"
-    elif fmt in ("text", "full"):
+    elif fmt == "text":
         assert out.startswith("caf\\udce9.txt:1:12: error: LN101 repeated-word")
+    elif fmt == "full":
+        assert out.startswith("caf\\udce9.txt:\n1:12: error: LN101 repeated-word")
     else:
         assert "LN101" in out
 
@@ -279,7 +284,7 @@ def test_statistics_count_findings_and_safe_fixes_per_rule(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("It was the the end. The the council met,, TK said. TK\n", encoding="utf-8")
     proc = run_cli("--statistics", str(path))
-    assert text_of(proc) == ("2  LN101  repeated-word              error    [*] 2 fixable\n"
+    assert text_without_summary(proc) == ("2  LN101  repeated-word              error    [*] 2 fixable\n"
                              "2  LN503  placeholder                error\n"
                              "1  LN202  doubled-punctuation        error    [*] 1 fixable\n", "")
     assert proc.returncode == 1

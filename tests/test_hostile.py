@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, text_of
+from conftest import REPO
+from output_helpers import text_without_summary
 
 TIMEOUT = 60                   # seconds: far beyond what any of these takes (a few s at most)
 
@@ -44,7 +45,7 @@ def prose(words: int, seed: int = 1) -> str:
 
 
 def lines_of(proc) -> list[str]:
-    return text_of(proc)[0].splitlines()
+    return text_without_summary(proc)[0].splitlines()
 
 
 def test_a_file_over_the_size_limit_is_one_error(tmp_path):
@@ -53,7 +54,7 @@ def test_a_file_over_the_size_limit_is_one_error(tmp_path):
         fh.truncate(50 * 1024 * 1024)          # 50 MB (sparse: the limit is checked before reading)
     proc = run(str(big))
     assert proc.returncode == 2
-    assert text_of(proc) == ("", f"{big}: error: file is 52,428,800 bytes, over the limit of 10,485,760 "
+    assert text_without_summary(proc) == ("", f"{big}: error: file is 52,428,800 bytes, over the limit of 10,485,760 "
                                  f"(set max-file-size to lint it)\n")
 
 
@@ -63,7 +64,7 @@ def test_an_endless_standard_input_is_one_error_not_all_of_memory():
         proc = subprocess.run([sys.executable, "-m", "lintnews", "--isolated", "-"], stdin=endless,
                               capture_output=True, timeout=TIMEOUT)
     assert proc.returncode == 2
-    assert text_of(proc) == ("", "-: error: standard input is over the limit of 10,485,760 bytes "
+    assert text_without_summary(proc) == ("", "-: error: standard input is over the limit of 10,485,760 bytes "
                                  "(set max-file-size to lint it)\n")
 
 
@@ -86,7 +87,7 @@ def test_standard_input_over_the_limit_is_linted_no_further_and_fixed_text_loses
 def test_a_file_whose_size_says_less_than_it_holds_is_read_no_further_than_the_limit():
     # (it was read whole, as a file growing while it is read would be: the limit never held)
     proc = run("--max-file-size", "10", "/proc/self/status")
-    assert (proc.returncode, text_of(proc)) == (2, ("", "/proc/self/status: error: file is over the limit of "
+    assert (proc.returncode, text_without_summary(proc)) == (2, ("", "/proc/self/status: error: file is over the limit of "
                                                         "10 bytes, though its size said 0 "
                                                         "(set max-file-size to lint it)\n"))
 
@@ -97,14 +98,14 @@ def test_a_one_megabyte_paragraph_with_no_line_break(tmp_path):
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")
     proc = run(str(path))
-    assert lines_of(proc) == [f"{path}:1:{len(text) - 7}: error: LN101 repeated-word 'the' is repeated [*]"]
+    assert lines_of(proc) == [f"{path}:1:{len(text) - 7}: error: LN101 repeated-word 'the' is repeated: delete one [*]"]
 
 
 def test_a_hundred_thousand_quotation_marks(tmp_path):
     path = tmp_path / "quotes.txt"
     path.write_text('"Yes" ' * 50_000 + "\n", encoding="utf-8")
     proc = run(str(path))
-    assert proc.returncode in (0, 1) and text_of(proc)[1] == ""
+    assert proc.returncode in (0, 1) and text_without_summary(proc)[1] == ""
 
 
 @pytest.mark.parametrize("unit", ['"', '"\n\n', "“"])
@@ -114,8 +115,8 @@ def test_a_run_of_150_thousand_quotation_marks(tmp_path, unit):
     path = tmp_path / "marks.txt"
     path.write_text(unit * 150_000 + "It was the the end.\n", encoding="utf-8")
     proc = run("--fail-on", "warning", str(path))
-    out, err = text_of(proc)
-    assert (proc.returncode, err) == (1, "") and "LN101 repeated-word 'the' is repeated" in out
+    out, err = text_without_summary(proc)
+    assert (proc.returncode, err) == (1, "") and "LN101 repeated-word 'the' is repeated: delete one" in out
 
 
 def test_a_markdown_block_quote_of_100_thousand_quotations(tmp_path):
@@ -123,9 +124,9 @@ def test_a_markdown_block_quote_of_100_thousand_quotations(tmp_path):
     path = tmp_path / "pull.md"
     path.write_text('> "' * 100_000 + "\n\nIt was the the end.\n", encoding="utf-8")
     proc = run("--fail-on", "warning", str(path))
-    out, err = text_of(proc)
+    out, err = text_without_summary(proc)
     assert (proc.returncode, err) == (1, "")
-    assert out.endswith(f"{path}:3:12: error: LN101 repeated-word 'the' is repeated [*]\n")
+    assert out.endswith(f"{path}:3:12: error: LN101 repeated-word 'the' is repeated: delete one [*]\n")
 
 
 def test_runs_of_brackets_that_never_close_in_order(tmp_path):
@@ -135,12 +136,12 @@ def test_runs_of_brackets_that_never_close_in_order(tmp_path):
     path.write_text("[" * 200_000 + "x" + "]" * 200_000 + " [ABCD] [CHECK THIS]\n\n" + "(]" * 60_000 + "\n",
                     encoding="utf-8")
     proc = run(*EVERY_FINDING, str(path))
-    out, err = text_of(proc)
+    out, err = text_without_summary(proc)
     assert (proc.returncode, err) == (1, "")
     lines = out.splitlines()
     assert sum("LN503 placeholder '[CHECK THIS]'" in line for line in lines) == 1
-    assert sum("'(' is never closed" in line for line in lines) == 60_000
-    assert sum("']' closes nothing" in line for line in lines) == 60_000
+    assert sum("'(' is never closed: close it or delete it" in line for line in lines) == 60_000
+    assert sum("']' closes nothing: add its '[' or delete it" in line for line in lines) == 60_000
 
 
 @pytest.mark.parametrize("unit", ["<a ", "<!--", "<a href='", "<meta "])
@@ -150,7 +151,7 @@ def test_html_with_thousands_of_constructs_never_closed(tmp_path, unit):
     path = tmp_path / "page.html"
     path.write_text("<p>It was the the end.</p>" + unit * (480_000 // len(unit)) + " The end.", encoding="utf-8")
     proc = run(str(path))
-    assert text_of(proc) == (f"{path}:1:15: error: LN101 repeated-word 'the' is repeated [*]\n", "")
+    assert text_without_summary(proc) == (f"{path}:1:15: error: LN101 repeated-word 'the' is repeated: delete one [*]\n", "")
 
 
 def test_long_runs_of_full_stops_and_question_marks(tmp_path):
@@ -158,7 +159,7 @@ def test_long_runs_of_full_stops_and_question_marks(tmp_path):
     path = tmp_path / "stops.txt"
     path.write_text("It ended" + "." * 200_000 + " Really" + "?!" * 100_000 + " The end.\n", encoding="utf-8")
     proc = run(str(path))
-    assert proc.returncode in (0, 1) and text_of(proc)[1] == ""
+    assert proc.returncode in (0, 1) and text_without_summary(proc)[1] == ""
 
 
 def test_an_unclosed_quote_on_line_one_of_a_long_article(tmp_path):
@@ -166,7 +167,7 @@ def test_an_unclosed_quote_on_line_one_of_a_long_article(tmp_path):
     path = tmp_path / "story.txt"
     path.write_text('The mayor said: "We will win this vote.\n\n' + body + "\n", encoding="utf-8")
     proc = run(str(path))
-    assert lines_of(proc) == [f"{path}:1:17: error: LN303 unbalanced-quote quotation mark opened here is never closed"]
+    assert lines_of(proc) == [f"{path}:1:17: error: LN303 unbalanced-quote quotation mark opened here is never closed: close the quotation or delete the mark"]
 
 
 def test_thousands_of_names_each_spelt_two_ways_in_one_file(tmp_path):
@@ -188,7 +189,7 @@ def test_thousands_of_names_each_spelt_two_ways_in_one_file(tmp_path):
     path.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
     proc = run(*EVERY_FINDING, "--select", "LN401", str(path))
     found = lines_of(proc)
-    assert len(found) == 8000 and text_of(proc)[1] == ""
+    assert len(found) == 8000 and text_without_summary(proc)[1] == ""
     assert all(" LN401 name-variant " in line for line in found)
 
 
@@ -198,9 +199,9 @@ def test_thousands_of_sentences_opened_by_a_name_cut_short(tmp_path):
     path.write_text("United intend to stay. " * 20_000 + "\n", encoding="utf-8")
     proc = run(*EVERY_FINDING, "--select", "LN404", str(path))
     found = lines_of(proc)
-    assert len(found) == 20_000 and text_of(proc)[1] == ""
+    assert len(found) == 20_000 and text_without_summary(proc)[1] == ""
     assert found[1] == f"{path}:1:24: error: LN404 truncated-name 'United intend': 'United' is only part of a name " \
-                       f"('United ...'); was a word lost?"
+                       f"('United ...'): write the whole name"
 
 
 def test_thousands_of_possessives_beside_a_name_ending_in_s(tmp_path):
@@ -208,7 +209,7 @@ def test_thousands_of_possessives_beside_a_name_ending_in_s(tmp_path):
     path = tmp_path / "smiths.txt"
     path.write_text("The Smiths came. Mr Smith's car left. " * 20_000 + "\n", encoding="utf-8")
     proc = run("--select", "LN201", str(path))
-    assert proc.returncode == 0 and text_of(proc) == ("", "")
+    assert proc.returncode == 0 and text_without_summary(proc) == ("", "")
 
 
 @pytest.mark.parametrize("item", [
@@ -222,8 +223,8 @@ def test_a_markdown_paragraph_of_thousands_of_links_or_images(tmp_path, item):
     proc = run(*EVERY_FINDING, "--select", "LN101", str(path))
     found = lines_of(proc)
     second = item.index("the ", item.index("the") + 1)     # the repeat: the second "the"
-    assert len(found) == 25_000 and text_of(proc)[1] == ""
-    assert found[-1] == f"{path}:1:{len(item) * 24_999 + second + 1}: error: LN101 repeated-word 'the' is repeated [*]"
+    assert len(found) == 25_000 and text_without_summary(proc)[1] == ""
+    assert found[-1] == f"{path}:1:{len(item) * 24_999 + second + 1}: error: LN101 repeated-word 'the' is repeated: delete one [*]"
 
 
 def test_the_full_format_on_thousands_of_findings_in_one_line(tmp_path):
@@ -231,11 +232,11 @@ def test_the_full_format_on_thousands_of_findings_in_one_line(tmp_path):
     path = tmp_path / "line.txt"
     path.write_text("It was the the end. " * 20_000 + "\n", encoding="utf-8")
     proc = run(*EVERY_FINDING, "--select", "LN101", "--format", "full", str(path))
-    out = text_of(proc)[0].split("\n\n")
-    assert len(out) == 20_001 and out[-1] == ""
+    out = text_without_summary(proc)[0].split("\n\n")
+    assert len(out) == 20_001 and out[-1] == "" and out[0].startswith(f"{path}:\n1:12: error: LN101")
     last = 20 * 19_999 + len("It was the ")        # the last repeat, in a window of the line's last 100 cells
     assert out[-2].splitlines() == [
-        f"{path}:1:{last + 1}: error: LN101 repeated-word 'the' is repeated [*]",
+        f"1:{last + 1}: error: LN101 repeated-word 'the' is repeated: delete one [*]",
         "  |",
         "1 | …" + "It was the the end. " * 4 + "It was the the end.",
         "  | " + " " * (len("…") + last - (20 * 20_000 - 100)) + "^^^",
@@ -248,7 +249,7 @@ def test_fixing_thousands_of_findings_in_one_file(tmp_path):
     path.write_text("It was the the end. " * 50_000 + "\n", encoding="utf-8")
     proc = run("--select", "LN101", "--fix", str(path))      # (--fix sees every finding)
     assert proc.returncode == 0
-    assert text_of(proc)[1] == "lintnews: fixed 50000 findings in 1 file (LN101 50000); 0 findings remain\n"
+    assert text_without_summary(proc)[1] == "lintnews: fixed 50000 findings in 1 file (LN101 50000); 0 findings remain\n"
     assert path.read_text(encoding="utf-8") == "It was the end. " * 50_000 + "\n"
 
 
@@ -260,7 +261,7 @@ def test_thousands_of_suppression_comments(tmp_path):
     path = tmp_path / "quiet.md"
     path.write_text(block * 12_000 + "It was the the end.\n", encoding="utf-8")
     proc = run("--select", "LN101", str(path))
-    assert lines_of(proc) == [f"{path}:{8 * 12_000 + 1}:12: error: LN101 repeated-word 'the' is repeated [*]"]
+    assert lines_of(proc) == [f"{path}:{8 * 12_000 + 1}:12: error: LN101 repeated-word 'the' is repeated: delete one [*]"]
 
 
 def test_every_unicode_space_between_repeated_words(tmp_path):
@@ -272,8 +273,8 @@ def test_every_unicode_space_between_repeated_words(tmp_path):
     path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     proc = run("--select", "LN1,LN2", str(path))
     found = [line.split(": ", 1)[1] for line in lines_of(proc)]
-    assert found == ["error: LN101 repeated-word 'the' is repeated [*]"] * len(spaces)
-    assert text_of(proc)[1] == ""
+    assert found == ["error: LN101 repeated-word 'the' is repeated: delete one [*]"] * len(spaces)
+    assert text_without_summary(proc)[1] == ""
 
 
 def test_zero_width_and_direction_characters_inside_words(tmp_path):
@@ -283,7 +284,7 @@ def test_zero_width_and_direction_characters_inside_words(tmp_path):
     path.write_text(text, encoding="utf-8")
     proc = run(str(path))
     column = text.index("the\u2069 the") + 6
-    assert lines_of(proc) == [f"{path}:1:{column}: error: LN101 repeated-word 'the' is repeated [*]"]
+    assert lines_of(proc) == [f"{path}:1:{column}: error: LN101 repeated-word 'the' is repeated: delete one [*]"]
     fixed = run("--fix", str(path))
     assert fixed.returncode == 0
     assert path.read_text(encoding="utf-8") == text.replace("\u2069 the", "\u2069")
@@ -297,9 +298,9 @@ def test_nul_bytes_and_invalid_utf8_in_the_middle(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text("It was the the end.\n", encoding="utf-8")
     proc = run(str(nul), str(bad), str(good))
-    out, err = text_of(proc)
+    out, err = text_without_summary(proc)
     assert proc.returncode == 2
-    assert out == f"{good}:1:12: error: LN101 repeated-word 'the' is repeated [*]\n"
+    assert out == f"{good}:1:12: error: LN101 repeated-word 'the' is repeated: delete one [*]\n"
     offset = len(prose(200).encode()) + 4
     assert err.splitlines() == [
         f"{nul}: error: binary file (contains NUL bytes); not an article",
@@ -317,9 +318,9 @@ def test_links_loops_pipes_and_unreadable_files_in_a_directory(tmp_path):
     locked.write_text("Fine.\n", encoding="utf-8")
     locked.chmod(0)
     proc = run(str(tmp_path))
-    out, err = text_of(proc)
+    out, err = text_without_summary(proc)
     assert proc.returncode == 2
-    assert out == f"{tmp_path / 'a.txt'}:1:12: error: LN101 repeated-word 'the' is repeated [*]\n"
+    assert out == f"{tmp_path / 'a.txt'}:1:12: error: LN101 repeated-word 'the' is repeated: delete one [*]\n"
     errors = sorted(err.splitlines())
     expected = [f"{tmp_path / 'gone.txt'}: error: no such file",
                 f"{tmp_path / 'pipe.txt'}: error: not a regular file (a pipe, socket or device)"]
@@ -342,9 +343,9 @@ def test_a_tree_of_folders_deeper_than_the_recursion_limit(tmp_path):
         for folder in reversed(levels):
             if folder.exists():
                 folder.rmdir()
-    out, err = text_of(proc)
+    out, err = text_without_summary(proc)
     assert (proc.returncode, err) == (1, "")
-    assert out == f"{Path(*['d'] * depth, 'a.txt')}:1:12: error: LN101 repeated-word 'the' is repeated [*]\n"
+    assert out == f"{Path(*['d'] * depth, 'a.txt')}:1:12: error: LN101 repeated-word 'the' is repeated: delete one [*]\n"
 
 
 def test_data_nested_deeper_than_the_recursion_limit_is_a_one_line_error(tmp_path):
@@ -353,20 +354,20 @@ def test_data_nested_deeper_than_the_recursion_limit_is_a_one_line_error(tmp_pat
     (tmp_path / "yaml.md").write_text(f"---\ntitle: {deep}\n---\nIt was the the end.\n", encoding="utf-8")
     (tmp_path / "toml.md").write_text(f"+++\ntitle = {deep}\n+++\nIt was the the end.\n", encoding="utf-8")
     proc = run("yaml.md", "toml.md", "--jobs", "1", cwd=tmp_path)
-    out, err = text_of(proc)
+    out, err = text_without_summary(proc)
     assert proc.returncode == 2
     assert err == ("yaml.md: error: front matter is YAML nested too deeply to read\n"
                    "toml.md: error: front matter is TOML nested too deeply to read\n")
-    assert out == ("yaml.md:4:12: error: LN101 repeated-word 'the' is repeated [*]\n"       # the body is still linted
-                   "toml.md:4:12: error: LN101 repeated-word 'the' is repeated [*]\n")
+    assert out == ("yaml.md:4:12: error: LN101 repeated-word 'the' is repeated: delete one [*]\n"       # the body is still linted
+                   "toml.md:4:12: error: LN101 repeated-word 'the' is repeated: delete one [*]\n")
     (tmp_path / "baseline.json").write_text(deep * 20, encoding="utf-8")
     proc = run("--baseline", "baseline.json", "yaml.md", cwd=tmp_path)
-    assert (proc.returncode, text_of(proc)[1]) == (
+    assert (proc.returncode, text_without_summary(proc)[1]) == (
         2, "lintnews: error: baseline baseline.json: cannot read it: JSON nested too deeply\n")
     (tmp_path / "lintnews.toml").write_text(f"select = {deep}\n", encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "lintnews", "yaml.md"], cwd=tmp_path, capture_output=True,
                           timeout=TIMEOUT)
-    assert (proc.returncode, text_of(proc)[1]) == (
+    assert (proc.returncode, text_without_summary(proc)[1]) == (
         2, "lintnews: error: lintnews.toml: TOML nested too deeply to read\n")    # (relative, as found)
 
 
@@ -376,5 +377,5 @@ def test_an_empty_file_and_one_with_no_final_newline(tmp_path):
     last = tmp_path / "last.txt"
     last.write_text("The end.\n\nIt was the the end.", encoding="utf-8")
     proc = run(str(empty), str(last))
-    assert lines_of(proc) == [f"{last}:3:12: error: LN101 repeated-word 'the' is repeated [*]"]
-    assert text_of(proc)[1] == ""
+    assert lines_of(proc) == [f"{last}:3:12: error: LN101 repeated-word 'the' is repeated: delete one [*]"]
+    assert text_without_summary(proc)[1] == ""

@@ -11,7 +11,10 @@ import time
 
 import pytest
 
-from conftest import run_cli, text_of
+from conftest import run_cli
+from output_helpers import text_without_summary
+
+text_of = text_without_summary     # (these tests are about problems and findings, not the summary)
 
 PACK = '''
 import lintnews
@@ -65,12 +68,12 @@ def test_installed_pack_contributes_a_rule(tmp_path):
     article.write_text("Prices rose again!\n", encoding="utf-8")
     env = {"PYTHONPATH": str(site)}
     proc = run_cli(str(article), env=env)
-    out, err = text_of(proc)
+    out, err = text_without_summary(proc)
     assert out == f"{article}:1:18: error: XN101 exclamation-mark exclamation mark in news copy\n"
     assert (err, proc.returncode) == ("", 1)
-    listing, _ = text_of(run_cli("--list-rules", env=env))
+    listing, _ = text_without_summary(run_cli("--list-rules", env=env))
     assert "XN101  exclamation-mark" in listing and "[newsdesk]" in listing
-    explained, _ = text_of(run_cli("--explain", "exclamation-mark", env=env))
+    explained, _ = text_without_summary(run_cli("--explain", "exclamation-mark", env=env))
     assert "Plugin: newsdesk." in explained
     assert "Default severity: error. Set" in explained      # (declared by the pack; no precision measured)
 
@@ -81,7 +84,7 @@ def test_a_pack_that_fails_to_load_is_reported_and_the_rest_runs(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("It was the the end.\n", encoding="utf-8")
     proc = run_cli(str(article), env={"PYTHONPATH": str(site)})
-    out, err = text_of(proc)
+    out, err = text_without_summary(proc)
     assert proc.returncode == 2
     assert "LN101" in out
     assert err.splitlines() == [
@@ -97,9 +100,9 @@ def test_a_rule_that_raises_names_rule_plugin_and_file(tmp_path):
     good = tmp_path / "b.txt"
     good.write_text("Prices rose!\n", encoding="utf-8")
     proc = run_cli(str(bad), str(good), env={"PYTHONPATH": str(site)})
-    out, err = text_of(proc)
+    out, err = text_without_summary(proc)
     assert proc.returncode == 2
-    assert out.splitlines() == [f"{bad}:1:22: error: LN101 repeated-word 'the' is repeated [*]",
+    assert out.splitlines() == [f"{bad}:1:22: error: LN101 repeated-word 'the' is repeated: delete one [*]",
                                 f"{good}:1:12: error: XN101 exclamation-mark exclamation mark in news copy"]
     assert err == (f"{bad}: error: rule XN101 exclamation-mark (plugin 'newsdesk') failed: "
                    "ValueError: the pack has a bug\n")
@@ -116,7 +119,7 @@ def test_a_misspelt_hook_is_an_error(tmp_path):
         ''')
     proc = run_cli("--list-rules", env={"PYTHONPATH": str(site)})
     assert proc.returncode == 2
-    assert "unknown hook 'lintnews_rule'" in text_of(proc)[1]
+    assert "unknown hook 'lintnews_rule'" in text_without_summary(proc)[1]
 
 
 def test_a_pack_can_replace_a_built_in_format(tmp_path):
@@ -136,7 +139,7 @@ def test_a_pack_can_replace_a_built_in_format(tmp_path):
         ''')
     article = tmp_path / "a.txt"
     article.write_text("It was the the end.\n", encoding="utf-8")
-    out, err = text_of(run_cli(str(article), env={"PYTHONPATH": str(site)}))
+    out, err = text_without_summary(run_cli(str(article), env={"PYTHONPATH": str(site)}))
     assert (out, err) == ("1:12 LN101\n", "")
 
 
@@ -162,7 +165,7 @@ def test_a_pack_format_without_start_or_problem_still_runs_when_a_file_cannot_be
     (tmp_path / "a.txt").write_text("It was the the end.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"\x00\x01binary")
     proc = run_cli("--format", "bare", "--jobs", "1", "a.txt", "b.txt", cwd=tmp_path, env={"PYTHONPATH": str(site)})
-    out, err = text_of(proc)
+    out, err = text_without_summary(proc)
     assert proc.returncode == 2
     assert out == "a.txt 1\nb.txt 0\ndone\n" and err.startswith("b.txt: error: binary file")
 
@@ -241,7 +244,7 @@ def test_a_plugin_that_exits_at_import_is_named_and_the_rest_runs(tmp_path):
     proc = run_cli("--isolated", "a.txt", cwd=tmp_path, env={"PYTHONPATH": str(site)})
     out, err = text_of(proc)
     assert proc.returncode == 2
-    assert out == "a.txt:1:12: error: LN101 repeated-word 'the' is repeated [*]\n"
+    assert out == "a.txt:1:12: error: LN101 repeated-word 'the' is repeated: delete one [*]\n"
     assert "plugin 'exiting'" in err and "failed to load: SystemExit: 3" in err
 
 
@@ -292,8 +295,8 @@ def test_a_rule_that_never_returns_is_stopped_named_and_the_rest_goes_on(tmp_pat
     out, err = text_of(proc)
     assert time.monotonic() - started < 60
     assert proc.returncode == 2
-    assert out.splitlines() == ["a.txt:1:15: error: LN101 repeated-word 'the' is repeated [*]",
-                                "c.txt:1:12: error: LN101 repeated-word 'the' is repeated [*]"]
+    assert out.splitlines() == ["a.txt:1:15: error: LN101 repeated-word 'the' is repeated: delete one [*]",
+                                "c.txt:1:12: error: LN101 repeated-word 'the' is repeated: delete one [*]"]
     assert err.splitlines() == [
         f"{name}: error: rule XT101 forever (plugin 'forever') took longer than 1 s on this file (rule-timeout); "
         f"stopped" for name in ("a.txt", "b.txt")]

@@ -57,8 +57,8 @@ def test_hook_passes_clean_copy_and_fails_defective_copy(tmp_path, pre_commit_ho
     proc = try_repo(defective, pre_commit_home)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "Failed" in proc.stdout
-    assert "story.txt:1:24: error: LN101 repeated-word 'the' is repeated" in proc.stdout
-    assert "story.txt:1:47: error: LN503 placeholder 'TK' left in the copy" in proc.stdout
+    assert "story.txt:1:24: error: LN101 repeated-word 'the' is repeated: delete one" in proc.stdout
+    assert "story.txt:1:47: error: LN503 placeholder 'TK' left in the copy: fill it in or delete it" in proc.stdout
 
 
 def test_fix_hook_fixes_the_file_fails_once_then_passes(tmp_path, pre_commit_home):
@@ -80,7 +80,7 @@ def test_fix_hook_still_fails_on_what_it_cannot_fix(tmp_path, pre_commit_home):
     assert (newsroom / "story.txt").read_text(encoding="utf-8") == "The council met. Her plan TK was bold.\n"
     proc = try_repo(newsroom, pre_commit_home, "lintnews-fix")
     assert proc.returncode == 1 and "files were modified" not in proc.stdout
-    assert "story.txt:1:27: error: LN503 placeholder 'TK' left in the copy" in proc.stdout
+    assert "story.txt:1:27: error: LN503 placeholder 'TK' left in the copy: fill it in or delete it" in proc.stdout
 
 
 def test_hooks_respect_exclude_for_the_files_pre_commit_names(tmp_path, pre_commit_home):
@@ -105,8 +105,10 @@ def test_hooks_respect_exclude_for_the_files_pre_commit_names(tmp_path, pre_comm
 
 
 def readme_pre_commit_snippet() -> str:
+    """The README's one YAML block: the hook, as a newcomer copies it."""
     text = (REPO / "README.md").read_text(encoding="utf-8")
-    return text.split("## Pre-commit\n", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    [snippet] = [block.split("```", 1)[0] for block in text.split("```yaml\n")[1:]]
+    return snippet
 
 
 def copy_of_this_repository(path: Path) -> Path:

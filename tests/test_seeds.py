@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REPO, run_cli, text_of
+from conftest import REPO, run_cli
+from output_helpers import text_without_summary
 
 SEEDS = REPO / "seeds"
 SNAPSHOTS = sorted(SEEDS.glob("*.expected"))
@@ -14,7 +15,7 @@ CLEAN = sorted((SEEDS / "clean").glob("*.txt"))
 def test_seed_snapshot(expected):
     article = expected.with_suffix(".txt")
     proc = run_cli(str(article.relative_to(REPO)))
-    out, err = text_of(proc)
+    out, err = text_without_summary(proc)
     assert err == ""
     assert out == expected.read_text(encoding="utf-8")
     # (exit 1 only for a finding of severity error, the default --fail-on)
@@ -22,7 +23,7 @@ def test_seed_snapshot(expected):
 
 
 def test_seed_article_has_the_defects_the_issue_names():
-    out, _ = text_of(run_cli("seeds/000_c414c113dae7f080.txt"))
+    out, _ = text_without_summary(run_cli("seeds/000_c414c113dae7f080.txt"))
     found = {(line.split(":")[1], line.split()[3]) for line in out.splitlines()}
     for line, name in [("7", "repeated-word"), ("23", "repeated-word"), ("31", "mangled-possessive"),
                        ("17", "unmarked-quote"), ("25", "unmarked-quote")]:
@@ -33,7 +34,7 @@ def test_seed_article_has_the_defects_the_issue_names():
 @pytest.mark.parametrize("article", CLEAN, ids=[p.stem for p in CLEAN])
 def test_clean_seed_is_clean(article):
     proc = run_cli(str(article))
-    assert text_of(proc) == ("", "")
+    assert text_without_summary(proc) == ("", "")
     assert proc.returncode == 0
 
 

@@ -8,7 +8,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import REPO, run_cli, text_of
+from conftest import REPO, run_cli
+from output_helpers import text_without_summary
 from lintnews.config import parse_config
 from lintnews.docs import builtin_rules
 from lintnews.engine import Linter
@@ -22,10 +23,10 @@ HOUSE = '[rules.repeated-word]\nseverity = "warning"\n\n[rules.unattributed-quot
 ARTICLE = ('The council approved the budget on Tuesday. It was the the end.\n\n'
            '"We will not accept these terms under any circumstances."\n\n'
            'The vote was carried by a majority of twelve. TK\n')
-WARNING = "a.txt:1:56: warning: LN101 repeated-word 'the' is repeated [*]"
+WARNING = "a.txt:1:56: warning: LN101 repeated-word 'the' is repeated: delete one [*]"
 INFO = ("a.txt:3:1: info: LN301 unattributed-quote quotation has no speaker: no 'said', 'told' or "
-        "'according to' in or next to it")
-ERROR = "a.txt:5:47: error: LN503 placeholder 'TK' left in the copy"
+        "'according to' in or next to it; say who said it")
+ERROR = "a.txt:5:47: error: LN503 placeholder 'TK' left in the copy: fill it in or delete it"
 
 
 def lint(tmp_path, *args, text=ARTICLE, config=HOUSE):
@@ -34,7 +35,7 @@ def lint(tmp_path, *args, text=ARTICLE, config=HOUSE):
     if config is not None:
         (tmp_path / "lintnews.toml").write_text(config, encoding="utf-8")
     proc = run_cli(*(() if config is not None else ("--isolated",)), *args, "a.txt", cwd=tmp_path)
-    out, err = text_of(proc)
+    out, err = text_without_summary(proc)
     return proc.returncode, out.splitlines(), err
 
 
@@ -165,8 +166,8 @@ def test_jobs_give_the_same_findings_severities_and_exit(tmp_path):
     (tmp_path / "lintnews.toml").write_text(config, encoding="utf-8")
     serial = run_cli("--jobs", "1", ".", cwd=tmp_path)
     parallel = run_cli("--jobs", "2", ".", cwd=tmp_path)
-    assert text_of(serial) == text_of(parallel) and serial.returncode == parallel.returncode == 1
-    assert text_of(parallel)[0].count(": error: LN301") == 3
+    assert text_without_summary(serial) == text_without_summary(parallel) and serial.returncode == parallel.returncode == 1
+    assert text_without_summary(parallel)[0].count(": error: LN301") == 3
 
 
 # ------------------------------------------------------------------------ configuration
@@ -244,8 +245,10 @@ def test_rule_problems_name_a_bad_severity():
 # ----------------------------------------------------------------------------- formats
 
 def test_text_and_full_name_the_severity_after_the_position(tmp_path):
-    status, lines, _ = lint(tmp_path, "--format", "full")
-    assert [line for line in lines if line.startswith("a.txt:")] == [WARNING, INFO, ERROR]
+    status, lines, _ = lint(tmp_path, "--format", "full")      # (grouped under the file's name)
+    assert lines[0] == "a.txt:"
+    assert [line for line in lines if line[:1].isdigit() and ": " in line] == [
+        finding.removeprefix("a.txt:") for finding in (WARNING, INFO, ERROR)]
 
 
 def test_json_sarif_github_and_junit_carry_the_severity(tmp_path):
@@ -282,16 +285,16 @@ def test_sarif_and_github_carry_a_configured_severity(tmp_path):
 # ------------------------------------------------------------------------ explain, docs
 
 def test_explain_shows_the_default_severity_and_the_precision_behind_it():
-    out, _ = text_of(run_cli("--explain", "LN301"))
+    out, _ = text_without_summary(run_cli("--explain", "LN301"))
     assert ("Default severity: warning — right 2 of 5 times (2 arguable) on 2,127 BBC News articles (0.06 per "
             "10k words); right 1 of 2 times (1 arguable) on 605 Markdown articles (0.05 per 10k words).") in out
-    out, _ = text_of(run_cli("--explain", "style-consistency"))
+    out, _ = text_without_summary(run_cli("--explain", "style-consistency"))
     assert ("Default severity: error — right 4 of 4 times on 2,127 BBC News articles (0.05 per 10k words); "
             "right 21 of 23 times (2 arguable) on 605 Markdown articles") in out
 
 
 def test_list_rules_shows_each_rules_severity():
-    out, _ = text_of(run_cli("--isolated", "--list-rules"))
+    out, _ = text_without_summary(run_cli("--isolated", "--list-rules"))
     # (code, name, on/off, "fix" for a fixable rule, then the severity)
     listed = {line.split()[0]: next(w for w in line.split()[3:5] if w in SEVERITIES) for line in out.splitlines()}
     assert (listed["LN101"], listed["LN301"], listed["LN503"]) == ("error", "warning", "error")

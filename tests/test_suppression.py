@@ -1,7 +1,8 @@
 """Suppression comments in Markdown and HTML, and per-file-ignores in configuration."""
 from __future__ import annotations
 
-from conftest import run_cli, text_of
+from conftest import run_cli
+from output_helpers import text_without_summary
 from lintnews.config import Config
 from lintnews.engine import Linter
 
@@ -36,7 +37,7 @@ def test_unused_suppressions_are_reported_on_request():
     assert codes(text) == []
     assert codes(text, report_unused_suppressions=True) == [(1, "LN001")]
     proc = run_cli("--report-unused-suppressions", "-", "--stdin-filename", "story.md", stdin=text.encode())
-    out, _ = text_of(proc)
+    out, _ = text_without_summary(proc)
     assert out == "story.md:1:17: warning: LN001 unused-suppression 'lintnews: ignore LN101' suppresses nothing\n"
 
 
@@ -49,8 +50,8 @@ def test_per_file_ignores(tmp_path):
     (tmp_path / "wire").mkdir()
     (tmp_path / "wire" / "a.txt").write_text("It was the the end.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("It was the the end.\n", encoding="utf-8")
-    out, _ = text_of(run_cli(".", cwd=tmp_path))
-    assert out == "b.txt:1:12: error: LN101 repeated-word 'the' is repeated [*]\n"
+    out, _ = text_without_summary(run_cli(".", cwd=tmp_path))
+    assert out == "b.txt:1:12: error: LN101 repeated-word 'the' is repeated: delete one [*]\n"
 
 
 def test_per_file_ignores_must_name_known_rules(tmp_path):
@@ -58,7 +59,7 @@ def test_per_file_ignores_must_name_known_rules(tmp_path):
     (tmp_path / "b.txt").write_text("Fine.\n", encoding="utf-8")
     proc = run_cli(".", cwd=tmp_path)
     assert proc.returncode == 2
-    assert "per-file-ignores: 'LN999' matches no rule" in text_of(proc)[1]
+    assert "per-file-ignores: 'LN999' matches no rule" in text_without_summary(proc)[1]
 
 
 def test_directives_and_codes_are_read_in_any_case():
@@ -77,10 +78,10 @@ def test_a_directive_lintnews_does_not_have_suppresses_nothing_and_is_reported()
 def test_a_misspelt_suppression_is_reported_on_the_command_line():
     text = "It was the the end. <!-- lintnews: ignroe LN101 -->\n\n<!-- lintnews: ignore LN999 -->\nFine.\n"
     proc = run_cli("-", "--stdin-filename", "story.md", stdin=text.encode())
-    out, _ = text_of(proc)
-    assert out == ("story.md:1:12: error: LN101 repeated-word 'the' is repeated [*]\n"
+    out, _ = text_without_summary(proc)
+    assert out == ("story.md:1:12: error: LN101 repeated-word 'the' is repeated: delete one [*]\n"
                    "story.md:1:36: error: LN002 invalid-suppression 'ignroe' is not a lintnews directive, so this "
                    "comment suppresses nothing: write 'ignore'\n"
                    "story.md:3:23: error: LN002 invalid-suppression no rule is called 'LN999', so nothing is "
-                   "suppressed for it: see lintnews --list-rules\n")
+                   "suppressed for it: use a code or name of lintnews --list-rules\n")
     assert codes(text, ignore=("invalid-suppression",)) == [(1, "LN101")]
