@@ -70,6 +70,9 @@ def _offsets(d, text: str) -> tuple[int, int]:
     return index.offset(d.line, d.column), index.offset(d.end_line, d.end_column)
 
 
+MAX_BASELINE_BYTES = 1 << 30   # read no further (nor a FIFO, nor /dev/zero)
+
+
 class Baseline:
     """Known findings, counted by key; `filter` drops the known ones from a Result."""
 
@@ -83,11 +86,17 @@ class Baseline:
         """Read a baseline file; anything wrong with it is a one-line UsageError."""
         import json
 
+        from lintnews.errors import InputError
+        from lintnews.reading import read_bytes
+
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise UsageError(f"baseline {path}: no such file (make one with --write-baseline)") from None
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            data = json.loads(read_bytes(path, MAX_BASELINE_BYTES).decode("utf-8"))
+        except InputError as exc:
+            if str(exc) == "no such file":
+                raise UsageError(f"baseline {path}: no such file (make one with --write-baseline)") from None
+            raise UsageError(f"baseline {path}: cannot read it: {exc}".replace(
+                " (set max-file-size to lint it)", "")) from None
+        except (UnicodeDecodeError, ValueError) as exc:
             raise UsageError(f"baseline {path}: cannot read it: {exc}") from None
         except RecursionError:
             raise UsageError(f"baseline {path}: cannot read it: JSON nested too deeply") from None

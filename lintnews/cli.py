@@ -256,6 +256,7 @@ def run(args: argparse.Namespace) -> int:
         report_problem(problem, None)
     gc.enable()                             # set-up done (see _quiet_start_up)
     targets = list(iter_targets(args.paths, resolver.config_of_folder, linter.article_extensions()))
+    refuse_writing_over_an_input(args.write_baseline, targets)
     keys = {t: resolver.key_of_file(args.stdin_filename or "-" if t == "-" else t)
             for t in targets if isinstance(t, str)}
     outcomes = parallel_outcomes(resolver, keys, targets, args, mode)
@@ -284,6 +285,17 @@ def run(args: argparse.Namespace) -> int:
     return mode.exit_status(status)
 
 
+def refuse_writing_over_an_input(output: str | None, targets: list) -> None:
+    """A UsageError when a file lintnews would write (a baseline) is one of the articles it
+    reads: `lintnews a.txt --write-baseline a.txt` replaced the article with JSON."""
+    from lintnews.errors import UsageError
+
+    if output and os.path.exists(output):
+        written = os.path.realpath(output)
+        if any(isinstance(t, str) and t != "-" and os.path.realpath(t) == written for t in targets):
+            raise UsageError(f"--write-baseline {output}: that is one of the articles to lint; name another file")
+
+
 def command_line_overrides(args: argparse.Namespace):
     """A function putting the command line's settings on top of a file's configuration."""
     exclude = split_list(args.exclude)
@@ -302,6 +314,8 @@ def check_command_line_rules(args: argparse.Namespace, rules) -> None:
     from lintnews.errors import UsageError
     from lintnews.ruleset import unknown_selector
 
+    if args.select is not None and not split_list(args.select):
+        raise UsageError("--select: names no rule, so no rule would run (to turn rules off, --ignore them)")
     for option in ("select", "ignore", "extend_select"):
         unknown = unknown_selector(rules, split_list(getattr(args, option)) or ())
         if unknown:

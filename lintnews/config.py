@@ -40,8 +40,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from lintnews.errors import ConfigError
-from lintnews.reading import DEFAULT_MAX_BYTES
+from lintnews.errors import ConfigError, InputError
+from lintnews.reading import DEFAULT_MAX_BYTES, read_bytes
 from lintnews.severity import check_severity
 
 
@@ -103,21 +103,41 @@ def config_file_in(folder: Path) -> Path | None:
     if candidate.is_file():
         return candidate
     candidate = folder / "pyproject.toml"
-    if candidate.is_file() and "lintnews" in _read_toml(candidate).get("tool", {}):
+    if candidate.is_file() and _lintnews_table(candidate, _read_toml(candidate)) is not None:
         return candidate
     return None
 
 
+MAX_CONFIG_BYTES = 1 << 20      # a configuration file is read no further (nor a FIFO, nor /dev/zero)
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
+        text = read_bytes(path, MAX_CONFIG_BYTES).decode("utf-8")
+        return tomllib.loads(text)
+    except InputError as exc:
+        raise ConfigError(f"{path}: {exc}".replace("set max-file-size to lint it", "not a configuration file")) \
+            from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not valid UTF-8 (byte offset {exc.start}); TOML files are UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except RecursionError:
         raise ConfigError(f"{path}: TOML nested too deeply to read") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _lintnews_table(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
+    """A pyproject.toml's [tool.lintnews] table (None without one); a ConfigError naming the
+    file where `tool` or `tool.lintnews` is not a table."""
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' is {type(tool).__name__}, not a table")
+    table = tool.get("lintnews")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: 'tool.lintnews' is {type(table).__name__}, not a table ([tool.lintnews])")
+    return table
 
 
 def load_config(path: str | Path | None = None, start: str | Path = ".") -> Config:
@@ -131,7 +151,7 @@ def _load(file: Path, chain: tuple[Path, ...]) -> Config:
     if file.resolve() in chain:
         raise ConfigError(f"{file}: extend: a cycle ({' -> '.join(map(str, (*chain, file.resolve())))})")
     data = _read_toml(file)
-    table = data if file.name != "pyproject.toml" else data.get("tool", {}).get("lintnews", {})
+    table = data if file.name != "pyproject.toml" else _lintnews_table(file, data) or {}
     config = parse_config(table, source=str(file))
     if config.extend is None:
         return config

@@ -125,3 +125,13 @@ def test_a_baseline_of_a_file_name_that_is_not_utf_8_reads_back_and_keeps_its_mo
     assert not [p for p in os.listdir(tmp_path) if p.endswith(".lintnews-tmp")]
     proc = run_cli("--baseline", "baseline.json", ".", cwd=tmp_path)
     assert (proc.returncode, proc.stdout) == (0, b"")
+
+
+def test_a_baseline_that_would_overwrite_an_article_is_refused(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("It was the the end.\n", encoding="utf-8")
+    for named, baseline in (("a.txt", "a.txt"), (".", "./a.txt")):
+        proc = run_cli(named, "--write-baseline", baseline, cwd=tmp_path)
+        assert (proc.returncode, text_without_summary(proc)) == (2, ("", (
+            f"lintnews: error: --write-baseline {baseline}: that is one of the articles to lint; name another file\n")))
+        assert article.read_text(encoding="utf-8") == "It was the the end.\n"

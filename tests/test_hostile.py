@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, run_cli
 from output_helpers import text_without_summary
 
 TIMEOUT = 60                   # seconds: far beyond what any of these takes (a few s at most)
@@ -379,3 +379,48 @@ def test_an_empty_file_and_one_with_no_final_newline(tmp_path):
     proc = run(str(empty), str(last))
     assert lines_of(proc) == [f"{last}:3:12: error: LN101 repeated-word 'the' is repeated: delete one [*]"]
     assert text_without_summary(proc)[1] == ""
+
+
+# ------------------------------------------- configuration and baseline files that are not files
+
+@pytest.mark.parametrize("content, message", [
+    (b"tool = 5\n", "pyproject.toml: 'tool' is int, not a table"),
+    (b"[tool]\nlintnews = 5\n", "pyproject.toml: 'tool.lintnews' is int, not a table ([tool.lintnews])"),
+])
+def test_a_pyproject_whose_tool_is_not_a_table_is_a_one_line_error(tmp_path, content, message):
+    (tmp_path / "pyproject.toml").write_bytes(content)
+    (tmp_path / "a.txt").write_text("It was the end.\n", encoding="utf-8")
+    proc = run_cli("a.txt", cwd=tmp_path)
+    assert (proc.returncode, text_without_summary(proc)) == (2, ("", f"lintnews: error: {tmp_path / message}\n"))
+
+
+def test_a_configuration_that_is_not_utf_8_is_a_one_line_error(tmp_path):
+    (tmp_path / "lintnews.toml").write_bytes(b'select = ["LN1"]\n\xff\xfe\n')
+    (tmp_path / "a.txt").write_text("It was the end.\n", encoding="utf-8")
+    proc = run_cli("a.txt", cwd=tmp_path)
+    assert (proc.returncode, text_without_summary(proc)) == (
+        2, ("", "lintnews: error: lintnews.toml: not valid UTF-8 (byte offset 17); TOML files are UTF-8\n"))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("option", ["--config", "--baseline"])
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
+def test_a_fifo_or_a_device_as_configuration_or_baseline_is_refused_not_read(tmp_path, option, special):
+    if special == "fifo":
+        special = str(tmp_path / "fifo")
+        os.mkfifo(special)
+    elif not os.path.exists(special):
+        pytest.skip(f"no {special} here")
+    (tmp_path / "a.txt").write_text("It was the end.\n", encoding="utf-8")
+    proc = run_cli(option, special, "a.txt", cwd=tmp_path)      # (run_cli gives up after 300 s)
+    out, err = text_without_summary(proc)
+    assert (proc.returncode, out) == (2, "") and err.count("\n") == 1
+    assert "not a regular file (a pipe, socket or device)" in err
+
+
+def test_select_naming_nothing_is_a_usage_error(tmp_path):
+    (tmp_path / "a.txt").write_text("It was the the end.\n", encoding="utf-8")
+    for value in ("", " , "):
+        proc = run_cli("--select", value, "a.txt", cwd=tmp_path)
+        assert (proc.returncode, text_without_summary(proc)) == (2, ("", (
+            "lintnews: error: --select: names no rule, so no rule would run (to turn rules off, --ignore them)\n")))
