@@ -74,13 +74,41 @@ def _slim(result: Result) -> Result:
 def run_in_order(linters: Mapping[Any, Linter], items: Sequence[tuple[str, Any]], jobs: int,
                  task: Task) -> Iterator[Result | FixResult]:
     """The outcome for each (path, key) item, in order, computed by `jobs` worker processes,
-    each path linted with the Linter of its key (its configuration)."""
+    each path linted with the Linter of its key (its configuration).
+
+    A worker that dies (killed, out of memory) breaks the pool, which notices
+    (BrokenProcessPool) instead of waiting for its files for ever: they and the files still
+    to come are problems, each saying so, and the run ends with exit status 2.
+    """
     import multiprocessing      # (here: a one-file run, as from pre-commit, never needs it)
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     forking = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if forking else "spawn")
     # a forked worker inherits the Linters; a spawned one builds its own from the configurations
     initargs = (dict(linters) if forking else None, {key: linter.config for key, linter in linters.items()}, task)
     chunk = max(1, min(16, len(items) // (jobs * 8)))
-    with context.Pool(jobs, initializer=_start, initargs=initargs) as pool:
-        yield from pool.imap(_run, items, chunksize=chunk)
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=initargs)
+    done = 0
+    try:
+        for outcome in pool.map(_run, items, chunksize=chunk):
+            done += 1
+            yield outcome
+    except BrokenProcessPool:
+        for path, _ in items[done:]:
+            yield _lost(path, task)
+    except BaseException:       # (Ctrl-C, or the reader stopped): no worker outlives the run
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _lost(path: str, task: Task) -> Result | FixResult:
+    """The outcome of a file a dead worker took with it (or that was still to come)."""
+    result = Result(path, problems=[Problem("internal", path, (
+        "not linted: a worker process died (killed, or out of memory) while this file was in its "
+        "hands or still to come; lint it again, with --jobs 1 to find which file it was"))])
+    return FixResult("", "", result) if task.fix else result

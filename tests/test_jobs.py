@@ -64,3 +64,57 @@ def test_ctrl_c_during_a_parallel_run_is_one_line(tmp_path):
             os.killpg(proc.pid, signal.SIGKILL)
     # (each worker took the signal too and printed "Process ForkPoolWorker-1:" and more)
     assert (proc.returncode, err) == (130, b"lintnews: interrupted\n")
+
+
+KILLER_PACK = '''
+import os
+import signal
+
+import lintnews
+from lintnews.ruleset import Rule
+
+
+class Killer(Rule):
+    """Kills its process on one article, as the out-of-memory killer would.
+
+    ## Why it matters
+    It tests a dying worker.
+    ## Example
+    x
+    ## Use instead
+    y
+    """
+
+    code = "XK101"
+    name = "killer"
+
+    def check(self, doc):
+        if "poison" in doc.text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return ()
+
+
+@lintnews.hookimpl
+def lintnews_rules():
+    return [Killer]
+'''
+
+
+def test_a_worker_that_dies_is_noticed_not_waited_for(tmp_path):
+    from test_plugins import install
+
+    from output_helpers import text_without_summary
+
+    site = tmp_path / "site"
+    install(site, "killer-pack", "killer_pack", KILLER_PACK, entry="killer")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i in range(40):
+        text = "A poison pen letter.\n" if i == 25 else "It was the end.\n"
+        (folder / f"{i:02d}.txt").write_text(text, encoding="utf-8")
+    proc = run_cli("--isolated", "--jobs", "2", "articles", cwd=tmp_path, env={"PYTHONPATH": str(site)})
+    out, err = text_without_summary(proc)
+    assert proc.returncode == 2 and out == ""
+    lost = [line for line in err.splitlines() if "not linted: a worker process died" in line]
+    assert "articles/25.txt: error: not linted: a worker process died" in err
+    assert lost and len(lost) == len(err.splitlines())      # (every line says which file and why)
