@@ -272,7 +272,9 @@ def run(args: argparse.Namespace) -> int:
         else:
             result = check(file_linter, target, args, mode)
         for problem in result.problems:
-            print(f"{problem.path}: error: {problem.message}", file=sys.stderr)
+            from lintnews.reporters import printable
+
+            print(f"{printable(problem.path)}: error: {problem.message}", file=sys.stderr)
             status = 2
             if report_problem:
                 report_problem(problem, result.path)

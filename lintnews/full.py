@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import LineIndex
-from lintnews.reporters import TextReporter
+from lintnews.reporters import TextReporter, printable
 
 WIDTH = 100            # display cells of source shown per line
 LEAD = 30              # cells of context kept before a span when a line is cut
@@ -36,7 +36,7 @@ class FullReporter(TextReporter):
             return
         index = LineIndex(text) if text is not None else None
         lines = _Lines(text, index) if text is not None else None
-        self.stream.write(self.paint(diagnostics[0].path, "path") + ":\n")
+        self.stream.write(self.paint(printable(diagnostics[0].path), "path") + ":\n")
         for d in diagnostics:
             self.stream.write(self.header(d) + "\n")
             if lines is not None:

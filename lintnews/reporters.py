@@ -79,6 +79,17 @@ def safely_fixable(d: Diagnostic) -> bool:
     return d.fix is not None and d.fix.applicability is Applicability.SAFE
 
 
+_UNPRINTABLE = {i: f"\\x{i:02x}" for i in (*range(0x20), 0x7f)} | {ord("\n"): "\\n", ord("\r"): "\\r",
+                                                                    ord("\t"): "\\t", 0x2028: "\\u2028",
+                                                                    0x2029: "\\u2029", 0x85: "\\x85"}
+
+
+def printable(path: str) -> str:
+    """A file name as one line of text: newlines, escape characters and other controls in it
+    as backslash escapes (a name can hold them; raw, they forged lines or coloured a terminal)."""
+    return path if path.isprintable() else path.translate(_UNPRINTABLE)
+
+
 class TextReporter(Reporter):
     """`path:line:col: severity: CODE name message`, one finding a line (as compilers write
     theirs, which editors read); `[*]` marks a safe fix."""
@@ -90,7 +101,7 @@ class TextReporter(Reporter):
     def line(self, d: Diagnostic, with_path: bool = True) -> str:
         mark = " " + self.paint("[*]", "fix") if safely_fixable(d) else ""
         severity = self.paint(d.severity, d.severity) if d.severity in _STYLES else d.severity
-        path = f"{self.paint(d.path, 'path')}:" if with_path else ""
+        path = f"{self.paint(printable(d.path), 'path')}:" if with_path else ""
         return (f"{path}{d.line}:{d.column}: {severity}: {self.paint(d.code, 'code')} "
                 f"{d.name} {d.message}{mark}")
 

@@ -424,3 +424,18 @@ def test_select_naming_nothing_is_a_usage_error(tmp_path):
         proc = run_cli("--select", value, "a.txt", cwd=tmp_path)
         assert (proc.returncode, text_without_summary(proc)) == (2, ("", (
             "lintnews: error: --select: names no rule, so no rule would run (to turn rules off, --ignore them)\n")))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="such names are POSIX's")
+@pytest.mark.parametrize("fmt", ["text", "full"])
+def test_newlines_and_escape_characters_in_a_file_name_are_printed_as_escapes(tmp_path, fmt):
+    name = "evil\nb.txt:9:9: error: LN999 forged\x1b[31m.txt"
+    (tmp_path / name).write_text("It was the the end.\n", encoding="utf-8")
+    (tmp_path / "bad\x07.txt").write_bytes(b"PK\x03\x04\x00 binary")
+    proc = run("--format", fmt, ".", cwd=tmp_path)
+    out, err = proc.stdout.decode(), proc.stderr.decode()
+    assert "\x1b" not in out + err and "\x07" not in out + err
+    shown = "evil\\nb.txt:9:9: error: LN999 forged\\x1b[31m.txt"
+    assert (f"{shown}:1:12: error: LN101" in out) if fmt == "text" else (f"{shown}:\n" in out)
+    assert not any(line.startswith("b.txt:9:9") for line in out.splitlines())     # no forged line
+    assert "bad\\x07.txt: error: binary file" in err
