@@ -38,6 +38,9 @@ _BLOCK_KINDS = {"paragraph_open": "paragraph", "heading_open": "heading", "th_op
 _CONTAINER_KINDS = {"list_item_open": "list-item", "blockquote_open": "blockquote", "footnote_open": "footnote"}
 
 
+MAX_NESTING = 20        # markdown-it's default depth of blocks in blocks; deeper is not parsed
+
+
 @cache
 def parser():
     """The markdown-it parser, made once (importing it costs ~30 ms, so only when needed)."""
@@ -48,6 +51,7 @@ def parser():
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     md.use(footnote_plugin).use(dollarmath_plugin, allow_space=False, allow_digits=False)
     md.disable("text_join")        # keep escapes and entities as tokens of their own
+    md.options["maxNesting"] = MAX_NESTING
     return md
 
 
@@ -66,9 +70,13 @@ def markdown_document(text: str, path: str, meta: dict[str, Any] | None = None, 
             problems.append(front.error)
     lines = LineIndex(text)
     builder = _Builder(text, lines)
+    too_deep: list[str] = []
     for tokens, line in _tokens(text, lines, body_start, piece):
         builder.line_offset = line          # (the file's line their line 0 is)
         builder.add(tokens)
+        if not too_deep:                    # (said once a file)
+            too_deep = _too_deep(tokens, line)
+            problems.extend(too_deep)
         del tokens                          # (not kept while the next piece is parsed)
     prose, prose_map, blocks, fallbacks = builder.build()
     if fallbacks:
@@ -77,6 +85,16 @@ def markdown_document(text: str, path: str, meta: dict[str, Any] | None = None, 
     doc.lines = lines                       # (made once)
     doc.problems.extend(problems)
     return doc
+
+
+def _too_deep(tokens: list, line: int) -> list[str]:
+    """A problem where blocks nest as deep as markdown-it goes (lists in lists, quotes in
+    quotes, 20 levels): it parses nothing inside, so that text would go unlinted in silence."""
+    deep = next((t for t in tokens if t.nesting == 1 and t.level >= MAX_NESTING - 1 and t.map), None)
+    if deep is None:
+        return []
+    return [f"Markdown nested deeper than {MAX_NESTING} levels (lists or block quotes) at line "
+            f"{line + deep.map[0] + 1}: the text inside them is not linted"]
 
 
 def _tokens(text: str, lines: LineIndex, body_start: int, piece: int) -> Iterator[tuple[list, int]]:

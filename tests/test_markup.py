@@ -217,3 +217,19 @@ def test_a_declaration_the_html_parser_cannot_read_is_skipped_like_a_browser_doe
     result = lint(source, "odd.html", select=("LN101",))
     assert result.problems == []
     assert [(d.line, d.column) for d in result.diagnostics] == [(1, 15), (3, 16)]
+
+
+@pytest.mark.parametrize("markdown, line", [
+    ("- " * 10 + "It was the the end.\n", 1),
+    ("Intro.\n\n" + "> " * 20 + "It was the the end.\n", 3),
+])
+def test_markdown_nested_past_the_parsers_limit_is_a_problem_not_silence(markdown, line):
+    result = Linter(Config()).lint_text(markdown, "deep.md")
+    assert [p.message for p in result.problems] == [
+        f"Markdown nested deeper than 20 levels (lists or block quotes) at line {line}: the text inside them is "
+        f"not linted"]
+
+
+def test_markdown_nested_within_the_limit_is_linted():
+    result = Linter(Config()).lint_text("- " * 9 + "It was the the end.\n", "deep.md")
+    assert ([d.code for d in result.diagnostics], result.problems) == (["LN101"], [])
