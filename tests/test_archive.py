@@ -882,3 +882,28 @@ def test_a_scheduler_address_that_is_no_dask_scheduler_is_an_error_in_bounded_ti
     err = capsys.readouterr().err
     assert err.startswith(f"lintnews: error: cannot reach the Dask scheduler at {address}: ") and err.count("\n") == 1
     assert not (tmp_path / "out.jsonl").exists()
+
+
+@slow
+def test_ctrl_c_while_the_local_cluster_starts_stops_the_run(monkeypatch):
+    import multiprocessing
+
+    from lintnews.archive import cluster
+
+    real = cluster.LocalCluster
+
+    def pressed_while_starting(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGINT)         # Ctrl-C in the second the workers take to start
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cluster, "LocalCluster", pressed_while_starting)
+    handler = signal.getsignal(signal.SIGINT)
+    with pytest.raises(KeyboardInterrupt):
+        with cluster.dask_client(None, 1):
+            pytest.fail("the sweep began though Ctrl-C was pressed while the cluster started")
+    assert signal.getsignal(signal.SIGINT) is handler
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, set()) == set()        # (SIGINT no longer held back)
+    deadline = time.monotonic() + 20
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not multiprocessing.active_children(), "worker processes outlived the interrupted start"

@@ -3,9 +3,10 @@
 Local workers are processes with one thread each: linting is pure-Python CPU work, which
 threads in one process would take turns at. They ignore SIGINT, so that Ctrl-C in a
 terminal (which signals the whole process group) reaches only the client, which then
-shuts them down cleanly instead of each printing a traceback. The client itself ignores
-SIGINT for the second or two it takes to start them (the processes inherit that); a
-restarted worker ignores it once it is set up (IgnoreInterrupts).
+shuts them down cleanly instead of each printing a traceback. While they start, the
+client holds SIGINT blocked (the processes inherit that) and notes a Ctrl-C, acted on as
+soon as the cluster can be shut down; a restarted worker ignores SIGINT once it is set up
+(IgnoreInterrupts).
 """
 from __future__ import annotations
 
@@ -114,14 +115,34 @@ def _client(scheduler: str | None, workers: int | None) -> Iterator[tuple[Client
             yield client, sum(client.nthreads().values())
         return
     n = workers or os.cpu_count() or 1
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)   # inherited by the processes spawned now
-    try:
+    with _interrupts_held() as interrupted:
         # Dask's own log lines stay quiet: what goes wrong is reported in the output and in one line.
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, silence_logs=logging.CRITICAL,
                                plugins=(IgnoreInterrupts(),), dashboard_address=None,
                                # no dashboard; its HTTP server on a free loopback port, not on :8787
                                scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
+    with cluster:
+        if interrupted:                     # Ctrl-C while it started: stop now, the cluster shut down
+            raise KeyboardInterrupt
+        with Client(cluster) as client:
+            yield client, n
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[list]:
+    """While the local cluster starts: SIGINT blocked in this thread, so that the threads
+    and processes started now inherit it blocked (a worker process that took Ctrl-C while
+    starting printed a traceback), and noted, not raised, wherever it lands. The list it
+    yields holds True afterwards if Ctrl-C was pressed meanwhile: the caller stops once it
+    can shut the cluster down (ignoring SIGINT, as before, lost that Ctrl-C)."""
+    pressed: list = []
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield pressed
+        return
+    handler = signal.signal(signal.SIGINT, lambda *_: pressed.append(True))
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield pressed
     finally:
-        signal.signal(signal.SIGINT, previous)
-    with cluster, Client(cluster) as client:
-        yield client, n
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)   # (a Ctrl-C held back arrives now: noted)
+        signal.signal(signal.SIGINT, handler)
