@@ -28,6 +28,8 @@ from lintnews.watchdog import RuleTimeout, Watchdog, watchdog
 from lintnews.writing import encode_like, replace_file
 
 MAX_FIX_PASSES = 10
+OUT_OF_MEMORY = ("not enough memory to read it as an article (markup this dense, a paragraph of "
+                 "megabytes of emphasis, takes many times its size); not linted")
 
 
 @dataclass
@@ -131,9 +133,13 @@ class Linter:
             doc = self.load(text, path)
         except KeyboardInterrupt:
             raise
+        except MemoryError:
+            doc = None      # (said below: here the error's frames still hold what ran out of memory)
         except BaseException as exc:      # a loader's bug, whatever it raises: report it, lint the other files
             return Result(path, problems=[Problem("plugin", path, (
                 f"could not be read as an article: {type(exc).__name__}: {exc}"))])
+        if doc is None:
+            return Result(path, problems=[Problem("input", path, OUT_OF_MEMORY)])
         return self._lint_document(doc, limit)
 
     def lint_file(self, path: str | os.PathLike, display_path: str | None = None) -> Result:
