@@ -7,7 +7,10 @@ link brackets and destinations, footnote labels and inline HTML are left out; an
 or an escape is read as the character it stands for; a code span, a URL, an image or
 math becomes one placeholder character (U+FFFC), so that it neither joins nor splits the
 words around it. Image alt text is prose of its own, after its paragraph. Code blocks,
-HTML blocks and comments, reference definitions and front matter are not prose at all.
+HTML blocks and comments, reference definitions and front matter are not prose at all,
+but for the front matter fields that hold copy (a headline, a standfirst, a caption: see
+front_matter.copy_fields), each a block of its own ("headline", or "alt-text" for a
+caption or an image's alt) before the body.
 
 Blocks are separated by a blank line in the prose, so each is a paragraph to the rules.
 Should a block's source not match its tokens (a case this walker does not know), the
@@ -23,7 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from lintnews.document import BlockKinds, Document, LineIndex
-from lintnews.front_matter import find_front_matter
+from lintnews.front_matter import COPY_FIELDS, copy_fields, find_front_matter
 from lintnews.prosemap import ProseBuilder
 from lintnews.text import offset_type
 
@@ -52,7 +55,7 @@ def parser():
 
 
 def markdown_document(text: str, path: str, meta: dict[str, Any] | None = None, *,
-                      piece: int = PIECE) -> Document:
+                      piece: int = PIECE, fields: tuple[str, ...] = COPY_FIELDS) -> Document:
     """The Document of a Markdown file: prose view, map, metadata and block kinds."""
     meta = dict(meta or {})
     problems = []
@@ -66,6 +69,9 @@ def markdown_document(text: str, path: str, meta: dict[str, Any] | None = None, 
             problems.append(front.error)
     lines = LineIndex(text)
     builder = _Builder(text, lines)
+    if front is not None:
+        for field in copy_fields(text, front, fields):
+            builder.field(field.pieces, "alt-text" if field.key.lower() in ("alt", "caption") else "headline")
     for tokens, line in _tokens(text, lines, body_start, piece):
         builder.line_offset = line          # (the file's line their line 0 is)
         builder.add(tokens)
@@ -180,6 +186,15 @@ class _Builder:
                 if kind == "paragraph" and containers:
                     kind = containers[-1]
                 self.block(tok, kind)
+
+    def field(self, pieces: list, kind: str) -> None:
+        """Write a front matter field's value (see front_matter.copy_fields) as a block."""
+        self.separate(pieces[0][1], kind)
+        for content, start, end in pieces:
+            if content is None:
+                self.out.keep(start, end)
+            else:
+                self.out.put(content, start, end)
 
     def build(self) -> tuple[str, Any, BlockKinds, int]:
         prose, prose_map = self.out.build()
