@@ -220,7 +220,7 @@ def run(args: argparse.Namespace) -> int:
                            extend_select=split_list(args.extend_select), encoding=args.encoding,
                            date=args.date, max_file_size=args.max_file_size,
                            max_findings_per_rule=args.max_findings_per_rule,
-                           exclude=config.exclude + exclude if exclude else None,
+                           extend_exclude=config.extend_exclude + exclude if exclude else None,
                            force_exclude=args.force_exclude,
                            report_unused_suppressions=args.report_unused_suppressions,
                            fail_on=args.fail_on, min_severity=args.min_severity)

@@ -1,7 +1,10 @@
 """Which files to lint: the paths given, and the articles found in the directories given.
 
 A directory is searched (in sorted order) for files with the article extensions, leaving
-out hidden folders, what `exclude` names, and, in a git working tree, what git ignores
+out hidden folders, what `exclude` names (by default DEFAULT_EXCLUDE: a site's templates
+and build output, and the repository's own README, CHANGELOG and LICENSE; an `exclude` of
+one's own replaces them, `extend-exclude` adds to them, as in ruff), and, in a git working
+tree, what git ignores
 (every .gitignore from the top of the tree down, and .git/info/exclude, read with
 pathspec, which implements git's own matching). Files named on the command line are
 always linted, unless `force-exclude` applies `exclude` to them too (for pre-commit,
@@ -10,21 +13,53 @@ which names files itself).
 from __future__ import annotations
 
 import os
+from fnmatch import fnmatchcase
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from lintnews.config import Config
 
-SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
+# Like ruff's default excludes, names matched at any depth below the folder searched: a
+# theme's layouts or a README are never articles, wherever they are. A file named on the
+# command line is linted all the same, unless --force-exclude.
+DEFAULT_EXCLUDE = ("layouts/", "_layouts/", "_includes/", "themes/", "static/", "assets/", "node_modules/",
+                   "public/", "_site/", "__pycache__/", "venv/", "README.md", "CHANGELOG.md", "LICENSE*")
+
+
+class Excludes:
+    """What `exclude` (DEFAULT_EXCLUDE unless set) and `extend-exclude` leave out. The
+    defaults are names, matched against a path's own name in a search (and any part of a
+    file's path under --force-exclude), never against the folders above the one searched:
+    `lintnews public/content` searches content all the same."""
+
+    def __init__(self, config: Config) -> None:
+        self.defaults = config.exclude is None
+        globs = (config.exclude or ()) + config.extend_exclude
+        self.globs = Globs(config.root, globs) if globs else None
+
+    def matches(self, path: Path, directory: bool = False) -> bool:
+        return (self.defaults and _default(path.name, directory)) \
+            or bool(self.globs and self.globs.matches(path, directory))
+
+    def matches_named(self, path: Path) -> bool:
+        """For a file named on the command line (--force-exclude)."""
+        parts = Path(os.path.normpath(path)).parts
+        return (self.defaults and (_default(parts[-1], False) or any(_default(p, True) for p in parts[:-1]))) \
+            or bool(self.globs and self.globs.matches(path))
+
+
+def _default(name: str, directory: bool) -> bool:
+    return any(pattern.endswith("/") == directory and fnmatchcase(name, pattern.rstrip("/"))
+               for pattern in DEFAULT_EXCLUDE)
 
 
 def iter_targets(paths: Sequence[str], extensions: tuple[str, ...], config: Config) -> Iterator[str | Warning]:
     """Files to lint in the order given, directories expanded; a Warning for a directory
     with no articles in it."""
-    exclude = Globs(config.root, config.exclude) if config.exclude else None
+    exclude = Excludes(config)
     for raw in paths:
         if raw == "-" or not os.path.isdir(raw):
-            if config.force_exclude and exclude and raw != "-" and exclude.matches(Path(raw)):
+            if config.force_exclude and raw != "-" and exclude.matches_named(Path(raw)):
                 continue
             yield raw             # a missing file is reported by the engine, as an input error
             continue
@@ -34,18 +69,18 @@ def iter_targets(paths: Sequence[str], extensions: tuple[str, ...], config: Conf
         yield from (str(p) for p in found)
 
 
-def _walk(root: Path, extensions: tuple[str, ...], exclude: Globs | None, gitignore: bool) -> Iterator[Path]:
+def _walk(root: Path, extensions: tuple[str, ...], exclude: Excludes, gitignore: bool) -> Iterator[Path]:
     ignored = _GitIgnored(root) if gitignore else None
     for here, dirs, files in _folders(root):
         if ignored:
             ignored.enter(here)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS
-                         and not (exclude and exclude.matches(here / d, directory=True))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                         and not exclude.matches(here / d, directory=True)
                          and not (ignored and ignored.matches(here / d, directory=True)))
         for name in files:
             path = here / name
             if name.lower().endswith(extensions) and not name.startswith(".") \
-                    and not (exclude and exclude.matches(path)) and not (ignored and ignored.matches(path)):
+                    and not exclude.matches(path) and not (ignored and ignored.matches(path)):
                 yield path
 
 
