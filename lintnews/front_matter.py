@@ -1,12 +1,11 @@
 """Front matter of Markdown articles (Hugo, Jekyll, Eleventy): find it, read its metadata.
 
 A YAML block between `---` lines or a TOML block between `+++` lines at the very start of
-the file. It is never prose. Its `date`, `title` and `author` (or `authors`) go into the
-document's metadata; a block that does not parse is reported, and the article is still
-linted.
+the file. Its `date`, `title` and `author` (or `authors`) go into the document's metadata;
+a block that does not parse is reported, and the article is still linted.
 
-The fields that hold copy (`COPY_FIELDS`, or the `front-matter-fields` option) are prose
-all the same: `copy_fields` finds each one's value in the block, a YAML scalar (plain,
+The fields that hold copy (`COPY_FIELDS`, or the `front-matter-fields` option) are prose:
+`copy_fields` finds each one's value in the block, a YAML scalar (plain,
 'single', "double" with escapes, or a `|`/`>` block) or a TOML string, at any depth (an
 image's `alt` in a list), as pieces that say exactly where every character came from.
 """
@@ -172,11 +171,19 @@ def _indent(text: str, a: int, b: int) -> int:
 
 def _yaml_fields(text: str, start: int, end: int, wanted: set[str]):
     lines = _lines(text, start, end)
+    block = -1                              # the column of a key whose | or > block we are in
     for i, (a, b) in enumerate(lines):
+        if block >= 0 and (_indent(text, a, b) > block or a + _indent(text, a, b) == b):
+            continue                        # (a "title:" inside another key's block is its text)
+        block = -1
         m = _YAML_KEY.match(text, a, b)
-        if not m or m.group(3).lower() not in wanted:
+        if not m:
             continue
         column = len(m.group(1)) + len(m.group(2) or "")
+        if text.startswith(("|", ">"), m.end()):
+            block = column
+        if m.group(3).lower() not in wanted:
+            continue
         top = column == 0
         v = m.end()
         rest = lines[i + 1:]

@@ -6,11 +6,12 @@ rebuilt from the file itself, token by token: text is kept as written; emphasis 
 link brackets and destinations, footnote labels and inline HTML are left out; an entity
 or an escape is read as the character it stands for; a code span, a URL, an image or
 math, a Hugo shortcode or a Liquid tag (see shortcodes) becomes one placeholder character
-(U+FFFC), so that it neither joins nor splits the words around it. Image alt text is prose of its own, after its paragraph. Code blocks,
-HTML blocks and comments, reference definitions and front matter are not prose at all,
-but for the front matter fields that hold copy (a headline, a standfirst, a caption: see
-front_matter.copy_fields), each a block of its own ("headline", or "alt-text" for a
-caption or an image's alt) before the body.
+(U+FFFC), so that it neither joins nor splits the words around it. Image alt text is
+prose of its own, after its paragraph, as is the copy in a shortcode's caption, title or
+alt parameter, after the body. Code blocks, HTML blocks and comments, reference
+definitions and front matter are not prose at all, but for the front matter fields that
+hold copy (front_matter.copy_fields), each a block of its own before the body: a
+"headline", or "alt-text" for a caption or an image's alt.
 
 Blocks are separated by a blank line in the prose, so each is a paragraph to the rules.
 Should a block's source not match its tokens (a case this walker does not know), the

@@ -16,11 +16,12 @@ import re
 from lintnews.front_matter import Piece
 
 MASK = "\ue000"         # (a private-use character: no letter, space or mark to the parser)
-_NOT_A_BLANK_LINE = r"(?:(?!\n[ \t]*\r?\n).)"
-_TAG = re.compile(rf"\{{\{{[<%]{_NOT_A_BLANK_LINE}*?[>%]\}}\}}|\{{%{_NOT_A_BLANK_LINE}*?%\}}"
-                  rf"|\{{\{{{_NOT_A_BLANK_LINE}*?\}}\}}", re.S)
-_CODE_PAIR = re.compile(r"\{%-?\s*(raw|comment|highlight)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}"
-                        r"|\{\{[<%]\s*(highlight|code)\b.*?[>%]\}\}.*?\{\{[<%]\s*/\2\s*[>%]\}\}", re.S)
+MAX_TAG = 2000          # characters a tag may run to (so that a stray "{{" costs no more)
+_OPEN = re.compile(r"\{\{[<%]?|\{%")
+_CLOSERS = {"{{<": ">}}", "{{%": "%}}", "{%": "%}", "{{": "}}"}
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+# tags whose content is code, not prose: their name, and what the closing tag holds
+_CODE_TAG = re.compile(r"\{(?:%-?|\{[<%])\s*(raw|comment|highlight|code)\b")
 _COPY_PARAMETER = re.compile(r"""(?<![\w-])(?:caption|title|alt)\s*=\s*("(?:[^"\\]|\\.)*"|`[^`]*`|'[^']*')""", re.S)
 _NOT_A_LINE_BREAK = re.compile(r"[^\r\n]")
 
@@ -31,15 +32,21 @@ def has_tags(text: str, start: int = 0) -> bool:
 
 def mask(text: str, start: int = 0) -> tuple[str, list[list[Piece]]]:
     """`text` with the tags from `start` on masked, and the pieces of each copy parameter."""
-    spans, parameters = [], []
-    pos = start
-    for m in _CODE_PAIR.finditer(text, start):
-        spans.extend(_tags_between(text, pos, m.start(), parameters))
-        spans.append((m.start(), m.end()))
-        pos = m.end()
-    spans.extend(_tags_between(text, pos, len(text), parameters))
+    spans, parameters, missing = [], [], set()
+    for a, b in _tags(text, start):
+        code = _CODE_TAG.match(text, a)
+        if code and (end := _closing(text, b, code.group(1), missing)) is not None:
+            spans.append((a, end))              # a code pair: hidden with its content
+            continue
+        spans.append((a, b))
+        for p in _COPY_PARAMETER.finditer(text, a, b):
+            pieces = _value(text, p.start(1), p.end(1))
+            if pieces:
+                parameters.append(pieces)
     out, pos = [], 0
     for a, b in spans:
+        if a < pos:                             # (inside a code pair)
+            continue
         out.append(text[pos:a])
         out.append(_NOT_A_LINE_BREAK.sub(MASK, text[a:b]))
         pos = b
@@ -47,15 +54,29 @@ def mask(text: str, start: int = 0) -> tuple[str, list[list[Piece]]]:
     return "".join(out), parameters
 
 
-def _tags_between(text: str, start: int, end: int, parameters: list) -> list[tuple[int, int]]:
-    spans = []
-    for m in _TAG.finditer(text, start, end):
-        spans.append((m.start(), m.end()))
-        for p in _COPY_PARAMETER.finditer(text, m.start(), m.end()):
-            pieces = _value(text, p.start(1), p.end(1))
-            if pieces:
-                parameters.append(pieces)
-    return spans
+def _tags(text: str, pos: int):
+    """(start, end) of each tag from `pos` on: an opening "{{", "{{<", "{{%" or "{%" and
+    its closing mark, within MAX_TAG characters and no blank line between."""
+    while (m := _OPEN.search(text, pos)) is not None:
+        a = m.start()
+        closer = _CLOSERS[m.group()]
+        b = text.find(closer, m.end(), a + MAX_TAG)
+        if b < 0 or _BLANK_LINE.search(text, a, b):
+            pos = m.end()
+            continue
+        yield a, b + len(closer)
+        pos = b + len(closer)
+
+
+def _closing(text: str, pos: int, name: str, missing: set[str]) -> int | None:
+    """The end of the tag closing a `name` pair opened before `pos` ({% endraw %},
+    {{< /code >}}); None if there is none (remembered in `missing`: no search twice)."""
+    if name in missing:
+        return None
+    m = re.compile(rf"\{{%-?\s*end{name}\s*-?%\}}|\{{\{{[<%]\s*/{name}\s*[>%]\}}\}}").search(text, pos)
+    if m is None:
+        missing.add(name)
+    return m.end() if m else None
 
 
 def _value(text: str, a: int, b: int) -> list[Piece]:

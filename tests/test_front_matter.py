@@ -101,3 +101,8 @@ def test_a_value_this_reader_gets_wrong_is_left_out_not_misread():
     # a YAML anchor and a flow sequence are not read as copy
     text = f"---\ntitle: &t the the end\ndescription: [the the end]\n---\n{BODY}"
     assert findings(text) == []
+
+
+def test_a_key_written_inside_another_keys_block_is_its_text_not_a_field():
+    text = f"---\nnotes: |\n  title: the the end\n---\n{BODY}"
+    assert findings(text) == []

@@ -34,10 +34,20 @@ def test_the_content_of_a_paired_shortcode_is_prose():
 
 def test_liquid_tags_and_raw_blocks_are_not_prose():
     text = ("See {{< ref \"a.md\" >}} and {{ page.title }} and {% include x.html %} today.\n\n"
-            "{% raw %}\n{{ the the }}\n{% endraw %}\n\n{{< highlight go >}}\nthe the\n{{< /highlight >}}\n")
+            "{% raw %}\nthe the\n{% endraw %}\n\n{%- comment -%}\nthe the\n{%- endcomment -%}\n\n"
+            "{{< highlight go >}}\nthe the\n{{< /highlight >}}\n")
     assert findings(text) == []
 
 
 def test_braces_in_copy_across_a_blank_line_are_left_alone():
     text = "A {{ stray brace.\n\nIt was the the end }} here.\n"
     assert findings(text) == ["3:12 LN101"]
+
+
+def test_many_stray_braces_cost_no_more_than_a_scan():
+    # (a "{{" that never closes is looked at no further than a tag may run)
+    from lintnews.shortcodes import mask
+
+    for stray in ("{{ a ", "{% raw %} ", "{{< highlight >}} "):
+        masked, _ = mask(stray * 20000)
+        assert len(masked) == len(stray) * 20000
