@@ -108,7 +108,7 @@ def metadata(data: dict[str, Any]) -> dict[str, Any]:
 COPY_FIELDS = ("title", "description", "summary", "subtitle", "standfirst", "caption", "alt")
 # A piece of a field's value: (None, start, end) is text[start:end] as written; (s, start,
 # end) is the string s standing for text[start:end] (an escape, a folded line break).
-Piece = tuple["str | None", int, int]
+Piece = tuple[str | None, int, int]
 _YAML_KEY = re.compile(r"([ \t]*)(-[ \t]+)?([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|\r|\n|\Z)[ \t]*")
 _TOML_KEY = re.compile(r"[ \t]*([A-Za-z_][\w-]*)[ \t]*=[ \t]*")
 _TOML_TABLE = re.compile(r"[ \t]*\[")
