@@ -20,7 +20,7 @@ MAX_TAG = 2000          # characters a tag may run to (so that a stray "{{" cost
 _OPEN = re.compile(r"\{\{[<%]?|\{%")
 _CLOSERS = {"{{<": ">}}", "{{%": "%}}", "{%": "%}", "{{": "}}"}
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
-# tags whose content is code, not prose: their name, and what the closing tag holds
+# the opening tag of a pair whose content is code, not prose
 _CODE_TAG = re.compile(r"\{(?:%-?|\{[<%])\s*(raw|comment|highlight|code)\b")
 _COPY_PARAMETER = re.compile(r"""(?<![\w-])(?:caption|title|alt)\s*=\s*("(?:[^"\\]|\\.)*"|`[^`]*`|'[^']*')""", re.S)
 _NOT_A_LINE_BREAK = re.compile(r"[^\r\n]")
@@ -33,20 +33,23 @@ def has_tags(text: str, start: int = 0) -> bool:
 def mask(text: str, start: int = 0) -> tuple[str, list[list[Piece]]]:
     """`text` with the tags from `start` on masked, and the pieces of each copy parameter."""
     spans, parameters, missing = [], [], set()
+    covered = start                             # (what a code pair hid: no tags in it)
     for a, b in _tags(text, start):
+        if a < covered:
+            continue
         code = _CODE_TAG.match(text, a)
         if code and (end := _closing(text, b, code.group(1), missing)) is not None:
             spans.append((a, end))              # a code pair: hidden with its content
+            covered = end
             continue
         spans.append((a, b))
+        covered = b
         for p in _COPY_PARAMETER.finditer(text, a, b):
             pieces = _value(text, p.start(1), p.end(1))
             if pieces:
                 parameters.append(pieces)
     out, pos = [], 0
     for a, b in spans:
-        if a < pos:                             # (inside a code pair)
-            continue
         out.append(text[pos:a])
         out.append(_NOT_A_LINE_BREAK.sub(MASK, text[a:b]))
         pos = b

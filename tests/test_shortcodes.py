@@ -35,7 +35,8 @@ def test_the_content_of_a_paired_shortcode_is_prose():
 def test_liquid_tags_and_raw_blocks_are_not_prose():
     text = ("See {{< ref \"a.md\" >}} and {{ page.title }} and {% include x.html %} today.\n\n"
             "{% raw %}\nthe the\n{% endraw %}\n\n{%- comment -%}\nthe the\n{%- endcomment -%}\n\n"
-            "{{< highlight go >}}\nthe the\n{{< /highlight >}}\n")
+            "{{< highlight go >}}\nthe the\n{{< /highlight >}}\n\n"
+            "{% raw %}\n{{< figure caption=\"Fans at the the gate\" >}}\n{% endraw %}\n")
     assert findings(text) == []
 
 
