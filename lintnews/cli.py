@@ -308,7 +308,8 @@ def command_line_overrides(args: argparse.Namespace):
                   force_exclude=args.force_exclude,
                   report_unused_suppressions=args.report_unused_suppressions,
                   fail_on=args.fail_on, min_severity=args.min_severity)
-    return lambda config: config.merged(**values, exclude=config.exclude + exclude if exclude else None)
+    return lambda config: config.merged(**values,
+                                        extend_exclude=config.extend_exclude + exclude if exclude else None)
 
 
 def check_command_line_rules(args: argparse.Namespace, rules) -> None:

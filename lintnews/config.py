@@ -9,7 +9,10 @@
     rule-timeout = 10                       # seconds a rule may run on a file (per MB); 0: no limit
     encoding = "utf-8"                      # for files without a BOM
     extensions = [".txt", ".md", ".html"]   # what a directory is searched for (default: all known)
-    exclude = ["drafts/**"]                 # globs (.gitignore syntax), for directory searches
+    exclude = ["drafts/**"]                 # globs (.gitignore syntax), for directory searches;
+                                            # replaces the default excludes (discovery.DEFAULT_EXCLUDE)
+    extend-exclude = ["archive/**"]         # globs excluded besides those
+    front-matter-fields = ["title", "alt"]  # front matter fields linted as copy (default: front_matter.COPY_FIELDS)
     force-exclude = false                   # exclude files named on the command line too
     respect-gitignore = true                # skip what git ignores when searching a directory
     report-unused-suppressions = false
@@ -58,7 +61,9 @@ class Config:
     extend: str | None = None
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     extensions: tuple[str, ...] | None = None
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] | None = None      # None: the default excludes
+    extend_exclude: tuple[str, ...] = ()
+    front_matter_fields: tuple[str, ...] | None = None
     force_exclude: bool = False
     respect_gitignore: bool = True
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -210,7 +215,8 @@ def check_date(value: Any) -> str:
 
 
 def _check(attr: str, value: Any, where: str) -> Any:
-    if attr in ("select", "ignore", "extend_select", "exclude", "extensions"):
+    if attr in ("select", "ignore", "extend_select", "exclude", "extend_exclude", "extensions",
+                "front_matter_fields"):
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

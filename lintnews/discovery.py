@@ -1,7 +1,10 @@
 """Which files to lint: the paths given, and the articles found in the directories given.
 
 A directory is searched (in sorted order) for files with the article extensions, leaving
-out hidden folders, what `exclude` names, and, in a git working tree, what git ignores
+out hidden folders, what `exclude` names (by default DEFAULT_EXCLUDE: a site's templates
+and build output, and the repository's own README, CHANGELOG and LICENSE; an `exclude` of
+one's own replaces them, `extend-exclude` adds to them, as in ruff), and, in a git working
+tree, what git ignores
 (every .gitignore from the top of the tree down, and .git/info/exclude, read with
 pathspec, which implements git's own matching). Files named on the command line are
 always linted, unless `force-exclude` applies `exclude` to them too (for pre-commit,
@@ -12,11 +15,44 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from lintnews.config import Config
 
-SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
+# Like ruff's default excludes, names matched at any depth below the folder searched: a
+# theme's layouts or a README are never articles, wherever they are. A file named on the
+# command line is linted all the same, unless --force-exclude.
+DEFAULT_EXCLUDE = ("layouts/", "_layouts/", "_includes/", "themes/", "static/", "assets/", "node_modules/",
+                   "public/", "_site/", "__pycache__/", "venv/", "README.md", "CHANGELOG.md", "LICENSE*")
+
+
+class Excludes:
+    """What `exclude` (DEFAULT_EXCLUDE unless set) and `extend-exclude` leave out. The
+    defaults are names, matched against a path's own name in a search (and any part of a
+    file's path under --force-exclude), never against the folders above the one searched:
+    `lintnews public/content` searches content all the same."""
+
+    def __init__(self, config: Config) -> None:
+        self.defaults = config.exclude is None
+        # (each key's globs relative to the configuration file that set it: see extend)
+        self.globs = [Globs(config.root_of(key), globs) for key, globs in
+                      (("exclude", config.exclude or ()), ("extend_exclude", config.extend_exclude)) if globs]
+
+    def matches(self, path: Path, directory: bool = False) -> bool:
+        return (self.defaults and _default(path.name, directory)) \
+            or any(g.matches(path, directory) for g in self.globs)
+
+    def matches_named(self, path: Path) -> bool:
+        """For a file named on the command line (--force-exclude)."""
+        parts = Path(os.path.normpath(path)).parts
+        return (self.defaults and (_default(parts[-1], False) or any(_default(p, True) for p in parts[:-1]))) \
+            or any(g.matches(path) for g in self.globs)
+
+
+def _default(name: str, directory: bool) -> bool:
+    return any(pattern.endswith("/") == directory and fnmatchcase(name, pattern.rstrip("/"))
+               for pattern in DEFAULT_EXCLUDE)
 
 
 def iter_targets(paths: Sequence[str], settings: Callable[[Path], Config],
@@ -28,7 +64,7 @@ def iter_targets(paths: Sequence[str], settings: Callable[[Path], Config],
     for raw in paths:
         if raw == "-" or not os.path.isdir(raw):
             config = settings(Path(raw).parent) if raw != "-" else None
-            if config and config.force_exclude and excludes.matches(config, Path(raw)):
+            if config and config.force_exclude and excludes.of(config).matches_named(Path(raw)):
                 continue
             yield raw             # a missing file is reported by the engine, as an input error
             continue
@@ -41,21 +77,19 @@ def iter_targets(paths: Sequence[str], settings: Callable[[Path], Config],
 
 
 class _Excludes:
-    """The `exclude` globs of each configuration, compiled once."""
+    """The Excludes of each configuration, made once."""
 
     def __init__(self, settings: Callable[[Path], Config]) -> None:
         self.settings = settings
-        self.compiled: dict[int, tuple[Config, Globs | None]] = {}
+        self.made: dict[int, tuple[Config, Excludes]] = {}
 
-    def of(self, config: Config) -> Globs | None:
-        if id(config) not in self.compiled:     # (the config is kept, so its id stays its own)
-            globs = Globs(config.root_of("exclude"), config.exclude) if config.exclude else None
-            self.compiled[id(config)] = (config, globs)
-        return self.compiled[id(config)][1]
+    def of(self, config: Config) -> Excludes:
+        if id(config) not in self.made:         # (the config is kept, so its id stays its own)
+            self.made[id(config)] = (config, Excludes(config))
+        return self.made[id(config)][1]
 
     def matches(self, config: Config, path: Path, directory: bool = False) -> bool:
-        globs = self.of(config)
-        return globs is not None and globs.matches(path, directory)
+        return self.of(config).matches(path, directory)
 
 
 def _walk(root: Path, excludes: _Excludes, default_extensions: tuple[str, ...], gitignore: bool) -> Iterator[Path]:
@@ -65,7 +99,7 @@ def _walk(root: Path, excludes: _Excludes, default_extensions: tuple[str, ...], 
             ignored.enter(here)
         config = excludes.settings(here)
         extensions = config.extensions or default_extensions
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
                          and not excludes.matches(config, here / d, directory=True)
                          and not (ignored and ignored.matches(here / d, directory=True)))
         for name in files:

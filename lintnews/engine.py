@@ -121,7 +121,7 @@ class Linter:
 
     def load(self, text: str, path: str = "<string>") -> Document:
         """The Document a loader plugin makes of `text` (named `path`)."""
-        options = {"date": self.config.date}
+        options = {"date": self.config.date, "front_matter_fields": self.config.front_matter_fields}
         return self.plugins.hook.lintnews_load_document(path=path, text=text, options=options)
 
     def lint_text(self, text: str, path: str = "<string>") -> Result:

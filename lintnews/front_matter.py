@@ -1,9 +1,13 @@
 """Front matter of Markdown articles (Hugo, Jekyll, Eleventy): find it, read its metadata.
 
 A YAML block between `---` lines or a TOML block between `+++` lines at the very start of
-the file. It is never prose. Its `date`, `title` and `author` (or `authors`) go into the
-document's metadata; a block that does not parse is reported, and the article is still
-linted.
+the file. Its `date`, `title` and `author` (or `authors`) go into the document's metadata;
+a block that does not parse is reported, and the article is still linted.
+
+The fields that hold copy (`COPY_FIELDS`, or the `front-matter-fields` option) are prose:
+`copy_fields` finds each one's value in the block, a YAML scalar (plain,
+'single', "double" with escapes, or a `|`/`>` block) or a TOML string, at any depth (an
+image's `alt` in a list), as pieces that say exactly where every character came from.
 """
 from __future__ import annotations
 
@@ -26,6 +30,8 @@ class FrontMatter:
     end: int
     meta: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
+    syntax: str = "yaml"
+    body: tuple[int, int] = (0, 0)      # where its lines between the fences are
 
 
 def find_front_matter(text: str) -> FrontMatter | None:
@@ -38,7 +44,9 @@ def find_front_matter(text: str) -> FrontMatter | None:
     while pos < len(text):
         line = _LINE.match(text, pos)
         if line.group().rstrip() in closers:
-            return _read(syntax, text[m.end():pos], line.end())
+            front = _read(syntax, text[m.end():pos], line.end())
+            front.syntax, front.body = syntax, (m.end(), pos)
+            return front
         pos = line.end()
     return FrontMatter(len(text), error=f"front matter opened with '{m.group(1)}' on line 1 is never closed")
 
@@ -93,3 +101,254 @@ def metadata(data: dict[str, Any]) -> dict[str, Any]:
     elif isinstance(author, list) and all(isinstance(a, str) for a in author):
         meta["author"] = ", ".join(author)
     return meta
+
+
+# ------------------------------------------------------------------ the fields that hold copy
+
+COPY_FIELDS = ("title", "description", "summary", "subtitle", "standfirst", "caption", "alt")
+# A piece of a field's value: (None, start, end) is text[start:end] as written; (s, start,
+# end) is the string s standing for text[start:end] (an escape, a folded line break).
+Piece = tuple[str | None, int, int]
+_YAML_KEY = re.compile(r"([ \t]*)(-[ \t]+)?([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|\r|\n|\Z)[ \t]*")
+_TOML_KEY = re.compile(r"[ \t]*([A-Za-z_][\w-]*)[ \t]*=[ \t]*")
+_TOML_TABLE = re.compile(r"[ \t]*\[")
+_YAML_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
+                 "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85",
+                 "_": "\xa0", "L": "\u2028", "P": "\u2029"}
+_TOML_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\", "e": "\x1b"}
+_HEX = {"x": 2, "u": 4, "U": 8}
+
+
+@dataclass
+class CopyField:
+    """One field's value: its key and the pieces it reads as."""
+
+    key: str
+    pieces: list[Piece]
+
+    def value(self, text: str) -> str:
+        return "".join(text[a:b] if s is None else s for s, a, b in self.pieces)
+
+
+def copy_fields(text: str, front: FrontMatter, keys: tuple[str, ...] = COPY_FIELDS) -> list[CopyField]:
+    """The fields named `keys` in the front matter, in order. A top-level one is kept only if
+    it reads as the parser read it (a value this reader gets wrong is left out, not misread)."""
+    if front.error or not keys:
+        return []
+    wanted = {k.lower() for k in keys}
+    start, end = front.body
+    read = _yaml_fields if front.syntax == "yaml" else _toml_fields
+    parsed = front.meta.get("front_matter", {})
+    found = []
+    for key, top, pieces in read(text, start, end, wanted):
+        if not pieces:
+            continue
+        field_ = CopyField(key, pieces)
+        if top and " ".join(field_.value(text).split()) != " ".join(str(parsed.get(key, "")).split()):
+            continue
+        found.append(field_)
+    return found
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end without its line break) of each line in text[start:end]."""
+    spans, pos = [], start
+    while pos < end:
+        m = _LINE.match(text, pos)
+        spans.append((pos, pos + len(m.group().rstrip("\r\n"))))
+        pos = m.end()
+        if not m.group():
+            break
+    return spans
+
+
+def _indent(text: str, a: int, b: int) -> int:
+    n = a
+    while n < b and text[n] in " \t":
+        n += 1
+    return n - a
+
+
+def _yaml_fields(text: str, start: int, end: int, wanted: set[str]):
+    lines = _lines(text, start, end)
+    block = -1                              # the column of a key whose | or > block we are in
+    for i, (a, b) in enumerate(lines):
+        if block >= 0 and (_indent(text, a, b) > block or a + _indent(text, a, b) == b):
+            continue                        # (a "title:" inside another key's block is its text)
+        block = -1
+        m = _YAML_KEY.match(text, a, b)
+        if not m:
+            continue
+        column = len(m.group(1)) + len(m.group(2) or "")
+        if text.startswith(("|", ">"), m.end()):
+            block = column
+        if m.group(3).lower() not in wanted:
+            continue
+        top = column == 0
+        v = m.end()
+        rest = lines[i + 1:]
+        c = text[v] if v < b else ""
+        if c == "'":
+            pieces = _quoted(text, v, end, "'")
+        elif c == '"':
+            pieces = _quoted(text, v, end, '"')
+        elif c in ("|", ">"):
+            pieces = _block_scalar(text, rest, column)
+        elif c == "" or c in "[{&*!%@`#":
+            continue
+        else:
+            pieces = _plain(text, v, b, rest, column)
+        yield m.group(3), top, pieces
+
+
+def _plain(text: str, v: int, b: int, rest: list[tuple[int, int]], column: int) -> list[Piece]:
+    """A plain scalar: to a comment or the line's end, and on over lines indented deeper."""
+    pieces: list[Piece] = []
+    for n, (a, e) in enumerate([(v, b), *rest]):
+        if n:
+            if _indent(text, a, e) <= column or a + _indent(text, a, e) == e \
+                    or text.startswith("#", a + _indent(text, a, e)):
+                break
+            a += _indent(text, a, e)
+        comment = text.find(" #", a, e)
+        e = comment if comment >= 0 else e
+        while e > a and text[e - 1] in " \t":
+            e -= 1
+        if pieces:
+            pieces.append((" ", pieces[-1][2], a))
+        pieces.append((None, a, e))
+    return pieces
+
+
+def _quoted(text: str, v: int, end: int, quote: str) -> list[Piece]:
+    """A 'single' or "double" quoted YAML scalar from its opening mark at `v`; lines are
+    folded (a line break and the spaces around it read as one space, a blank line as a
+    break); [] if it never closes."""
+    pieces: list[Piece] = []
+    i = run = v + 1
+    while i < end:
+        c = text[i]
+        if c == quote and not (quote == "'" and text.startswith("''", i)):
+            _keep(pieces, run, i)
+            return pieces
+        if c == "'" and quote == "'":
+            _keep(pieces, run, i)
+            pieces.append(("'", i, i + 2))
+            i = run = i + 2
+        elif c == "\\" and quote == '"':
+            _keep(pieces, run, i)
+            i = run = _escape(text, i, end, pieces, _YAML_ESCAPES)
+        elif c in "\r\n":
+            j = i
+            while j > run and text[j - 1] in " \t":
+                j -= 1
+            _keep(pieces, run, j)
+            breaks, k = 0, j
+            while k < end and text[k] in " \t\r\n":
+                breaks += text[k] == "\n" or (text[k] == "\r" and not text.startswith("\r\n", k))
+                k += 1
+            pieces.append((" " if breaks == 1 else "\n" * (breaks - 1), j, k))
+            i = run = k
+        else:
+            i += 1
+    return []
+
+
+def _escape(text: str, i: int, end: int, pieces: list[Piece], table: dict[str, str]) -> int:
+    """Read the escape at text[i] ("\\"), add its piece, return where reading goes on."""
+    c = text[i + 1] if i + 1 < end else ""
+    if c in _HEX and (c != "x" or table is _YAML_ESCAPES):
+        digits = text[i + 2:i + 2 + _HEX[c]]
+        try:
+            pieces.append((chr(int(digits, 16)), i, i + 2 + _HEX[c]))
+        except ValueError:
+            pieces.append((None, i, i + 2))
+        return i + 2 + _HEX[c]
+    if c in "\r\n":                     # an escaped line break: it and the next line's indent vanish
+        k = i + 1
+        while k < end and text[k] in "\r\n":
+            k += 1
+            if text[k - 1] == "\n":
+                break
+        while k < end and text[k] in " \t":
+            k += 1
+        pieces.append(("", i, k))
+        return k
+    pieces.append((table.get(c, c), i, i + 2))
+    return i + 2
+
+
+def _keep(pieces: list[Piece], a: int, b: int) -> None:
+    if b > a:
+        pieces.append((None, a, b))
+
+
+def _block_scalar(text: str, rest: list[tuple[int, int]], column: int) -> list[Piece]:
+    """A `|` or `>` block: the lines after the key indented deeper, each as written less the
+    block's indentation, one line break between them."""
+    pieces: list[Piece] = []
+    indent = None
+    for a, e in rest:
+        spaces = _indent(text, a, e)
+        if a + spaces == e:                     # a blank line belongs to the block
+            if pieces:
+                pieces.append(("\n", a, a))
+            continue
+        if indent is None:
+            indent = spaces
+        if spaces <= column or spaces < indent:
+            break
+        if pieces:
+            pieces.append(("\n", a, a))
+        pieces.append((None, a + indent, e))
+    while pieces and pieces[-1][0] == "\n":
+        pieces.pop()
+    return pieces
+
+
+def _toml_fields(text: str, start: int, end: int, wanted: set[str]):
+    top = True
+    lines = _lines(text, start, end)
+    for a, b in lines:
+        if _TOML_TABLE.match(text, a, b):
+            top = False
+            continue
+        m = _TOML_KEY.match(text, a, b)
+        if not m or m.group(1).lower() not in wanted:
+            continue
+        v = m.end()
+        if text.startswith(('"""', "'''"), v):
+            quote = text[v:v + 3]
+            first = v + 3 + (1 if text.startswith("\n", v + 3) else 2 if text.startswith("\r\n", v + 3) else 0)
+            pieces = _toml_string(text, first, end, quote)
+        elif text.startswith(('"', "'"), v):
+            pieces = _toml_string(text, v + 1, b, text[v])
+        else:
+            continue
+        yield m.group(1), top, pieces
+
+
+def _toml_string(text: str, i: int, end: int, quote: str) -> list[Piece]:
+    """A TOML string from just past its opening quote(s); [] if it never closes."""
+    pieces: list[Piece] = []
+    run = i
+    basic = quote[0] == '"'
+    while i < end:
+        if text.startswith(quote, i):
+            _keep(pieces, run, i)
+            return pieces
+        if basic and text[i] == "\\":
+            _keep(pieces, run, i)
+            i = run = _escape(text, i, end, pieces, _TOML_ESCAPES)
+            if pieces[-1][0] == "":         # (a line-ending backslash eats blank lines too)
+                while i < end and text[i] in " \t\r\n":
+                    i += 1
+                run = i
+        elif len(quote) == 3 and text[i] in "\r\n":
+            _keep(pieces, run, i)
+            k = i + (2 if text.startswith("\r\n", i) else 1)
+            pieces.append(("\n", i, k))
+            i = run = k
+        else:
+            i += 1
+    return []

@@ -46,7 +46,8 @@ def lintnews_load_document(path: str, text: str, options: Mapping[str, Any]) -> 
     if name.endswith(MARKDOWN_EXTENSIONS):
         from lintnews.markdown_prose import markdown_document
 
-        doc = markdown_document(text, path, meta)
+        fields = options.get("front_matter_fields")
+        doc = markdown_document(text, path, meta, **({} if fields is None else {"fields": tuple(fields)}))
     elif name.endswith(HTML_EXTENSIONS):
         from lintnews.html_prose import html_document
 

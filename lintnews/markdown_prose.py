@@ -5,9 +5,13 @@ prose of each paragraph, heading, list item, block quote, table cell and footnot
 rebuilt from the file itself, token by token: text is kept as written; emphasis marks,
 link brackets and destinations, footnote labels and inline HTML are left out; an entity
 or an escape is read as the character it stands for; a code span, a URL, an image or
-math becomes one placeholder character (U+FFFC), so that it neither joins nor splits the
-words around it. Image alt text is prose of its own, after its paragraph. Code blocks,
-HTML blocks and comments, reference definitions and front matter are not prose at all.
+math, a Hugo shortcode or a Liquid tag (see shortcodes) becomes one placeholder character
+(U+FFFC), so that it neither joins nor splits the words around it. Image alt text is
+prose of its own, after its paragraph, as is the copy in a shortcode's caption, title or
+alt parameter, after the body. Code blocks, HTML blocks and comments, reference
+definitions and front matter are not prose at all, but for the front matter fields that
+hold copy (front_matter.copy_fields), each a block of its own before the body: a
+"headline", or "alt-text" for a caption or an image's alt.
 
 Blocks are separated by a blank line in the prose, so each is a paragraph to the rules.
 Should a block's source not match its tokens (a case this walker does not know), the
@@ -23,14 +27,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from lintnews.document import BlockKinds, Document, LineIndex
-from lintnews.front_matter import find_front_matter
+from lintnews.front_matter import COPY_FIELDS, copy_fields, find_front_matter
 from lintnews.prosemap import ProseBuilder
+from lintnews.shortcodes import MASK, has_tags, mask
 from lintnews.text import offset_type
 
 PLACEHOLDER = "\ufffc"
 PIECE = 1 << 12         # characters of a long file parsed at a time (see _tokens)
 _MAY_START = re.compile(r" {0,3}(?:#|[-*+][ \t]|\d{1,9}[.)][ \t])")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'“”‘’()\[\]]*[^\s<>\"'“”‘’()\[\].,;:!?]")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'“”‘’()\[\]]*[^\s<>\"'“”‘’()\[\].,;:!?]|" + MASK + "+")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 _IMAGE_TAG = re.compile(r"<img\b", re.I)
 _BLOCK_KINDS = {"paragraph_open": "paragraph", "heading_open": "heading", "th_open": "table-cell",
@@ -56,7 +61,7 @@ def parser():
 
 
 def markdown_document(text: str, path: str, meta: dict[str, Any] | None = None, *,
-                      piece: int = PIECE) -> Document:
+                      piece: int = PIECE, fields: tuple[str, ...] = COPY_FIELDS) -> Document:
     """The Document of a Markdown file: prose view, map, metadata and block kinds."""
     meta = dict(meta or {})
     problems = []
@@ -69,15 +74,21 @@ def markdown_document(text: str, path: str, meta: dict[str, Any] | None = None, 
         if front.error:
             problems.append(front.error)
     lines = LineIndex(text)
-    builder = _Builder(text, lines)
+    body, parameters = mask(text, body_start) if has_tags(text, body_start) else (text, [])
+    builder = _Builder(body, lines, text)
+    if front is not None:
+        for field in copy_fields(text, front, fields):
+            builder.field(field.pieces, "alt-text" if field.key.lower() in ("alt", "caption") else "headline")
     too_deep: list[str] = []
-    for tokens, line in _tokens(text, lines, body_start, piece):
+    for tokens, line in _tokens(body, lines, body_start, piece):
         builder.line_offset = line          # (the file's line their line 0 is)
         builder.add(tokens)
         if not too_deep:                    # (said once a file)
             too_deep = _too_deep(tokens, line)
             problems.extend(too_deep)
         del tokens                          # (not kept while the next piece is parsed)
+    for pieces in parameters:               # a shortcode's caption, title or alt
+        builder.field(pieces, "alt-text")
     prose, prose_map, blocks, fallbacks = builder.build()
     if fallbacks:
         meta["markdown_fallbacks"] = fallbacks
@@ -165,8 +176,9 @@ class _Mismatch(Exception):
 class _Builder:
     """Walks the token stream and writes the prose of every block into one ProseBuilder."""
 
-    def __init__(self, text: str, lines: LineIndex) -> None:
-        self.text = text
+    def __init__(self, text: str, lines: LineIndex, original: str | None = None) -> None:
+        self.text = text                    # (with shortcodes masked: see shortcodes.mask)
+        self.original = text if original is None else original
         self.lines = lines
         self.out = ProseBuilder(text)
         self.blocks = BlockKinds(kind=offset_type(len(text)))
@@ -198,6 +210,15 @@ class _Builder:
                 if kind == "paragraph" and containers:
                     kind = containers[-1]
                 self.block(tok, kind)
+
+    def field(self, pieces: list, kind: str) -> None:
+        """Write a front matter field's value (see front_matter.copy_fields) as a block."""
+        self.separate(pieces[0][1], kind)
+        for content, start, end in pieces:
+            if content is None:
+                self.out.put(self.original[start:end], start, end)
+            else:
+                self.out.put(content, start, end)
 
     def build(self) -> tuple[str, Any, BlockKinds, int]:
         prose, prose_map = self.out.build()

@@ -286,7 +286,8 @@ class LowercaseSentenceStart(Rule):
     elsewhere with a hyphen or figure inside or a possessive, "at k-bar", "bumble's founder";
     or inside a title that capitalises its other words), what is left of an HTML tag
     ("br /&gt;", stray-metadata's), the continuation of an ellipsis, and list items, table
-    cells and image descriptions (alt text) that start in lower case stay quiet.
+    cells, image descriptions (alt text) and headlines (a front matter title, set in
+    whatever case the site styles it) that start in lower case stay quiet.
 
     ## Why it matters
     A lower-case start is either a missing capital or a sign that the sentence before it
@@ -329,7 +330,7 @@ class LowercaseSentenceStart(Rule):
         for p in doc.paragraphs:
             first = text[p.start]
             if first.islower() and doc.is_verbatim(p.start, p.start + 1) \
-                    and doc.block_kind(p.start) not in ("list-item", "table-cell", "alt-text"):
+                    and doc.block_kind(p.start) not in ("list-item", "table-cell", "alt-text", "headline"):
                 word = _FIRST_WORD.match(text[p.start:p.end])
                 if word and word.group() not in allowed and not _name_or_address(text, p.start, p.start + word.end()) \
                         and not written_as_name(word.group()):

@@ -63,9 +63,9 @@ class UnattributedQuote(Rule):
     one that the quotation itself names, and so cannot be speaking ("Simon Taylor looks
     certain to go. "Simon Taylor is outstanding.""). Quoted words inside a sentence ("the
     so-called "peace dividend"", titles, scare quotes, '"What about Israel," is a line
-    ...'), quotations credited after a dash ('"..." - quote from a backbencher'), the
-    answer to a question asked just before, and quotations of fewer than `min-words` words
-    stay quiet.
+    ...'), quotations credited after a dash ('"..." - quote from a backbencher'), a quote
+    headline (a front matter field, whose speaker the copy names), the answer to a
+    question asked just before, and quotations of fewer than `min-words` words stay quiet.
 
     ## Why it matters
     A quotation without a speaker cannot be checked, cannot be trusted and may be taken
@@ -130,6 +130,8 @@ class UnattributedQuote(Rule):
         nor a pull quote: a block quote that repeats a line of the article). (The tests
         that look beyond q itself come after the ones that reject most quotations on q's
         own text, and each looks only from where its block's first letter is known.)"""
+        if doc.block_kind(q.start) == "headline":
+            return False                      # a quote headline: its speaker is named in the copy
         s = doc.sentences[doc.sentence_of(q.start)]
         if letters.first(s) < q.start:
             return False                      # embedded in narration: 'the so-called "x"'

@@ -50,3 +50,31 @@ def test_exclude_extensions_and_force_exclude(tmp_path):
 def test_stdin_filename_picks_the_loader_and_names_the_file(tmp_path):
     proc = run_cli("-", "--stdin-filename", "news/story.md", stdin=b"It was the **the** end.\n")
     assert text_without_summary(proc)[0] == "news/story.md:1:14: error: LN101 repeated-word 'the' is repeated: delete one\n"
+
+
+SITE = {"content/a.md": DEFECT, "content/README.md": DEFECT, "README.md": DEFECT, "CHANGELOG.md": DEFECT,
+        "LICENSE.txt": DEFECT, "layouts/_default/single.html": f"<p>{DEFECT}</p>",
+        "themes/t/layouts/index.html": f"<p>{DEFECT}</p>", "_layouts/post.html": f"<p>{DEFECT}</p>",
+        "_includes/x.html": f"<p>{DEFECT}</p>", "static/s.txt": DEFECT, "assets/a.md": DEFECT,
+        "public/index.html": f"<p>{DEFECT}</p>", "_site/b.html": f"<p>{DEFECT}</p>",
+        "node_modules/m/readme.md": DEFECT}
+
+
+def test_a_sites_templates_build_output_and_readme_are_not_articles(tmp_path):
+    tree(tmp_path, SITE)
+    assert linted(tmp_path, ".") == ["content/a.md"]
+    # the folder searched may itself sit below one of those names
+    assert linted(tmp_path / "public", ".") == ["index.html"]
+    # named on the command line, a file is linted unless --force-exclude
+    assert linted(tmp_path, "README.md", "layouts/_default/single.html") == ["README.md", "layouts/_default/single.html"]
+    assert linted(tmp_path, "--force-exclude", "README.md", "layouts/_default/single.html", "content/a.md") \
+        == ["content/a.md"]
+
+
+def test_exclude_replaces_the_default_excludes_and_extend_exclude_adds_to_them(tmp_path):
+    tree(tmp_path, {**SITE, "lintnews.toml": 'exclude = ["content/README.md"]\n'})
+    assert "README.md" in linted(tmp_path, ".") and "content/README.md" not in linted(tmp_path, ".")
+    (tmp_path / "lintnews.toml").write_text('extend-exclude = ["drafts/"]\n', encoding="utf-8")
+    tree(tmp_path, {"drafts/d.md": DEFECT})
+    assert linted(tmp_path, ".") == ["content/a.md"]
+    assert linted(tmp_path, "--exclude", "content/a.md", ".") == []

@@ -60,7 +60,9 @@ def test_front_matter_goes_into_the_metadata():
     assert doc.meta["date"] == "2021-07-27"
     assert doc.meta["title"] == "Harbour talks end without a deal"
     assert doc.meta["author"] == "a_reporter"
-    assert doc.prose.startswith("Harbour talks end without a deal\n\nThe mayor met Al-Kadhimi")
+    # the title is copy too, a headline block of its own (its folded lines kept apart)
+    assert doc.prose.startswith("Harbour talks end\nwithout a deal\n\nHarbour talks end without a deal\n\nThe mayor")
+    assert doc.block_kind(0) == "headline"
     assert "a_reporter" not in doc.prose and "title" not in doc.prose
 
 
