@@ -8,6 +8,7 @@ from functools import cache
 from lintnews.diagnostics import Finding
 from lintnews.document import Document
 from lintnews.patterns import lazy
+from lintnews.rules._anchored import watch, where
 from lintnews.rules._data import measured, word_list, word_set
 from lintnews.ruleset import Rule
 
@@ -23,7 +24,7 @@ _VERBS = (
     # "is" or "was", then a plural form: "all this is are"
     r"\b(?:is|was) (?P<v3>are|were)\b",
     # a form of "have", then "has" or "have" ("AOL, had has"), the word before kept in `p`
-    r"(?P<p>[\w'’]+|[,;]) (?:has|have|had) (?P<v4>has|have)\b",
+    r"(?P<p>(?<![\w'’])[\w'’]+|[,;]) (?:has|have|had) (?P<v4>has|have)\b",
 )
 # ... unless the first ends a clause of its own, after its subject: "the level of
 # responsibility they have has been tested", "what Chelsea have has"
@@ -49,6 +50,44 @@ def _pattern() -> re.Pattern:
     """All three kinds in one pattern: one scan of the prose."""
     owned = _OWNED_ONCE.format("|".join(sorted(_owned_once())))
     return re.compile("|".join((*_VERBS, _DETERMINER_PLURAL, owned)))
+
+
+_FINITE = frozenset({"has", "had", "is", "are", "was", "were", "does", "did", "am"})
+# Each first word of a pattern, and the words that may follow it there ("ends in s": None):
+# the pattern is tried only around these pairs.
+_NEXT = {**dict.fromkeys(("would", "could", "should", "may", "shall", "will", "can", "must", "might"), _FINITE),
+         **dict.fromkeys(("is", "was"), frozenset({"has", "have", "does", "did", "are", "were"})),
+         **dict.fromkeys(("are", "were"), frozenset({"has", "have", "does", "did"})),
+         **dict.fromkeys(("has", "have", "had"), frozenset({"has", "have"})),
+         **dict.fromkeys(("a", "an", "another", "every", "each"), None)}
+_OWNERS = ("his", "her", "its")
+# how far (in characters) before and after its first word a match may reach
+_BEFORE, _AFTER = 30, 40
+
+
+@cache
+def _firsts() -> dict[str, frozenset[str] | None]:
+    firsts = {**_NEXT, **dict.fromkeys(_OWNERS, frozenset(_owned_once()))}
+    watch(frozenset(firsts))
+    return firsts
+
+
+def _matches(doc: Document) -> list[re.Match]:
+    """The matches of the pattern, tried only around a first word that the next word fits."""
+    folded, prose = doc.tokens.folded, doc.prose
+    last, firsts, indexes = len(folded) - 1, _firsts(), []
+    for word, at in where(doc).items():
+        if word in firsts:
+            after = firsts[word]
+            indexes += (i for i in at if i < last and (folded[i + 1][-1] == "s" if after is None
+                                                       else folded[i + 1] in after))
+    indexes.sort()
+    out, reached = [], -1
+    for i, offset in zip(indexes, doc.tokens.offsets(indexes)):
+        for m in _pattern().finditer(prose, max(0, offset - _BEFORE, reached), offset + _AFTER):
+            out.append(m)
+            reached = m.end()
+    return out
 
 
 class Agreement(Rule):
@@ -85,7 +124,7 @@ class Agreement(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
-        for m in _pattern().finditer(prose):
+        for m in _matches(doc):
             group = m.lastgroup
             start, end = m.span(group)
             word = m.group(group)

@@ -9,42 +9,72 @@ from functools import cache
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
+from lintnews.rules._anchored import watch, where
 from lintnews.rules._data import data_text, measured
 from lintnews.ruleset import Rule
 
 
 @dataclass(frozen=True)
 class Slip:
-    """One entry of data/confusables.toml: where `find` matches, its word `w` should be `use`."""
+    """One entry of data/confusables.toml: where `pattern` matches, its group `w` (or `w2`)
+    is a slip for `use`; every match holds one of `anchors`, followed by one of `next` if
+    that is given."""
     name: str
-    find: str
+    pattern: re.Pattern
     use: str
+    anchors: tuple[str, ...]
+    next: frozenset[str] | None
+    before: frozenset[str] | None
+
+    def fits(self, folded: list[str], i: int) -> bool:
+        """Whether the words around token i are ones this slip can have (a quick first look)."""
+        return (self.next is None or i + 1 < len(folded) and folded[i + 1] in self.next) \
+            and (self.before is None or i > 0 and folded[i - 1] in self.before)
+
+
+# how far (in characters) before and after its anchor a slip's context may reach; a match
+# never starts inside a word, as the pattern looks behind the window's start
+_BEFORE, _AFTER = 40, 60
 
 
 @cache
 def slips() -> tuple[Slip, ...]:
     table = tomllib.loads(data_text("confusables.toml"))
-    return tuple(Slip(e["name"], e["find"], e["use"]) for e in table["slip"])
+    return tuple(Slip(e["name"], re.compile(r"(?<![\w'’-])(?:" + e["find"] + ")", re.I), e["use"],
+                      tuple(e["anchors"]), _words(e, "next"), _words(e, "before"))
+                 for e in table["slip"])
+
+
+def _words(entry: dict, key: str) -> frozenset[str] | None:
+    return frozenset(entry[key]) if key in entry else None
 
 
 @cache
-def _combined() -> re.Pattern:
-    """All the slips as one pattern (one scan of the prose): entry i is group `e<i>`, its
-    wrong word group `w<i>` (or `w<i>_2` in a second alternative)."""
-    parts = []
-    for i, slip in enumerate(slips()):
-        find = slip.find.replace("(?P<w2>", f"(?P<w{i}_2>").replace("(?P<w>", f"(?P<w{i}>")
-        parts.append(f"(?P<e{i}>{find})")
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(parts) + ")", re.I)
+def _by_anchor() -> dict[str, tuple[Slip, ...]]:
+    out: dict[str, list[Slip]] = {}
+    for slip in slips():
+        for word in slip.anchors:
+            out.setdefault(word, []).append(slip)
+    return {word: tuple(entries) for word, entries in out.items()}
 
 
-def matches(prose: str) -> Iterator[tuple[Slip, int, int]]:
-    """(slip, start, end) of each wrong word in `prose`."""
-    entries = slips()
-    for m in _combined().finditer(prose):
-        i = int(m.lastgroup[1:])
-        group = f"w{i}" if m.start(f"w{i}") >= 0 else f"w{i}_2"
-        yield entries[i], m.start(group), m.end(group)
+@cache
+def _anchors() -> frozenset[str]:
+    return watch(frozenset(_by_anchor()))
+
+
+def matches(doc: Document) -> list[tuple[Slip, int, int]]:
+    """(slip, start, end) of each wrong word in the document, in order: each slip's
+    pattern is tried only in a window around its anchors (followed by one of its `next`)."""
+    by_anchor, prose, folded, anchors = _by_anchor(), doc.prose, doc.tokens.folded, _anchors()
+    tries = sorted(((i, slip) for word, at in where(doc).items() if word in anchors
+                    for i in at for slip in by_anchor[word] if slip.fits(folded, i)), key=lambda t: t[0])
+    found: dict[tuple[int, int], Slip] = {}
+    for (i, slip), offset in zip(tries, doc.tokens.offsets([i for i, _ in tries])):
+        for m in slip.pattern.finditer(prose, max(0, offset - _BEFORE), offset + _AFTER):
+            group = "w" if m.start("w") >= 0 else "w2"
+            found.setdefault(m.span(group), slip)
+    return [(slip, start, end) for (start, end), slip in sorted(found.items())]
 
 
 class ConfusableWord(Rule):
@@ -86,7 +116,7 @@ class ConfusableWord(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
-        for slip, start, end in matches(prose):
+        for slip, start, end in matches(doc):
             wrong = prose[start:end]
             right = slip.use[0].upper() + slip.use[1:] if wrong[0].isupper() else slip.use
             fix = Fix.replace(start, end, right, safe=False, message=f"write '{right}'") \

@@ -17,7 +17,7 @@ CASES = load_cases(Path(__file__).parent / "rules" / "LN103.toml")
 
 @pytest.mark.parametrize("slip", slips(), ids=[s.name for s in slips()])
 def test_each_confusable_is_flagged_by_a_case_of_LN103(slip):
-    flagged = [c.name for c in CASES if any(s is slip for s, _, _ in matches(c.text))]
+    flagged = [c.name for c in CASES if any(s is slip for s, _, _ in matches(Document(c.text)))]
     assert flagged, f"no case of tests/rules/LN103.toml is flagged by '{slip.name}'"
 
 
