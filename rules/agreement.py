@@ -8,7 +8,7 @@ from functools import cache
 from lintnews.diagnostics import Finding
 from lintnews.document import Document
 from lintnews.patterns import lazy
-from lintnews.rules._anchored import watch, where
+from lintnews.rules._anchored import select, watch
 from lintnews.rules._data import measured, word_list, word_set
 from lintnews.ruleset import Rule
 
@@ -66,22 +66,21 @@ _BEFORE, _AFTER = 30, 40
 
 
 @cache
-def _firsts() -> dict[str, frozenset[str] | None]:
-    firsts = {**_NEXT, **dict.fromkeys(_OWNERS, frozenset(_owned_once()))}
-    watch(frozenset(firsts))
-    return firsts
+def _places() -> tuple[frozenset[tuple[str, str]], frozenset[str], frozenset[str]]:
+    """(first word, next word) pairs where the pattern is tried, and the determiners
+    before a word in -s (see _anchored.select)."""
+    owned = _owned_once()
+    pairs = frozenset({(w, n) for w, after in _NEXT.items() if after for n in after}
+                      | {(w, n) for w in _OWNERS for n in owned})
+    determiners = frozenset(w for w, after in _NEXT.items() if after is None)
+    watch(frozenset(w for w, _ in pairs) | determiners)
+    return pairs, frozenset(), determiners
 
 
 def _matches(doc: Document) -> list[re.Match]:
     """The matches of the pattern, tried only around a first word that the next word fits."""
-    folded, prose = doc.tokens.folded, doc.prose
-    last, firsts, indexes = len(folded) - 1, _firsts(), []
-    for word, at in where(doc).items():
-        if word in firsts:
-            after = firsts[word]
-            indexes += (i for i in at if i < last and (folded[i + 1][-1] == "s" if after is None
-                                                       else folded[i + 1] in after))
-    indexes.sort()
+    prose = doc.prose
+    indexes = select(doc, *_places())
     out, reached = [], -1
     for i, offset in zip(indexes, doc.tokens.offsets(indexes)):
         for m in _pattern().finditer(prose, max(0, offset - _BEFORE, reached), offset + _AFTER):

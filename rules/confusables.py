@@ -9,7 +9,7 @@ from functools import cache
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
-from lintnews.rules._anchored import watch, where
+from lintnews.rules._anchored import select, watch
 from lintnews.rules._data import data_text, measured
 from lintnews.ruleset import Rule
 
@@ -59,16 +59,20 @@ def _by_anchor() -> dict[str, tuple[Slip, ...]]:
 
 
 @cache
-def _anchors() -> frozenset[str]:
-    return watch(frozenset(_by_anchor()))
+def _places() -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
+    """(anchor, next word) pairs of the slips that say what follows their anchor, and the
+    anchors of the others: where to look (see _anchored.select)."""
+    pairs = frozenset((word, after) for slip in slips() if slip.next for word in slip.anchors for after in slip.next)
+    alone = frozenset(word for slip in slips() if slip.next is None for word in slip.anchors)
+    watch(frozenset(_by_anchor()))
+    return pairs, alone
 
 
 def matches(doc: Document) -> list[tuple[Slip, int, int]]:
     """(slip, start, end) of each wrong word in the document, in order: each slip's
-    pattern is tried only in a window around its anchors (followed by one of its `next`)."""
-    by_anchor, prose, folded, anchors = _by_anchor(), doc.prose, doc.tokens.folded, _anchors()
-    tries = sorted(((i, slip) for word, at in where(doc).items() if word in anchors
-                    for i in at for slip in by_anchor[word] if slip.fits(folded, i)), key=lambda t: t[0])
+    pattern is tried only in a window around its anchors (where the words beside them fit)."""
+    by_anchor, prose, folded = _by_anchor(), doc.prose, doc.tokens.folded
+    tries = [(i, slip) for i in select(doc, *_places()) for slip in by_anchor[folded[i]] if slip.fits(folded, i)]
     found: dict[tuple[int, int], Slip] = {}
     for (i, slip), offset in zip(tries, doc.tokens.offsets([i for i, _ in tries])):
         for m in slip.pattern.finditer(prose, max(0, offset - _BEFORE), offset + _AFTER):
