@@ -85,17 +85,19 @@ class ConfusableWord(Rule):
     """A word written for another that sounds like it, where the words around it make the slip certain: "it's own".
 
     Flags, from the entries of rules/data/confusables.toml: "it's" for "its" ("it's own",
-    "on it's way", "It's success continues"), "its" for "it's" ("Its a stupid phrase",
-    "its not rocket science", "its been"), "there" for "their" ("much of there life",
-    "there own"), "their" for "there" ("their is"), "then" and "that" for "than" after a
-    comparative ("less then four years", "easier that doing"), "of" for "have" after a
-    modal ("could of been"), "lead" for "led" ("has lead to"), "affect" for "effect" ("had
-    no affect on", "side affects"), "loose" for "lose" ("to loose their jobs"), "your" for
-    "you're" ("your not"), "you're" for "your" ("you're own") and "whose" for "who's"
-    ("whose been"). Each only in a context that leaves one reading: "the might of the
-    United States", "would of course", "better then." (at that time), "it's way better",
-    "we have lead in the water", "your welcome pack" stay quiet. "the 1990's" for "the
-    1990s" is house style, not a slip, and is left to the house's own rules.
+    "on it's way", "It's success continues", "to reach it's first", "to it's credit"), "its"
+    for "it's" ("Its a stupid phrase", "its not rocket science", "its been"), "there" for
+    "their" ("much of there life", "there own"), "their" for "there" ("their is"), "then"
+    and "that" for "than" after a comparative ("less then four years", "easier that doing"),
+    "of" for "have" after a modal ("could of been"), "lead" for "led" ("has lead to"),
+    "affect" for "effect" ("had no affect on", "side affects"), "loose" for "lose" ("to
+    loose their jobs"), "your" for "you're" ("your not"), "you're" for "your" ("you're
+    own"), "whose" for "who's" ("whose been"), "who's" for "whose" ("who's wife") and "than"
+    for "then" ("ever since than"). Each only in a context that leaves one reading: "the
+    might of the United States", "would of course", "better then." (at that time), "it's way
+    better", "we have lead in the water", "your welcome pack", "stuff to get rid of it's a
+    good place" stay quiet. "the 1990's" for "the 1990s" is house style, not a slip, and is
+    left to the house's own rules.
 
     ## Why it matters
     Spell checkers pass these: each word is spelt right. Readers see them at once, and
