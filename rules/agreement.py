@@ -27,8 +27,11 @@ _VERBS = (
     r"(?P<p>(?<![\w'’])[\w'’]+|[,;]) (?:has|have|had) (?P<v4>has|have)\b",
 )
 # ... unless the first ends a clause of its own, after its subject: "the level of
-# responsibility they have has been tested", "what Chelsea have has"
+# responsibility they have has been tested", "what Chelsea have has worked", "all the club
+# had has gone"
 _CLAUSE_SUBJECTS = frozenset({"I", "you", "he", "she", "it", "we", "they", "one", "who"})
+_CLAUSE_OPENING = lazy(re.compile, r"\b(?:[Ww]hat|[Ww]hatever|[Aa]ll|[Ee]verything|[Aa]nything|way|that|which)"
+                       r"(?:\s+[\w'’-]+){0,3}\s+$")
 # A singular determiner, then a plural noun that ends a phrase: "a stars,", "in a ways,".
 _DETERMINER_PLURAL = (r"(?:(?<=[.!?] )(?:A|An|Another|Every|Each)|\b(?:a|an|another|every|each))"
                       r" (?P<n>[a-z]+[^\Wsuia'’]s)(?=[.,;:!?)]| of\b| (?:is|was|has)\b)")
@@ -97,14 +100,14 @@ class Agreement(Rule):
     before one of "have" or "do" ("that is has been", "he is does not") or before a plural
     form ("all this is are"), and a form of "have" before "has" or "have" ("AOL, had has
     mixed fortunes", "the team have has"). Also flags "a", "an", "another", "every" or
-    "each" before a plural noun that ends its phrase ("consider them to be a stars,", "in
-    a ways, they"), and "his", "her" or "its" before the plural possessive of what one has
-    one of ("his parties’ chances" for "his party’s"). Quiet: "has had", "could have",
-    clauses that end in a verb before their own verb ("what they have has been tested",
-    "what we have is", "the way Chelsea have is"), "free will is", "in May was", singular
-    words in -s ("a series of", "a news conference", "a crisis", "every species", "a
-    politics degree"), plurals used as a modifier ("a drugs charge", "a sports car") and
-    "his players’ performance".
+    "each" before a plural noun that ends its phrase ("consider them to be a stars,", "in a
+    ways, they"), and "his", "her" or "its" before the plural possessive of what one has one
+    of ("his parties’ chances" for "his party’s"). Quiet: "has had", "could have", clauses
+    that end in a verb before their own verb ("what they have has been tested", "what we
+    have is", "the way Chelsea have is", "the money that Chelsea have has gone"), "free will
+    is", "in May was", singular words in -s ("a series of", "a news conference", "a crisis",
+    "every species", "a politics degree"), plurals used as a modifier ("a drugs charge", "a
+    sports car") and "his players’ performance".
 
     ## Why it matters
     Both are the marks of a sentence rewritten in a hurry, half of the old wording left
@@ -134,6 +137,7 @@ class Agreement(Rule):
                 mark = prose[end]
                 yield Finding(start, end + 1, f"'{word}{mark}' for '{_owned_once()[word]}{mark}s': "
                               f"'{m.group().split()[0]}' has one")
-            elif group != "v4" or not (m["p"] in _CLAUSE_SUBJECTS or m["p"][0].isupper()):
+            elif group != "v4" or not (m["p"] in _CLAUSE_SUBJECTS
+                                       or _CLAUSE_OPENING.search(prose, max(0, m.start("p") - 50), m.start("p"))):
                 first = prose.rindex(" ", 0, start - 1) + 1
                 yield Finding(first, end, f"two finite verbs in a row: '{prose[first:end]}'")
