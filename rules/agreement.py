@@ -50,7 +50,7 @@ def _owned_once() -> dict[str, str]:
 
 @cache
 def _pattern() -> re.Pattern:
-    """All three kinds in one pattern: one scan of the prose."""
+    """All three kinds in one pattern, tried in a window around each place `_places` picks."""
     owned = _OWNED_ONCE.format("|".join(sorted(_owned_once())))
     return re.compile("|".join((*_VERBS, _DETERMINER_PLURAL, owned)))
 
