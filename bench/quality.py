@@ -29,6 +29,8 @@ FAMILIES = {
     "possessive": ("mangled-possessive",),
     "quote-unattributed": ("unattributed-quote",),
     "quote-unmarked": ("unmarked-quote",),
+    "confusable-word": ("confusable-word",),    # bench/plant_words.py
+    "agreement": ("agreement",),
 }
 FAMILY_OF = {name: fam for fam, names in FAMILIES.items() for name in names}
 

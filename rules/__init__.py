@@ -8,8 +8,10 @@ from lintnews.hookspecs import hookimpl
 
 @hookimpl
 def lintnews_rules():
+    from lintnews.rules.agreement import Agreement
     from lintnews.rules.appositive import UnclosedAppositive
     from lintnews.rules.balance import UnbalancedBracket, UnbalancedQuote
+    from lintnews.rules.confusables import ConfusableWord
     from lintnews.rules.dates import WeekdayDate
     from lintnews.rules.house_style import StyleConsistency
     from lintnews.rules.leftovers import Placeholder, StrayMetadata
@@ -25,4 +27,4 @@ def lintnews_rules():
     return [InvalidSuppression, RepeatedWord, MangledPossessive, DoubledPunctuation, SpaceBeforePunctuation, DoubleSpace,
             LowercaseSentenceStart, UnattributedQuote, UnmarkedQuote, Mojibake, StrayMetadata, Placeholder,
             UnbalancedQuote, UnbalancedBracket, UnclosedAppositive, WeekdayDate,
-            StyleConsistency, NameVariant, TruncatedName]
+            StyleConsistency, NameVariant, TruncatedName, ConfusableWord, Agreement]

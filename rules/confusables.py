@@ -1,0 +1,130 @@
+"""LN103 confusable-word: a word written for another that sounds like it ("it's own")."""
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from lintnews.diagnostics import Finding, Fix
+from lintnews.document import Document
+from lintnews.rules._anchored import select, watch
+from lintnews.rules._data import data_text, measured
+from lintnews.ruleset import Rule
+
+
+@dataclass(frozen=True)
+class Slip:
+    """One entry of data/confusables.toml: where `pattern` matches, its group `w` (or `w2`)
+    is a slip for `use`; every match holds one of `anchors`, followed by one of `next` if
+    that is given."""
+    name: str
+    pattern: re.Pattern
+    use: str
+    anchors: tuple[str, ...]
+    next: frozenset[str] | None
+    before: frozenset[str] | None
+
+    def fits(self, folded: list[str], i: int) -> bool:
+        """Whether the words around token i are ones this slip can have (a quick first look)."""
+        return (self.next is None or i + 1 < len(folded) and folded[i + 1] in self.next) \
+            and (self.before is None or i > 0 and folded[i - 1] in self.before)
+
+
+# how far (in characters) before and after its anchor a slip's context may reach; a match
+# never starts inside a word, as the pattern looks behind the window's start
+_BEFORE, _AFTER = 40, 60
+
+
+@cache
+def slips() -> tuple[Slip, ...]:
+    table = tomllib.loads(data_text("confusables.toml"))
+    return tuple(Slip(e["name"], re.compile(r"(?<![\w'’-])(?:" + e["find"] + ")", re.I), e["use"],
+                      tuple(e["anchors"]), _words(e, "next"), _words(e, "before"))
+                 for e in table["slip"])
+
+
+def _words(entry: dict, key: str) -> frozenset[str] | None:
+    return frozenset(entry[key]) if key in entry else None
+
+
+@cache
+def _by_anchor() -> dict[str, tuple[Slip, ...]]:
+    out: dict[str, list[Slip]] = {}
+    for slip in slips():
+        for word in slip.anchors:
+            out.setdefault(word, []).append(slip)
+    return {word: tuple(entries) for word, entries in out.items()}
+
+
+@cache
+def _places() -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
+    """(anchor, next word) pairs of the slips that say what follows their anchor, and the
+    anchors of the others: where to look (see _anchored.select)."""
+    pairs = frozenset((word, after) for slip in slips() if slip.next for word in slip.anchors for after in slip.next)
+    alone = frozenset(word for slip in slips() if slip.next is None for word in slip.anchors)
+    watch(frozenset(_by_anchor()))
+    return pairs, alone
+
+
+def matches(doc: Document) -> list[tuple[Slip, int, int]]:
+    """(slip, start, end) of each wrong word in the document, in order: each slip's
+    pattern is tried only in a window around its anchors (where the words beside them fit)."""
+    by_anchor, prose, folded = _by_anchor(), doc.prose, doc.tokens.folded
+    tries = [(i, slip) for i in select(doc, *_places()) for slip in by_anchor[folded[i]] if slip.fits(folded, i)]
+    found: dict[tuple[int, int], Slip] = {}
+    for (i, slip), offset in zip(tries, doc.tokens.offsets([i for i, _ in tries])):
+        for m in slip.pattern.finditer(prose, max(0, offset - _BEFORE), offset + _AFTER):
+            group = "w" if m.start("w") >= 0 else "w2"
+            found.setdefault(m.span(group), slip)
+    return [(slip, start, end) for (start, end), slip in sorted(found.items())]
+
+
+class ConfusableWord(Rule):
+    """A word written for another that sounds like it, where the words around it make the slip certain: "it's own".
+
+    Flags, from the entries of rules/data/confusables.toml: "it's" for "its" ("it's own",
+    "on it's way", "It's success continues", "to reach it's first", "to it's credit"), "its"
+    for "it's" ("Its a stupid phrase", "its not rocket science", "its been"), "there" for
+    "their" ("much of there life", "there own"), "their" for "there" ("their is"), "then"
+    and "that" for "than" after a comparative ("less then four years", "easier that doing"),
+    "of" for "have" after a modal ("could of been"), "lead" for "led" ("has lead to"),
+    "affect" for "effect" ("had no affect on", "side affects"), "loose" for "lose" ("to
+    loose their jobs"), "your" for "you're" ("your not"), "you're" for "your" ("you're
+    own"), "whose" for "who's" ("whose been"), "who's" for "whose" ("who's wife") and "than"
+    for "then" ("ever since than"). Each only in a context that leaves one reading: "the
+    might of the United States", "would of course", "better then." (at that time), "it's way
+    better", "we have lead in the water", "your welcome pack", "stuff to get rid of it's a
+    good place" stay quiet. "the 1990's" for "the 1990s" is house style, not a slip, and is
+    left to the house's own rules.
+
+    ## Why it matters
+    Spell checkers pass these: each word is spelt right. Readers see them at once, and
+    they read as carelessness or ignorance, not as a typo.
+
+    ## Example
+    It's success continues a strong trend, though it took less then four years.
+
+    ## Use instead
+    Its success continues a strong trend, though it took less than four years.
+
+    ## Fix safety
+    The fix writes the right word in the wrong one's place (keeping its capital). It is
+    unsafe: the context rules out the other reading, but a sentence can still have been
+    meant another way, so an editor should read it.
+    """
+
+    code = "LN103"
+    name = "confusable-word"
+    severity, precision = measured(code)
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        prose = doc.prose
+        for slip, start, end in matches(doc):
+            wrong = prose[start:end]
+            right = slip.use[0].upper() + slip.use[1:] if wrong[0].isupper() else slip.use
+            fix = Fix.replace(start, end, right, safe=False, message=f"write '{right}'") \
+                if doc.is_verbatim(start, end) else None
+            yield Finding(start, end, f"'{wrong}' for '{right}': write '{right}'", fix)
