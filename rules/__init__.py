@@ -20,8 +20,9 @@ def lintnews_rules():
                                             SpaceBeforePunctuation)
     from lintnews.rules.quotes import UnattributedQuote, UnmarkedQuote
     from lintnews.rules.repeated_word import RepeatedWord
+    from lintnews.rules.spacing import MissingSpaceAfterStop, SpaceInsideQuotes
 
     return [RepeatedWord, MangledPossessive, DoubledPunctuation, SpaceBeforePunctuation, DoubleSpace,
             LowercaseSentenceStart, UnattributedQuote, UnmarkedQuote, Mojibake, StrayMetadata, Placeholder,
             UnbalancedQuote, UnbalancedBracket, UnclosedAppositive, WeekdayDate,
-            StyleConsistency, NameVariant, TruncatedName]
+            StyleConsistency, NameVariant, TruncatedName, SpaceInsideQuotes, MissingSpaceAfterStop]
