@@ -12,6 +12,7 @@ def lintnews_rules():
     from lintnews.rules.balance import UnbalancedBracket, UnbalancedQuote
     from lintnews.rules.dates import WeekdayDate
     from lintnews.rules.house_style import StyleConsistency
+    from lintnews.rules.indefinite_article import IndefiniteArticle
     from lintnews.rules.leftovers import Placeholder, StrayMetadata
     from lintnews.rules.mojibake import Mojibake
     from lintnews.rules.names import NameVariant, TruncatedName
@@ -22,7 +23,7 @@ def lintnews_rules():
     from lintnews.rules.repeated_word import RepeatedWord
     from lintnews.rules.spacing import MissingSpaceAfterStop, SpaceInsideQuotes
 
-    return [RepeatedWord, MangledPossessive, DoubledPunctuation, SpaceBeforePunctuation, DoubleSpace,
+    return [RepeatedWord, IndefiniteArticle, MangledPossessive, DoubledPunctuation, SpaceBeforePunctuation, DoubleSpace,
             LowercaseSentenceStart, UnattributedQuote, UnmarkedQuote, Mojibake, StrayMetadata, Placeholder,
             UnbalancedQuote, UnbalancedBracket, UnclosedAppositive, WeekdayDate,
             StyleConsistency, NameVariant, TruncatedName, SpaceInsideQuotes, MissingSpaceAfterStop]
