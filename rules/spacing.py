@@ -10,7 +10,7 @@ import re
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import lazy
-from lintnews.rules._data import measured
+from lintnews.rules._data import measured, word_set
 from lintnews.ruleset import Rule
 from lintnews.text import MAYBE_FINAL, NEVER_FINAL, SENTENCE_OPENERS
 
@@ -91,11 +91,16 @@ def _run_start(text: str, i: int) -> int:
 
 
 def _closes_by_place(text: str, mark: int, after: int) -> bool:
-    """Whether an unpaired straight mark at `mark` stands where a closing mark stands: a
-    comma, "?" or "!" and a space before it, a space and a lower-case word after it."""
+    """Whether an unpaired straight mark at `mark`, with a space before it, stands where a
+    closing mark stands: after a comma, "?" or "!" and before a space and a lower-case word
+    (`months, " he said`), or before a stop, comma, colon or bracket that ends the clause
+    (`called "magic circle ", in`)."""
     start = _run_start(text, mark)
-    return mark > start > 0 and text[start - 1] in ",?!" and after > mark + 1 \
-        and after < len(text) and text[after].islower()
+    if not mark > start > 0:
+        return False
+    if text[start - 1] in ",?!" and after > mark + 1 and after < len(text) and text[after].islower():
+        return True
+    return text[mark + 1:mark + 2] in (".", ",", ";", ":", ")") and text[mark + 2:mark + 3] in ("", " ", "\n", "\r")
 
 
 # a stop, perhaps closing marks, then a capital: where a space may be missing
@@ -114,8 +119,8 @@ class MissingSpaceAfterStop(Rule):
     ("U.S.", "J.K.", "Mr."), decimals and versions ("3.5", "v2.1"), web and e-mail
     addresses and domain names ("BBC.co.uk", "Halo.Bungie.Org", "www.Example.Com"), file
     names ("report.pdf"), ellipses and a name written with a stop inside (both halves
-    capitalised, the second no sentence opener and not used on its own elsewhere in the
-    article: "One.Tel") stay quiet.
+    capitalised, the second of three letters at most, no sentence opener or function word
+    and not used on its own elsewhere in the article: "One.Tel") stay quiet.
 
     ## Why it matters
     A lost space after a stop is a keying or conversion slip; the two sentences read as
@@ -197,10 +202,12 @@ def _address(text: str, stop: int, cap: int) -> bool:
 
 def _joined_name(doc: Document, word, text: str, cap: int) -> bool:
     """Whether "Name.Name" is a name written with a stop inside ("One.Tel"): both halves
-    capitalised, the second no sentence opener and not used on its own in the article."""
+    capitalised, the second short (three letters at most: a glued sentence starts with a
+    longer word, "Monk.Among"), no sentence opener or function word and not used on its
+    own in the article, in any case."""
     if word is None or not word.group(1)[0].isupper():
         return False
     after = re.match(r"[A-Za-z]+", text[cap:cap + 40]).group()
-    if after in SENTENCE_OPENERS:
+    if len(after) > 3 or after in SENTENCE_OPENERS or after.lower() in word_set("function_words"):
         return False
-    return re.search(rf"(?<![\w.]){after}\b", doc.prose) is None
+    return re.search(rf"(?<![\w.]){after}\b", doc.prose, re.IGNORECASE) is None
