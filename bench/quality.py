@@ -31,6 +31,9 @@ FAMILIES = {
     "quote-unmarked": ("unmarked-quote",),
     "confusable-word": ("confusable-word",),    # bench/plant_words.py
     "agreement": ("agreement",),
+    "indefinite-article": ("indefinite-article",),          # bench/plant_spacing.py plants these three
+    "space-inside-quotes": ("space-inside-quotes",),
+    "missing-space-after-stop": ("missing-space-after-stop",),
 }
 FAMILY_OF = {name: fam for fam, names in FAMILIES.items() for name in names}
 

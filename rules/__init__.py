@@ -14,6 +14,7 @@ def lintnews_rules():
     from lintnews.rules.confusables import ConfusableWord
     from lintnews.rules.dates import WeekdayDate
     from lintnews.rules.house_style import StyleConsistency
+    from lintnews.rules.indefinite_article import IndefiniteArticle
     from lintnews.rules.leftovers import Placeholder, StrayMetadata
     from lintnews.rules.mojibake import Mojibake
     from lintnews.rules.names import NameVariant, TruncatedName
@@ -23,8 +24,10 @@ def lintnews_rules():
     from lintnews.rules.quotes import UnattributedQuote, UnmarkedQuote
     from lintnews.rules.repeated_word import RepeatedWord
     from lintnews.rules.suppressions import InvalidSuppression
+    from lintnews.rules.spacing import MissingSpaceAfterStop, SpaceInsideQuotes
 
-    return [InvalidSuppression, RepeatedWord, MangledPossessive, DoubledPunctuation, SpaceBeforePunctuation, DoubleSpace,
-            LowercaseSentenceStart, UnattributedQuote, UnmarkedQuote, Mojibake, StrayMetadata, Placeholder,
-            UnbalancedQuote, UnbalancedBracket, UnclosedAppositive, WeekdayDate,
-            StyleConsistency, NameVariant, TruncatedName, ConfusableWord, Agreement]
+    return [InvalidSuppression, RepeatedWord, IndefiniteArticle, MangledPossessive, DoubledPunctuation,
+            SpaceBeforePunctuation, DoubleSpace, LowercaseSentenceStart, UnattributedQuote, UnmarkedQuote, Mojibake,
+            StrayMetadata, Placeholder, UnbalancedQuote, UnbalancedBracket, UnclosedAppositive, WeekdayDate,
+            StyleConsistency, NameVariant, TruncatedName, ConfusableWord, Agreement, SpaceInsideQuotes,
+            MissingSpaceAfterStop]
