@@ -7,6 +7,7 @@ keeps the places it wants, also in C (`select`).
 """
 from __future__ import annotations
 
+from array import array
 from itertools import compress, repeat
 from operator import and_, or_
 from weakref import WeakKeyDictionary
@@ -30,7 +31,8 @@ def around(doc: Document) -> tuple[list[int], list[str], list[str]]:
     watched, found = _found.get(doc, (None, None))
     if watched is None or len(watched) != len(_watched):
         watched, folded = frozenset(_watched), doc.tokens.folded
-        hits = list(compress(range(len(folded)), map(watched.__contains__, folded)))
+        # (an array: in a text that is one watched word again and again, an int object each cost 28 bytes)
+        hits = array("q", compress(range(len(folded)), map(watched.__contains__, folded)))
         words = list(map(folded.__getitem__, hits))
         last = hits and hits[-1] == len(folded) - 1           # (no token after the last)
         nexts = list(map(folded.__getitem__, map((1).__add__, hits[:-1] if last else hits)))
