@@ -20,8 +20,10 @@ from lintnews.ruleset import Rule
 # lower-case letter (an initialism: "MP", "U-turn", "MSc") or by one and a capital ("PhD"),
 # a letter before a hyphen ("x-ray"), an x. 'an' is rare enough to read every time. (The
 # letter comes first and the look-behind after: a scan for it is several times faster.)
-_ARTICLE = lazy(re.compile, r"[aA](?<![\w'’.-][aA])(?:n|(?=[ \t]+[\"“‘'(]?(?:[aeiouAEIOU8xX]|['’]?[£$€]?(?:8|1[18])"
-                            r"|[hH][oe]|[A-Z](?![a-z])|[A-Z][a-z][A-Z]|[a-z]-)))[ \t]+")
+_ARTICLE = r"[aA](?<![\w'’.-][aA])(?:n|(?=[ \t]+[\"“‘'(]?(?:[aeiouAEIOU8xX]|['’]?[£$€]?(?:8|1[18])" \
+           r"|[hH]{h}|[A-Z](?![a-z])|[A-Z][a-z][A-Z]|[a-z]-)))[ \t]+"
+_ARTICLE_BEFORE_VOWEL = lazy(re.compile, _ARTICLE.format(h="[oe]"))
+_ARTICLE_BEFORE_H = lazy(re.compile, _ARTICLE.format(h=""))       # weak-h = "an": "a historic" too
 _TOKEN = lazy(re.compile, r"[\"“‘'(]?([^\s\"“”‘’()]+)")
 _LETTERS = lazy(re.compile, r"[^\W\d_]+")
 _FIGURES = lazy(re.compile, r"['’]?[£$€]?(\d+)")
@@ -184,7 +186,8 @@ class IndefiniteArticle(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
-        for m in _ARTICLE.finditer(text):
+        article_re = _ARTICLE_BEFORE_H if self.options.weak_h == "an" else _ARTICLE_BEFORE_VOWEL
+        for m in article_re.finditer(text):
             s = m.start()
             article = text[s:m.end()].rstrip()
             if article[0] == "A" and not _starts_sentence(text, s):
