@@ -37,6 +37,7 @@ options option by option). Globs are relative to the folder of the file that set
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -183,6 +184,9 @@ def closest(word: str, known) -> str | None:
     """The known word closest to `word`, or None when none is close."""
     import difflib      # (only for a mistake: the default run does not pay for it)
 
+    if re.fullmatch(r"[A-Za-z]+\d+", word):
+        # a code is a number: "LN999" is not a slip of "LN209" (a code one keystroke off is)
+        known = [k for k in known if len(k) == len(word) and sum(a != b for a, b in zip(k.upper(), word.upper())) == 1]
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return close[0] if close else None
 

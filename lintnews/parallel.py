@@ -98,9 +98,9 @@ def run_in_order(linters: Mapping[Any, Linter], items: Sequence[tuple[str, Any]]
     except BrokenProcessPool:
         for path, _ in items[done:]:
             yield _lost(path, task)
-    except BaseException:       # (Ctrl-C, or the reader stopped): no worker outlives the run
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            process.terminate()
+    except BaseException:       # (Ctrl-C, or the reader stopped): nothing more is started; the
+        # workers finish the chunk in hand and go (terminating them made the pool's own thread
+        # print a traceback as it failed the futures it had left)
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)

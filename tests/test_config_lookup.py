@@ -162,4 +162,5 @@ def test_explain_takes_any_case_and_lists_what_a_prefix_could_mean():
     assert proc.returncode == 2 and out == ""
     lines = err.splitlines()
     assert lines[0] == "lintnews: error: --explain: 'ln20' is not one rule; it could mean:"
-    assert [line.split()[0] for line in lines[1:]] == ["LN201", "LN202", "LN203", "LN204", "LN205", "LN206", "LN207"]
+    assert [line.split()[0] for line in lines[1:]] == ["LN201", "LN202", "LN203", "LN204", "LN205", "LN206", "LN207",
+                                                       "LN208", "LN209"]
