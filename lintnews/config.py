@@ -12,6 +12,7 @@
     exclude = ["drafts/**"]                 # globs (.gitignore syntax), for directory searches;
                                             # replaces the default excludes (discovery.DEFAULT_EXCLUDE)
     extend-exclude = ["archive/**"]         # globs excluded besides those
+    include = ["content/**/*.md"]           # globs of the files a search takes (default: the extensions)
     front-matter-fields = ["title", "alt"]  # front matter fields linted as copy (default: front_matter.COPY_FIELDS)
     force-exclude = false                   # exclude files named on the command line too
     respect-gitignore = true                # skip what git ignores when searching a directory
@@ -64,6 +65,7 @@ class Config:
     extensions: tuple[str, ...] | None = None
     exclude: tuple[str, ...] | None = None      # None: the default excludes
     extend_exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()               # () : files with the article extensions
     front_matter_fields: tuple[str, ...] | None = None
     force_exclude: bool = False
     respect_gitignore: bool = True
@@ -219,7 +221,7 @@ def check_date(value: Any) -> str:
 
 
 def _check(attr: str, value: Any, where: str) -> Any:
-    if attr in ("select", "ignore", "extend_select", "exclude", "extend_exclude", "extensions",
+    if attr in ("select", "ignore", "extend_select", "exclude", "extend_exclude", "include", "extensions",
                 "front_matter_fields"):
         if isinstance(value, str):
             value = [value]

@@ -38,6 +38,14 @@ class Excludes:
         # (each key's globs relative to the configuration file that set it: see extend)
         self.globs = [Globs(config.root_of(key), globs) for key, globs in
                       (("exclude", config.exclude or ()), ("extend_exclude", config.extend_exclude)) if globs]
+        self.include = Globs(config.root_of("include"), config.include) if config.include else None
+
+    def wants(self, path: Path, extensions: tuple[str, ...]) -> bool:
+        """Whether a search takes this file: one `include` names, else one with an article
+        extension (as ruff's `include` replaces its default file patterns)."""
+        if self.include is not None:
+            return self.include.matches(path)
+        return path.name.lower().endswith(extensions)
 
     def matches(self, path: Path, directory: bool = False) -> bool:
         return (self.defaults and _default(path.name, directory)) \
@@ -104,7 +112,7 @@ def _walk(root: Path, excludes: _Excludes, default_extensions: tuple[str, ...], 
                          and not (ignored and ignored.matches(here / d, directory=True)))
         for name in files:
             path = here / name
-            if name.lower().endswith(extensions) and not name.startswith(".") \
+            if excludes.of(config).wants(path, extensions) and not name.startswith(".") \
                     and not excludes.matches(config, path) and not (ignored and ignored.matches(path)):
                 yield path
 

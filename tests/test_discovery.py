@@ -78,3 +78,14 @@ def test_exclude_replaces_the_default_excludes_and_extend_exclude_adds_to_them(t
     tree(tmp_path, {"drafts/d.md": DEFECT})
     assert linted(tmp_path, ".") == ["content/a.md"]
     assert linted(tmp_path, "--exclude", "content/a.md", ".") == []
+
+
+def test_include_names_the_files_a_search_takes_instead_of_the_extensions(tmp_path):
+    tree(tmp_path, {"content/a.md": DEFECT, "content/b.txt": DEFECT, "content/notes/c.md": DEFECT,
+                    "content/d.story": DEFECT, "other/e.md": DEFECT,
+                    "lintnews.toml": 'include = ["content/**/*.md", "*.story"]\n'})
+    assert linted(tmp_path, ".") == ["content/a.md", "content/d.story", "content/notes/c.md"]
+    # a nested configuration's include is relative to its own folder
+    (tmp_path / "other" / "lintnews.toml").write_text('include = ["*.txt"]\n', encoding="utf-8")
+    tree(tmp_path, {"other/f.txt": DEFECT})
+    assert "other/f.txt" in linted(tmp_path, ".") and "other/e.md" not in linted(tmp_path, ".")
