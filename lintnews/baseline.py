@@ -90,12 +90,11 @@ class Baseline:
         from lintnews.reading import read_bytes
 
         try:
-            data = json.loads(read_bytes(path, MAX_BASELINE_BYTES).decode("utf-8"))
+            data = json.loads(read_bytes(path, MAX_BASELINE_BYTES, advice="").decode("utf-8"))
         except InputError as exc:
             if str(exc) == "no such file":
                 raise UsageError(f"baseline {path}: no such file (make one with --write-baseline)") from None
-            raise UsageError(f"baseline {path}: cannot read it: {exc}".replace(
-                " (set max-file-size to lint it)", "")) from None
+            raise UsageError(f"baseline {path}: cannot read it: {exc}") from None
         except (UnicodeDecodeError, ValueError) as exc:
             raise UsageError(f"baseline {path}: cannot read it: {exc}") from None
         except RecursionError:

@@ -121,11 +121,10 @@ MAX_CONFIG_BYTES = 1 << 20      # a configuration file is read no further (nor a
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        text = read_bytes(path, MAX_CONFIG_BYTES).decode("utf-8")
+        text = read_bytes(path, MAX_CONFIG_BYTES, advice="not a configuration file").decode("utf-8")
         return tomllib.loads(text)
     except InputError as exc:
-        raise ConfigError(f"{path}: {exc}".replace("set max-file-size to lint it", "not a configuration file")) \
-            from None
+        raise ConfigError(f"{path}: {exc}") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not valid UTF-8 (byte offset {exc.start}); TOML files are UTF-8") from None
     except tomllib.TOMLDecodeError as exc:

@@ -22,8 +22,11 @@ _BOMS = (
 )
 
 
-def read_bytes(path: str | os.PathLike, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
-    """The bytes of a file, or an InputError saying why they cannot be had."""
+def read_bytes(path: str | os.PathLike, max_bytes: int | None = DEFAULT_MAX_BYTES,
+               advice: str = "set max-file-size to lint it") -> bytes:
+    """The bytes of a file, or an InputError saying why they cannot be had (`advice`, in
+    brackets after the message of a file over the limit: what to do about it, if anything)."""
+    advice = f" ({advice})" if advice else ""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
             raise InputError("not a regular file (a pipe, socket or device)")   # reading it could block
@@ -32,14 +35,13 @@ def read_bytes(path: str | os.PathLike, max_bytes: int | None = DEFAULT_MAX_BYTE
                 return fh.read()
             size = os.fstat(fh.fileno()).st_size
             if size > max_bytes:
-                raise InputError(f"file is {size:,} bytes, over the limit of {max_bytes:,} "
-                                 f"(set max-file-size to lint it)")
+                raise InputError(f"file is {size:,} bytes, over the limit of {max_bytes:,}{advice}")
             # (no more read than the limit allows: a file may grow meanwhile, or give its
             # size as 0, as those of /proc do)
             data = read_up_to(fh, max_bytes + 1, size)
             if len(data) > max_bytes:
                 raise InputError(f"file is over the limit of {max_bytes:,} bytes, though its size said "
-                                 f"{size:,} (set max-file-size to lint it)")
+                                 f"{size:,}{advice}")
             return data
     except FileNotFoundError:
         raise InputError("no such file") from None

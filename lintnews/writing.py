@@ -148,7 +148,8 @@ def _keep_owner_and_attributes(fd: int, path: str, like: os.stat_result) -> None
     """Give the new file (open as `fd`) the owner and group and the extended attributes of
     the one at `path` (stat `like`). An owner that cannot be kept is an OSError: a file
     its owner could no longer read is not written."""
-    if hasattr(os, "fchown") and (os.fstat(fd).st_uid, os.fstat(fd).st_gid) != (like.st_uid, like.st_gid):
+    new = os.fstat(fd)
+    if hasattr(os, "fchown") and (new.st_uid, new.st_gid) != (like.st_uid, like.st_gid):
         os.fchown(fd, like.st_uid, like.st_gid)
     if hasattr(os, "listxattr"):
         try:
