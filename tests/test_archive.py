@@ -562,58 +562,48 @@ def test_a_clean_archive_exits_0_and_a_terminal_gets_a_progress_line(tmp_path):
     assert text.endswith("\r\x1b[K")
 
 
-@slow
-def test_ctrl_c_leaves_no_output_under_the_final_name(tmp_path, probe_site):
+def _stop_a_sweep(tmp_path, probe_site, suffix: str, stop, **popen) -> tuple[int, bytes, str]:
+    """Start a slow sweep into findings`suffix` (an older output there), `stop(proc)` it once
+    part files are written, and check it leaves nothing behind: the older output as it was, no
+    part files, no worker process. Its exit status, standard output and standard error."""
     probe = tmp_path / "probe"
     probe.mkdir()
     (probe / "delay").write_text("0.05")
     inputs = write_jsonl(tmp_path / "news.jsonl", ARTICLES)
-    out = tmp_path / "findings.parquet"
+    out = tmp_path / f"findings{suffix}"
     out.write_text("an older output")
     env = {**os.environ, "PYTHONPATH": str(probe_site), "ARCHIVE_PROBE": str(probe)}
     proc = subprocess.Popen([sys.executable, "-m", "lintnews", "archive", str(inputs), "-o", str(out),
                              "--workers", "2", "--partition-rows", "10", "--isolated"],
                             cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    wait_for(lambda: list(tmp_path.glob(".findings.parquet.*.parts/part-*.parquet")), proc)
-    os.killpg(proc.pid, signal.SIGINT)          # Ctrl-C in a terminal signals the whole group
+                            start_new_session=True, **popen)
+    wait_for(lambda: list(tmp_path.glob(f".findings{suffix}.*.parts/part-*{suffix}")), proc)
+    stop(proc)
     stdout, stderr = proc.communicate(timeout=60)
-    assert (proc.returncode, stdout, stderr.decode()) == (130, b"", "lintnews: interrupted; no output written\n")
     assert out.read_text() == "an older output"
-    assert sorted(os.listdir(tmp_path)) == sorted(["findings.parquet", "news.jsonl", "probe"])
+    assert sorted(os.listdir(tmp_path)) == sorted([out.name, "news.jsonl", "probe"])     # no parts left
     deadline = time.monotonic() + 20
     while _group_alive(proc.pid) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert not _group_alive(proc.pid), "worker processes outlived the interrupted sweep"
+    assert not _group_alive(proc.pid), "worker processes outlived the stopped sweep"
+    return proc.returncode, stdout, stderr.decode()
+
+
+@slow
+def test_ctrl_c_leaves_no_output_under_the_final_name(tmp_path, probe_site):
+    # Ctrl-C in a terminal signals the whole group
+    stopped = _stop_a_sweep(tmp_path, probe_site, ".parquet", lambda proc: os.killpg(proc.pid, signal.SIGINT),
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert stopped == (130, b"", "lintnews: interrupted; no output written\n")
 
 
 @slow
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 def test_sigterm_or_sighup_stop_the_sweep_as_ctrl_c_does(tmp_path, probe_site, signum):
-    probe = tmp_path / "probe"
-    probe.mkdir()
-    (probe / "delay").write_text("0.05")
-    inputs = write_jsonl(tmp_path / "news.jsonl", ARTICLES)
-    out = tmp_path / "findings.jsonl"
-    out.write_text("an older output")
-    env = {**os.environ, "PYTHONPATH": str(probe_site), "ARCHIVE_PROBE": str(probe)}
-    proc = subprocess.Popen([sys.executable, "-m", "lintnews", "archive", str(inputs), "-o", str(out),
-                             "--workers", "2", "--partition-rows", "10", "--isolated"],
-                            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
-    wait_for(lambda: list(tmp_path.glob(".findings.jsonl.*.parts/part-*.jsonl")), proc)
-    os.kill(proc.pid, signum)                  # (the client alone: a service manager's stop)
-    stdout, stderr = proc.communicate(timeout=60)
+    # the client alone: a service manager's stop
+    stopped = _stop_a_sweep(tmp_path, probe_site, ".jsonl", lambda proc: os.kill(proc.pid, signum))
     name = signal.Signals(signum).name
-    assert (proc.returncode, stdout, stderr.decode()) == (128 + signum, b"",
-                                                          f"lintnews: stopped by {name}; no output written\n")
-    assert out.read_text() == "an older output"
-    assert sorted(os.listdir(tmp_path)) == sorted(["findings.jsonl", "news.jsonl", "probe"])   # no parts left
-    deadline = time.monotonic() + 20
-    while _group_alive(proc.pid) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert not _group_alive(proc.pid), "worker processes outlived the stopped sweep"
+    assert stopped == (128 + signum, b"", f"lintnews: stopped by {name}; no output written\n")
 
 
 def test_an_output_that_is_a_directory_is_refused_before_the_sweep(tmp_path):
