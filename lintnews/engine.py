@@ -5,6 +5,7 @@ these methods, so the same text gets the same findings wherever it is linted.
 """
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections import Counter
@@ -30,6 +31,12 @@ from lintnews.writing import encode_like, replace_file
 MAX_FIX_PASSES = 10
 OUT_OF_MEMORY = ("not enough memory to read it as an article (markup this dense, a paragraph of "
                  "megabytes of emphasis, takes many times its size); not linted")
+# Address space set aside while a long text is read as an article and given back the moment
+# it runs out, so that the collector can free what the failed attempt built and the problem
+# can be reported (without it, every later allocation fails too: the report is lost in a
+# cascade of errors, or Python aborts). Untouched, it costs no resident memory.
+MEMORY_RESERVE = 64 * 1024 * 1024
+RESERVE_FROM = 1024 * 1024      # texts of this many characters or more get a reserve
 
 
 @dataclass
@@ -129,18 +136,23 @@ class Linter:
         return self._lint_text(text, path, self.config.max_findings_per_rule)
 
     def _lint_text(self, text: str, path: str, limit: int | None) -> Result:
+        reserve = bytearray(MEMORY_RESERVE) if len(text) >= RESERVE_FROM else None
         try:
             doc = self.load(text, path)
         except KeyboardInterrupt:
             raise
         except MemoryError:
-            doc = None      # (said below: here the error's frames still hold what ran out of memory)
+            reserve = doc = None    # room to unwind; the error's frames still hold what ran out
         except BaseException as exc:      # a loader's bug, whatever it raises: report it, lint the other files
             return Result(path, problems=[Problem("plugin", path, (
                 f"could not be read as an article: {type(exc).__name__}: {exc}"))])
-        if doc is None:
-            return Result(path, problems=[Problem("input", path, OUT_OF_MEMORY)])
-        return self._lint_document(doc, limit)
+        if doc is not None:
+            try:
+                return self._lint_document(doc, limit)
+            except MemoryError:
+                reserve = doc = None
+        gc.collect()                # the failed attempt's objects sit in reference cycles
+        return Result(path, problems=[Problem("input", path, OUT_OF_MEMORY)])
 
     def lint_file(self, path: str | os.PathLike, display_path: str | None = None) -> Result:
         """Lint one file; a file that cannot be read gives a Result with one problem."""

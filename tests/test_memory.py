@@ -94,3 +94,37 @@ def peak_kib(code: str) -> int:
     """The peak memory (KiB) of a new Python process running code."""
     return int(subprocess.run([sys.executable, "-c", f"{code}\n{_PEAK}"], capture_output=True, text=True,
                               timeout=TIMEOUT, check=True).stdout)
+
+
+def _address_space_cap(limit_bytes: int):
+    def apply() -> None:
+        import resource
+        resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
+    return apply
+
+
+def test_a_file_too_dense_for_memory_is_one_clear_problem_and_the_others_are_still_linted(tmp_path):
+    """Under a memory cap, a Markdown file of megabytes of emphasis cannot be read as an article;
+    that file gets one problem line, the next file is linted, and nothing aborts (before the
+    reserve, Python died with 'Fatal Python error' or printed pages of 'MemoryError')."""
+    pytest.importorskip("resource")
+    cap = 450 * 1024 * 1024
+    small = tmp_path / "ok.txt"
+    small.write_text("The the cat sat on the mat.\n", encoding="utf-8")
+    command = [sys.executable, "-m", "lintnews", "--format", "json"]
+    alone = subprocess.run(command + [str(small)], capture_output=True, text=True,
+                           timeout=TIMEOUT, preexec_fn=_address_space_cap(cap))
+    if alone.returncode != 1 or '"LN101"' not in alone.stdout:
+        pytest.skip(f"lintnews does not start under a {cap >> 20} MB address-space cap here: "
+                    f"rc {alone.returncode}, {alone.stderr[-200:]!r}")
+    rng = random.Random(7)
+    pieces = ["*a*", "**b**", "_c_", "x", "y*", "*z"]
+    dense = tmp_path / "dense.md"
+    dense.write_text(" ".join(rng.choice(pieces) for _ in range(500_000)), encoding="utf-8")
+    run = subprocess.run(command + [str(dense), str(small)], capture_output=True, text=True,
+                         timeout=TIMEOUT, preexec_fn=_address_space_cap(cap))
+    assert run.returncode == 2, run.stderr[-2000:]
+    lines = run.stderr.splitlines()
+    assert len(lines) == 1, run.stderr[-2000:]
+    assert "dense.md" in lines[0] and "not enough memory" in lines[0]
+    assert '"LN101"' in run.stdout and "ok.txt" in run.stdout
