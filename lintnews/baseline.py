@@ -157,7 +157,7 @@ class BaselineWriter:
     def write(self) -> int:
         """Write the file (sorted, stable; never half written, whatever happens on the way:
         the old one stays as it was); return how many findings it records."""
-        from lintnews.reporters import json_text
+        from lintnews.reporting.base import json_text
         from lintnews.writing import write_whole
 
         findings = [dict(zip(("path", "code", "text", "before", "after"), key), count=n)

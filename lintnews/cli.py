@@ -15,13 +15,8 @@ import sys
 from collections.abc import Sequence
 
 from lintnews import __version__
+from lintnews.arguments import add_rule_arguments, discard_stdout, split_list
 from lintnews.errors import LintnewsError
-
-def split_list(values: list[str] | None) -> tuple[str, ...] | None:
-    """Values given as repeated options and/or comma-separated ("LN1,LN2"), in one tuple."""
-    if values is None:
-        return None
-    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
 def _positive(value: str) -> int:
@@ -38,40 +33,6 @@ def _seconds(value: str) -> float:
     if not 0 <= seconds < float("inf"):
         raise argparse.ArgumentTypeError(f"expected a number of seconds (0 for no limit), got {value!r}")
     return seconds
-
-
-def _date(value: str) -> str:
-    from lintnews.config import check_date
-
-    try:
-        return check_date(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def add_rule_arguments(p: argparse.ArgumentParser) -> None:
-    """The options that choose rules, configuration and severity thresholds, shared by `lintnews`
-    and `lintnews archive`."""
-    p.add_argument("--select", action="append", metavar="RULES",
-                   help="only these rules: codes, code prefixes or names, comma-separated")
-    p.add_argument("--ignore", action="append", metavar="RULES", help="leave out these rules")
-    p.add_argument("--extend-select", action="append", metavar="RULES",
-                   help="add rules (opt-in ones too) to the selection")
-    p.add_argument("--config", metavar="FILE", help="use this lintnews.toml or pyproject.toml")
-    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the articles' publication date")
-    add_severity_arguments(p)
-
-
-def add_severity_arguments(p: argparse.ArgumentParser) -> None:
-    """--fail-on and --min-severity (configuration: fail-on, min-severity)."""
-    from lintnews.severity import SEVERITIES
-
-    levels = SEVERITIES[::-1]
-    p.add_argument("--fail-on", choices=levels, help="exit 1 only for a shown finding of this severity "
-                   "or above (default: error)")
-    p.add_argument("--min-severity", choices=levels, help="hide findings below this severity (default: "
-                   "info, all shown)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -200,12 +161,6 @@ def _run(args: argparse.Namespace) -> int:
         return _internal_error(exc)
 
 
-def discard_stdout() -> None:
-    """Send what is left for standard output, which cannot take it (a reader gone, a full
-    disk), nowhere: so that Python does not try to write it again at exit, and fail aloud."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
 # what writing to a full disk, a quota or a failing device raises
 _NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 
@@ -272,7 +227,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             result = check(file_linter, target, args, mode)
         for problem in result.problems:
-            from lintnews.reporters import printable
+            from lintnews.reporting.base import printable
 
             print(f"{printable(problem.path)}: error: {problem.message}", file=sys.stderr)
             status = 2
@@ -352,29 +307,14 @@ def check(linter, target: str, args: argparse.Namespace, mode):
     name = args.stdin_filename or "-"
     config = linter.config
     if not mode.fixing:
-        return mode.linted(lint_stdin(linter, name) if target == "-" else linter.lint_file(target), config)
+        if target == "-":
+            return mode.linted(linter.lint_bytes(linter.read_input(sys.stdin.buffer), name), config)
+        return mode.linted(linter.lint_file(target), config)
     if target == "-":
         from lintnews.runmode import fix_stdin
 
         return mode.fixed(fix_stdin(linter, name, args.unsafe_fixes, mode.writes), config)
     return mode.fixed(linter.fix_file(target, unsafe=args.unsafe_fixes, write=mode.writes), config)
-
-
-def lint_stdin(linter, name: str):
-    from lintnews.diagnostics import Problem
-    from lintnews.engine import Result
-    from lintnews.errors import InputError
-    from lintnews.reading import decode, over_the_limit, read_stream
-
-    limit = linter.config.max_file_size
-    data, whole = read_stream(sys.stdin.buffer, limit)
-    if not whole:
-        return Result(name, problems=[Problem("input", name, over_the_limit(limit))])
-    try:
-        text = decode(data, linter.config.encoding)
-    except InputError as exc:
-        return Result(name, problems=[Problem("input", name, str(exc))])
-    return linter.lint_text(text, name)
 
 
 def list_rules(linter) -> int:

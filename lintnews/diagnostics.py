@@ -38,12 +38,6 @@ class Fix:
         level = Applicability.SAFE if safe else Applicability.UNSAFE
         return cls((Edit(start, end, content),), level, message)
 
-    def apply(self, text: str) -> str:
-        """The text with this fix's edits applied."""
-        from lintnews.fixes import splice
-
-        return splice(text, self.edits)
-
 
 @dataclass(frozen=True, slots=True)
 class Finding:

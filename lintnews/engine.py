@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
+from typing import BinaryIO
 
 from lintnews.config import Config, nearest
 from lintnews.diagnostics import Applicability, Diagnostic, Edit, Finding, Fix, Problem
@@ -20,7 +21,7 @@ from lintnews.document import Document
 from lintnews.errors import ConfigError, InputError, WriteError
 from lintnews.fixes import select_fixes, splice, well_formed
 from lintnews.plugins import Plugins, load_plugins
-from lintnews.reading import decode, read_bytes
+from lintnews.reading import decode, over_the_limit, read_bytes, read_stream
 from lintnews.ruleset import Rule, build_options, check_selectors, matches, select
 from lintnews.severity import check_severity
 from lintnews.suppression import (INVALID_CODE, UNUSED_CODE, Screen, invalid as invalid_suppressions,
@@ -162,6 +163,36 @@ class Linter:
         except InputError as exc:
             return Result(name, problems=[Problem("input", name, str(exc))])
         return self.lint_text(text, name)
+
+    def read_input(self, stream: BinaryIO) -> bytes:
+        """What a stream (standard input) holds, up to max-file-size and one byte more: an
+        endless stream is read no further than lint_bytes needs to tell it is too big."""
+        return read_stream(stream, self.config.max_file_size)[0]
+
+    def lint_bytes(self, data: bytes, path: str = "-") -> Result:
+        """Lint the bytes of an article that is not a file (standard input), decoded as a
+        file is; more than max-file-size of them is a problem, not linted."""
+        try:
+            text = self._decode_input(data)
+        except InputError as exc:
+            return Result(path, problems=[Problem("input", path, str(exc))])
+        return self.lint_text(text, path)
+
+    def fix_bytes(self, data: bytes, path: str = "-", *, unsafe: bool = False) -> tuple[FixResult, bytes]:
+        """Fix the bytes of an article that is not a file: the outcome, and the fixed text
+        encoded as the bytes were (the bytes unchanged when they cannot be read or the fixed
+        text cannot be encoded)."""
+        try:
+            outcome = self.fix_text(self._decode_input(data), path, unsafe=unsafe)
+            return outcome, encode_like(outcome.text, data, self.config.encoding)
+        except (InputError, WriteError) as exc:
+            return FixResult("", "", Result(path, problems=[Problem("input", path, str(exc))])), data
+
+    def _decode_input(self, data: bytes) -> str:
+        limit = self.config.max_file_size
+        if limit is not None and len(data) > limit:
+            raise InputError(over_the_limit(limit))
+        return decode(data, self.config.encoding)
 
     def fix_text(self, text: str, path: str = "<string>", *, unsafe: bool = False,
                  max_passes: int = MAX_FIX_PASSES) -> FixResult:

@@ -18,7 +18,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from lintnews.document import Document
-    from lintnews.reporters import Reporter
+    from lintnews.reporting.base import Reporter
     from lintnews.ruleset import Rule
 
 PROJECT = "lintnews"

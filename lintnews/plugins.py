@@ -20,7 +20,7 @@ from lintnews.ruleset import Rule
 # text loader is registered first so that it is called last (pluggy calls LIFO).
 BUILTIN_PLUGINS = (
     "lintnews.loaders",
-    "lintnews.reporters",
+    "lintnews.reporting.plugin",
     "lintnews.rules",
 )
 ENTRY_POINT_GROUP = "lintnews"

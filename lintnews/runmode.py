@@ -14,8 +14,9 @@ from dataclasses import replace
 
 from lintnews.diagnostics import Applicability
 from lintnews.errors import UsageError
-from lintnews.full import FullReporter
-from lintnews.reporters import Reporter, Run, StatisticsReporter, TextReporter, paint, wants_color
+from lintnews.reporting.base import Reporter, Run, paint, wants_color
+from lintnews.reporting.full import FullReporter
+from lintnews.reporting.simple import StatisticsReporter, TextReporter
 from lintnews.severity import at_least, rank
 
 
@@ -196,24 +197,12 @@ def _findings(n: int) -> str:
 
 def fix_stdin(linter, name: str, unsafe: bool, write: bool):
     """Fix standard input; with `write`, its fixed text (encoded as it came) goes to stdout."""
-    from lintnews.diagnostics import Problem
-    from lintnews.engine import FixResult, Result
-    from lintnews.errors import InputError, WriteError
-    from lintnews.reading import decode, over_the_limit, read_stream
-    from lintnews.writing import encode_like
-
-    limit = linter.config.max_file_size
-    data, whole = read_stream(sys.stdin.buffer, limit)
-    try:
-        if not whole:
-            raise InputError(over_the_limit(limit))
-        outcome = linter.fix_text(decode(data, linter.config.encoding), name, unsafe=unsafe)
-        fixed = encode_like(outcome.text, data, linter.config.encoding)
-    except (InputError, WriteError) as exc:
-        outcome, fixed = FixResult("", "", Result(name, problems=[Problem("input", name, str(exc))])), data
+    data = linter.read_input(sys.stdin.buffer)
+    outcome, fixed = linter.fix_bytes(data, name, unsafe=unsafe)
     if write:
         sys.stdout.buffer.write(fixed)      # unchanged text rather than nothing
-        if not whole:                       # (and all of it, a piece at a time)
+        limit = linter.config.max_file_size
+        if limit is not None and len(data) > limit:     # (and all of it, a piece at a time)
             import shutil
 
             shutil.copyfileobj(sys.stdin.buffer, sys.stdout.buffer)

@@ -9,7 +9,7 @@ from lintnews.diagnostics import Diagnostic
 from lintnews.rules._hints import contains_lower
 from lintnews.document import Document
 from lintnews.fixes import _overlaps, applicable, select_fixes, well_formed
-from lintnews.full import LEAD, WIDTH, Layout, _cell
+from lintnews.reporting.full import LEAD, WIDTH, Layout, _cell
 from lintnews.patterns import alternation
 from lintnews.suppression import Screen, Suppression, suppressions
 from lintnews.rules.dates import WEEKDAYS, _EXPLICIT, _explicit_dates

@@ -13,10 +13,10 @@ import pytest
 
 import lintnews
 from lintnews.diagnostics import Diagnostic, Problem
-from lintnews.full import FullReporter, Layout
-from lintnews.junit import JunitReporter
+from lintnews.reporting.full import FullReporter, Layout
+from lintnews.reporting.junit import JunitReporter
 from lintnews.reporters import GithubReporter, Run, wants_color
-from lintnews.sarif import SarifReporter
+from lintnews.reporting.sarif import SarifReporter
 
 from conftest import REPO, run_cli
 from output_helpers import text_without_summary

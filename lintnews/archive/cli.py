@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from lintnews.cli import add_rule_arguments, discard_stdout, split_list
+from lintnews.arguments import add_rule_arguments, discard_stdout, split_list
 from lintnews.errors import InputError, LintnewsError, UsageError
 
 INSTALL_HINT = "pip install 'lintnews[archive]'"

@@ -20,7 +20,8 @@ from bisect import bisect_left, bisect_right
 
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import LineIndex
-from lintnews.reporters import TextReporter, printable
+from lintnews.reporting.base import printable
+from lintnews.reporting.simple import TextReporter
 
 WIDTH = 100            # display cells of source shown per line
 LEAD = 30              # cells of context kept before a span when a line is cut

@@ -13,7 +13,7 @@ import os
 
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import LineIndex
-from lintnews.reporters import Reporter, write_json
+from lintnews.reporting.base import Reporter, write_json
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note", "note": "note"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from lintnews.patterns import lazy
-from lintnews.reporters import Reporter
+from lintnews.reporting.base import Reporter
 
 # Characters XML 1.0 cannot hold at all, even escaped.
 _NOT_XML = lazy(regex.compile, r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
