@@ -120,3 +120,125 @@ async def test_utf16_is_the_default_when_the_client_offers_no_encoding(tmp_path)
         assert result.capabilities.position_encoding in (None, "utf-16")
         published = await open_and_wait(client, path, text)
     assert_same_as_cli(published, cli_findings(path), text, "utf-16")
+
+
+def offset_of(text: str, position: lsp.Position) -> int:
+    """The code-point offset of a UTF-16 LSP position in a text with "\\n" line ends."""
+    lines = text.split("\n")
+    before = sum(len(line) + 1 for line in lines[:position.line])
+    units = lines[position.line].encode("utf-16-le")[:2 * position.character]
+    return before + len(units.decode("utf-16-le"))
+
+
+def apply_edits(text: str, edits) -> str:
+    """What an editor does with a list of TextEdits (UTF-16 positions, none overlapping)."""
+    spans = sorted(((offset_of(text, e.range.start), offset_of(text, e.range.end), e.new_text) for e in edits),
+                   reverse=True)
+    for start, end, new in spans:
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def change(client, uri: str, version: int, edits) -> None:
+    """Send the edits as an incremental didChange (each range as the text stood before it)."""
+    ordered = sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True)
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        lsp.VersionedTextDocumentIdentifier(version=version, uri=uri),
+        [lsp.TextDocumentContentChangePartial(e.range, e.new_text) for e in ordered]))
+
+
+def position_of(text: str, needle: str) -> lsp.Position:
+    """The UTF-16 position of the first `needle` in `text`."""
+    offset = text.index(needle)
+    line = text.count("\n", 0, offset)
+    start = text.rfind("\n", 0, offset) + 1
+    return lsp.Position(line, len(text[start:offset].encode("utf-16-le")) // 2)
+
+
+@pytest.mark.asyncio
+async def test_edit_fix_hover_and_close_as_an_editor_does(tmp_path):
+    text = ARTICLE.read_text(encoding="utf-8")
+    path = tmp_path / "story.md"
+    path.write_text(text, encoding="utf-8")
+    uri = path.as_uri()
+    applied = []
+
+    def apply_edit(params: lsp.ApplyWorkspaceEditParams) -> lsp.ApplyWorkspaceEditResult:
+        applied.append(params.edit)
+        return lsp.ApplyWorkspaceEditResult(applied=True)
+
+    async with session(tmp_path, applies_edits=apply_edit) as (client, _):
+        # open: the CLI's findings, front matter title included
+        published = await open_and_wait(client, path, text)
+        assert_same_as_cli(published, cli_findings(path), text, "utf-16")
+        assert published[0].range.start.line == 1 and published[0].code == "LN101"     # (the title)
+
+        # edit: type a new defect ("a a") into the last paragraph; the new text's findings follow
+        where = position_of(text, "fish market")
+        edit = lsp.TextEdit(lsp.Range(where, where), "a a ")
+        waiting = client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        change(client, uri, 2, [edit])
+        text = apply_edits(text, [edit])
+        await asyncio.wait_for(waiting, TIMEOUT)
+        path.write_text(text, encoding="utf-8")
+        expected = cli_findings(path)
+        assert len(expected) == len(published) + 1
+        assert_same_as_cli(client.diagnostics[uri], expected, text, "utf-16")
+
+        # quick fix: the code action at the mojibake, applied as the editor applies it
+        mojibake = next(d for d in client.diagnostics[uri] if d.code == "LN501")
+        actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+            lsp.TextDocumentIdentifier(uri), mojibake.range, lsp.CodeActionContext([mojibake])))
+        fixes = [a for a in actions if a.kind == lsp.CodeActionKind.QuickFix and a.is_preferred]
+        assert [a.title for a in fixes] == ["LN501: write 'é'"]
+        suppress = [a for a in actions if "suppress" in a.title]
+        assert len(suppress) == 1
+        waiting = client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        change(client, uri, 3, fixes[0].edit.changes[uri])
+        text = apply_edits(text, fixes[0].edit.changes[uri])
+        assert "café 🧑🏽‍🚒 on the quay" in text
+        await asyncio.wait_for(waiting, TIMEOUT)
+        assert "LN501" not in {d.code for d in client.diagnostics[uri]}
+        path.write_text(text, encoding="utf-8")
+        assert_same_as_cli(client.diagnostics[uri], cli_findings(path), text, "utf-16")
+
+        # suppress: the comment the code action inserts silences the finding, for the CLI too
+        repeat = next(d for d in client.diagnostics[uri] if d.code == "LN101" and d.range.start.line > 10)
+        actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+            lsp.TextDocumentIdentifier(uri), repeat.range, lsp.CodeActionContext([repeat])))
+        suppress = next(a for a in actions if a.title == "LN101: suppress this finding here")
+        waiting = client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        change(client, uri, 4, suppress.edit.changes[uri])
+        text = apply_edits(text, suppress.edit.changes[uri])
+        await asyncio.wait_for(waiting, TIMEOUT)
+        path.write_text(text, encoding="utf-8")
+        expected = cli_findings(path)
+        assert repeat.range.start.line not in {f["line"] - 1 for f in expected if f["code"] == "LN101"}
+        assert_same_as_cli(client.diagnostics[uri], expected, text, "utf-16")
+
+        # hover: the rule's page, as `lintnews --explain` prints it
+        placeholder = next(d for d in client.diagnostics[uri] if d.code == "LN503")
+        answer = await client.text_document_hover_async(lsp.HoverParams(
+            lsp.TextDocumentIdentifier(uri), placeholder.range.start))
+        explained = run_cli("--explain", "LN503").stdout.decode()
+        assert answer.contents.kind == lsp.MarkupKind.Markdown
+        assert answer.contents.value == explained
+        nothing = await client.text_document_hover_async(lsp.HoverParams(
+            lsp.TextDocumentIdentifier(uri), lsp.Position(6, 0)))
+        assert nothing is None
+
+        # fix all: the command applies every safe fix through workspace/applyEdit
+        assert await client.workspace_execute_command_async(lsp.ExecuteCommandParams(
+            "lintnews.fixAll", [uri])) is True
+        assert len(applied) == 1
+        fixed = apply_edits(text, applied[0].changes[uri])
+        path.write_text(text, encoding="utf-8")
+        assert run_cli("--fix", "--isolated", str(path)).returncode in (0, 1)
+        assert fixed == path.read_text(encoding="utf-8")
+        assert fixed != text
+
+        # close: the diagnostics are cleared
+        waiting = client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(uri)))
+        await asyncio.wait_for(waiting, TIMEOUT)
+        assert list(client.diagnostics[uri]) == []
