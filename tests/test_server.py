@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -43,10 +44,14 @@ def units_before(line_text: str, column: int, encoding: str) -> int:
 
 
 @asynccontextmanager
-async def session(root: Path, encodings=("utf-16",), options=None, applies_edits=None, configuration=True):
-    """A started, initialized client whose server runs in `root`."""
-    config = pytest_lsp.ClientServerConfig(server_command=SERVER)
+async def session(root: Path, encodings=("utf-16",), options=None, applies_edits=None, configuration=True,
+                  settings=None, env=None):
+    """A started, initialized client (its `settings` answer workspace/configuration for the
+    "lintnews" section; `env` is added to the server's environment)."""
+    config = pytest_lsp.ClientServerConfig(server_command=SERVER, server_env={**os.environ, **(env or {})})
     client = await config.start()
+    if settings is not None:
+        client.set_configuration(settings, section="lintnews")
     if applies_edits is not None:
         client.feature(lsp.WORKSPACE_APPLY_EDIT)(applies_edits)
     capabilities = lsp.ClientCapabilities(
@@ -66,15 +71,13 @@ async def session(root: Path, encodings=("utf-16",), options=None, applies_edits
 
 async def open_and_wait(client, path: Path, text: str, language_id: str = "markdown", version: int = 1):
     """Open the document; the diagnostics the server then publishes for it."""
-    uri = path.as_uri()
+    uri = path if isinstance(path, str) else path.as_uri()
+    client.diagnostics.pop(uri, None)
     waiting = client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     client.text_document_did_open(lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(uri, language_id, version, text)))
     await asyncio.wait_for(waiting, TIMEOUT)
-    return client.diagnostics[uri]
-
-
-async def next_diagnostics(client, uri: str):
-    await asyncio.wait_for(client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), TIMEOUT)
+    while uri not in client.diagnostics:        # (another document's came first)
+        await asyncio.wait_for(client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), TIMEOUT)
     return client.diagnostics[uri]
 
 

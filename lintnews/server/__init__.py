@@ -12,6 +12,17 @@ import sys
 USAGE = "lintnews server [--stdio]"
 
 
+class OneLine(logging.Formatter):
+    """Each record on one line: an exception as its type and message, never a traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.exc_info and record.exc_info[1] is not None:
+            exc = record.exc_info[1]
+            message = f"{message}: {type(exc).__name__}: {exc}"
+        return self._fmt % {"message": " ".join(message.split())}
+
+
 def main(argv: list[str]) -> int:
     """Serve one client on standard input and output until it says exit or goes away."""
     parser = argparse.ArgumentParser(prog="lintnews server", usage=USAGE,
@@ -28,7 +39,9 @@ def main(argv: list[str]) -> int:
         print(f"lintnews: error: the language server needs the `server` extra ({exc.name or exc} is missing): "
               f"pip install 'lintnews[server]'", file=sys.stderr)
         return 2
-    logging.basicConfig(stream=sys.stderr, level=args.log_level, format="lintnews server: %(message)s")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(OneLine("lintnews server: %(message)s"))
+    logging.basicConfig(level=args.log_level, handlers=[handler])
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr             # (a plugin's print() must not break the protocol's stream)
     server.start_io(stdin, stdout)
