@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import subprocess
 import sys
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -245,3 +246,58 @@ async def test_edit_fix_hover_and_close_as_an_editor_does(tmp_path):
         client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(uri)))
         await asyncio.wait_for(waiting, TIMEOUT)
         assert list(client.diagnostics[uri]) == []
+
+
+def test_plain_lintnews_never_imports_the_language_server(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text("# Title\n\nThe the cat sat.\n", encoding="utf-8")
+    for args in (["--version"], [str(article)], ["--format", "json", str(article)]):
+        proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "lintnews", *args], capture_output=True,
+                              cwd=tmp_path, timeout=120)
+        imported = proc.stderr.decode()
+        assert "lintnews.cli" in imported      # (the import log is there to be read)
+        assert "pygls" not in imported and "lsprotocol" not in imported and "lintnews.server" not in imported
+
+
+def test_server_without_the_extra_says_what_to_install(tmp_path):
+    blocker = tmp_path / "site"
+    blocker.mkdir()
+    (blocker / "pygls").mkdir()
+    (blocker / "pygls" / "__init__.py").write_text("raise ImportError('no pygls here', name='pygls')\n")
+    proc = subprocess.run(SERVER, capture_output=True, cwd=tmp_path, timeout=120, stdin=subprocess.DEVNULL,
+                          env={**os.environ, "PYTHONPATH": str(blocker)})
+    assert proc.returncode == 2
+    assert "pip install 'lintnews[server]'" in proc.stderr.decode() and "Traceback" not in proc.stderr.decode()
+
+
+@pytest.mark.asyncio
+async def test_incremental_edits_after_crlf_line_ends_and_unicode_line_separators(tmp_path):
+    # LSP lines end at \r\n, \r and \n only: U+2028 and NEL stay inside their line, for the
+    # server's copy of the text as for the CLI's line numbers
+    text = ("Headline with \u2028 a separator and \x85 a NEL 🎉\r\n\r\n"
+            "The mayor 👍🏽 said the the budget\u2028 was fine.\r\n\rShe left.\n")
+    path = tmp_path / "story.txt"
+    uri = path.as_uri()
+    async with session(tmp_path) as (client, _):
+        await open_and_wait(client, path, text, "plaintext")
+        # type "it it " at the start of "was fine" (line 2, after the separator), in UTF-16 units
+        line = text.split("\r\n")[2]
+        where = lsp.Position(2, len(line[:line.index("was")].encode("utf-16-le")) // 2)
+        waiting = client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+            lsp.VersionedTextDocumentIdentifier(version=2, uri=uri),
+            [lsp.TextDocumentContentChangePartial(lsp.Range(where, where), "it it ")]))
+        await asyncio.wait_for(waiting, TIMEOUT)
+        published = client.diagnostics[uri]
+    text = text.replace("was fine", "it it was fine")
+    path.write_bytes(text.encode("utf-8"))
+    expected = cli_findings(path)
+    assert [f["code"] for f in expected].count("LN101") == 2
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    assert len(published) == len(expected), (published, expected)
+    for d, f in zip(published, expected):
+        assert d.code == f["code"], (published, expected)
+        assert (d.range.start.line, d.range.start.character) == (
+            f["line"] - 1, units_before(lines[f["line"] - 1], f["column"], "utf-16"))
+        assert (d.range.end.line, d.range.end.character) == (
+            f["end_line"] - 1, units_before(lines[f["end_line"] - 1], f["end_column"], "utf-16"))

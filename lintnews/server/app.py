@@ -17,6 +17,7 @@ from typing import Any
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
+from pygls.protocol.language_server import LanguageServerProtocol, lsp_method
 
 from lintnews import __version__
 from lintnews.server.configs import Configurations, parse_settings
@@ -47,11 +48,24 @@ def default_docs_url() -> str:
     return DOCS.as_uri() if DOCS.is_file() else PLACEHOLDER_DOCS
 
 
+class Protocol(LanguageServerProtocol):
+    """pygls's protocol, less its own copy of each changed document: the server keeps its
+    own (`Open`), with lines counted as LSP counts them. pygls's copy splits lines at U+2028
+    and NEL too, and clamps the change's range in place to the line it thinks it is on,
+    which moved the edit the server then applied."""
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: lsp.DidChangeTextDocumentParams):
+        if (handler := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield handler, (params,), None
+
+
 class LintnewsServer(LanguageServer):
     """The server's state: open documents, their last lint, pending runs, configurations."""
 
     def __init__(self) -> None:
-        super().__init__("lintnews", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
+        super().__init__("lintnews", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+                         protocol_cls=Protocol)
         self.documents: dict[str, Open] = {}
         self.linted: dict[str, Linted] = {}
         self.pending: dict[str, asyncio.Task] = {}
@@ -76,7 +90,8 @@ class LintnewsServer(LanguageServer):
 
     @property
     def encoding(self) -> str:
-        return str(self.workspace.position_encoding or UTF16)
+        encoding = self.workspace.position_encoding or UTF16
+        return str(getattr(encoding, "value", encoding))
 
     # ------------------------------------------------------------------ linting
 
