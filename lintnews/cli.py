@@ -97,6 +97,12 @@ def is_archive_command(argv: Sequence[str]) -> bool:
                                                 for a in argv[1:])
 
 
+def is_server_command(argv: Sequence[str]) -> bool:
+    """`lintnews server ...` is the language server, unless a folder or file called "server"
+    is meant (as for `archive`); `--stdio`, which editors pass, always means the server."""
+    return argv[:1] == ["server"] and (not os.path.exists("server") or "--stdio" in argv[1:])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if sys.stdout is None:                  # (Python's answer to a closed file descriptor 1)
@@ -106,6 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if is_archive_command(argv):    # `lintnews archive ...`: sweeps of whole archives on Dask
         from lintnews.archive.cli import main as archive_main
         return archive_main(argv[1:])
+    if is_server_command(argv):     # `lintnews server`: findings in an editor, over LSP
+        from lintnews.server import main as server_main
+        return server_main(argv[1:])
     collecting = gc.isenabled()
     _quiet_start_up()
     try:
