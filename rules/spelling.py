@@ -1,0 +1,436 @@
+"""LN601 misspelling and LN602 dialect-spelling: lower-case words the dictionary does not
+know, and spellings of the dialect the house does not write."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lintnews.diagnostics import Finding, Fix
+from lintnews.document import Document
+from lintnews.errors import ConfigError
+from lintnews.rules._data import measured
+from lintnews.rules._dictionary import dictionary
+from lintnews.ruleset import Rule
+from lintnews.rules._vocabulary import Vocabulary
+
+MIN_LENGTH = 3
+# a word shorter than SHORTEST is reported only as a contraction without its apostrophe
+# ("dont"), one shorter than SHORT only where one word alone lies one slip away: most short
+# unknown words are abbreviations, slang or foreign ("bpd", "wifi", "sesh", "utero")
+SHORTEST, SHORT = 5, 6
+_ODD_APOSTROPHES = "´`ʼ‘"
+# a word made of a known word and one of these is a word ("demerge", "hatful")
+PREFIXES = ("anti", "bio", "co", "counter", "cross", "cyber", "de", "dis", "eco", "ex", "geo", "hyper", "inter",
+            "mega", "micro", "mid", "mis", "multi", "nano", "neo", "non", "out", "over", "post", "pre", "pro",
+            "proto", "pseudo", "re", "self", "semi", "sub", "super", "tele", "ultra", "un", "under")
+SUFFIXES = ("able", "er", "ers", "es", "esque", "ful", "hood", "ish", "ism", "isms", "ist", "ists", "less", "like", "ly",
+            "ment", "ments", "ness", "s", "ship", "wise")
+# informal endings on a common word, after the last letters given: "girthy", "plushie",
+# "oughta" (not "completey", nor "finaly", a slip of "finally", nor "strugglersa")
+_CONSONANTS = "bcdfghjklmnpqrstvwxz"
+INFORMAL = {"a": "dt", "ie": _CONSONANTS, "ies": _CONSONANTS, "y": _CONSONANTS}
+_PLURALS = ("men", "ren", "s")      # "childrens", "womens" are slips, not plurals
+_TAKES_ES = ("s", "x", "z", "ch", "sh", "o")     # "-es" only after these ("yeares" is a slip)
+# a word beside one of these is most likely in a foreign phrase ("joie de vivre", "per annum")
+PARTICLES = frozenset(("al", "au", "da", "de", "del", "della", "der", "des", "di", "du", "el", "en", "et", "la",
+                       "le", "les", "per", "van", "von", "y"))
+# the characters that make a run of text a link, an address, a handle, a path or code
+_LINK_CHARS = re.compile(r"[/@\\_=#<>{}|~^]|\w\.\w")
+_DEFINED_BEFORE = re.compile(r"(?:called|known as|termed|dubbed|so-called|the word|the term|the phrase)\s*"
+                             r"[\"“‘']?\s*$", re.I)
+# a word in quotation marks of its own, or with one or two others: a term ("'carte blanche'")
+_GLOSS = re.compile(r"[\"”’']?\s*\((?:an? |the )?[a-z]")     # "hawala (an informal ...)", not "(SUV)"
+
+
+def _word_shapes(token: str) -> Iterator[tuple[int, str]]:
+    """(offset in the token, word) of each part of a token this rule checks: a token in
+    lower case, without digits, split at hyphens, a possessive "'s" left off."""
+    if not token[0].islower() or not token.islower() or any(c.isdigit() or c == "_" for c in token):
+        return
+    offset = 0
+    for part in token.split("-"):
+        word = part.replace("’", "'") if part.isascii() else unicodedata.normalize("NFC", part.replace("’", "'"))
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) >= MIN_LENGTH and word.isalpha() or "'" in word:
+            yield offset, word
+        offset += len(part) + 1
+
+
+def _derived(word: str, near: set[str]) -> bool:
+    """Whether `word` is made of a known word: with a suffix ("hatful", "shockwaves",
+    "wirelessly", "girthy"), or with a prefix ("demerge") or another word ("planemaker")
+    where none of the common words `near` it lies one edit away outside the part added
+    ("untill" is a slip of "until", "everthing" of "everything"); or is the other dialect's
+    spelling of a known word ("weaponised")."""
+    words = dictionary()
+    if word in PREFIXES or word in SUFFIXES:
+        return True
+    if any(words.american(c) for c in _counterparts(word, True)) \
+            or any(words.british(c) for c in _counterparts(word, False)):
+        return True                                         # "weaponised" beside "weaponized"
+    for prefix in PREFIXES:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 4 and rest in words:
+            if not any(not n.endswith(rest) for n in near):
+                return True
+    for suffix in SUFFIXES:
+        if not word.endswith(suffix):
+            continue
+        stem = word[:-len(suffix)]
+        stems = [stem]
+        if suffix == "ly" and stem.endswith("b"):
+            stems.append(stem + "le")                       # "unfeasibly"
+        if stem.endswith("i"):
+            stems.append(stem[:-1] + "y")                   # "clunkiness"
+        if suffix == "s" and stem.endswith(_PLURALS) or suffix == "es" and not stem.endswith(_TAKES_ES):
+            continue
+        if len(stem) >= 4 and any(s in words for s in stems):
+            return True
+    for suffix in INFORMAL:
+        stem = word[:-len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 4 and stem in words.common and stem[-1] in INFORMAL[suffix] \
+                and stem + "ly" not in words:
+            return True
+    if near:
+        return False
+    return any(word[:i] in words and word[i:] in words for i in range(3, len(word) - 2))
+
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+# letters a finger slips between: neighbours on a QWERTY keyboard (in a row, and the three
+# nearest in the rows above and below), vowels for vowels, and letters that sound alike
+_SLIPS = {(a, b) for row in _ROWS for a, b in zip(row, row[1:])}
+_SLIPS |= {(upper[i + d], lower[i]) for upper, lower in zip(_ROWS, _ROWS[1:]) for i in range(len(lower))
+           for d in (0, 1) if i + d < len(upper)}
+_SLIPS |= {("c", "s"), ("c", "k"), ("s", "z"), ("g", "j")}
+_SLIPS |= {(b, a) for a, b in _SLIPS}
+_VOWELS = "aeiouy"
+# a vowel written for another is a misspelling of a long word ("definately", "prevalant"),
+# but in a short one most often another word ("backshot", "shoutout", "utero")
+VOWEL_SLIP_FROM = 9
+
+
+def _slip(word: str, meant: str) -> bool:
+    """Whether `word` could be a slip of the keys for `meant`, one edit away: a letter left
+    out, added or two swapped, or one replaced by a letter beside it on the keyboard, by
+    one that sounds alike, or (in a long word) a vowel for a vowel: "definately" for
+    "definitely", not "stickered" for "snickered" nor "backshot" for "buckshot"."""
+    if len(word) != len(meant):
+        return True
+    diff = [i for i, (a, b) in enumerate(zip(word, meant)) if a != b]
+    if len(diff) != 1:
+        return True
+    a, b = word[diff[0]], meant[diff[0]]
+    return (a, b) in _SLIPS or a in _VOWELS and b in _VOWELS and len(word) >= VOWEL_SLIP_FROM
+
+
+def _plain(word: str) -> str:
+    """The word without its accents ("naïveté" -> "naivete")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+class _Lowered:
+    """The prose in lower case, made once, to find a word's occurrences in any case."""
+
+    def __init__(self, prose: str) -> None:
+        self.prose = prose
+        lowered = prose.lower()
+        self.lower = lowered if len(lowered) == len(prose) else None    # ("İ" lowers to two characters)
+
+    def occurrences(self, word: str) -> list[tuple[int, int]]:
+        """Where `word` stands in the prose as a word of its own or part of a hyphenated one
+        (not inside another word; a possessive after it is no part of it), in any case."""
+        if self.lower is None or "'" in word:
+            return _occurrences(self.prose, word)
+        text, out, i = self.lower, [], self.lower.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if not (i and (text[i - 1].isalnum() or text[i - 1] in "_'’")) and not (j < len(text) and (
+                    text[j].isalnum() or text[j] == "_" or text[j] in "'’" and text[j + 1:j + 2].isalnum()
+                    and text[j + 1:j + 2] != "s")):
+                out.append((i, j))
+            i = text.find(word, i + 1)
+        return out
+
+
+def _occurrences(prose: str, word: str) -> list[tuple[int, int]]:
+    """Where `word` stands in the prose as a word of its own or part of a hyphenated one,
+    in any case."""
+    pattern = re.compile(r"(?<![\w'’])" + re.escape(word).replace("'", "['’]") + r"(?![\w]|['’]\w(?<!['’]s))",
+                         re.I)
+    return [m.span() for m in pattern.finditer(prose)]
+
+
+_LAST_WORD = re.compile(r"([\w'’]+)\W{0,3}$")
+_FIRST_WORD = re.compile(r"\W{0,3}([\w'’]+)")
+
+
+def _in_foreign_phrase(prose: str, start: int, end: int) -> bool:
+    """Whether a word beside prose[start:end] is a foreign particle ("joie de vivre") or a
+    lower-case word the dictionary does not know either ("laissez-faire", "kung fu")."""
+    words = dictionary()
+    before = _LAST_WORD.search(prose, max(0, start - 30), start)
+    after = _FIRST_WORD.match(prose, end, end + 30)
+    for m in (before, after):
+        if m is None:
+            continue
+        word = m[1].replace("’", "'").removesuffix("'s")
+        if word in PARTICLES or word.isalpha() and word.islower() and word not in words and not _derived(
+                word, {n for n in words.neighbours(word) if _slip(word, n)}):
+            return True
+    return False
+
+
+def _in_link(prose: str, start: int, end: int) -> bool:
+    """Whether the run of text without white space around prose[start:end] is a link, an
+    e-mail address, a handle, a path or code."""
+    left = start
+    while left > 0 and not prose[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(prose) and not prose[right].isspace():
+        right += 1
+    return bool(_LINK_CHARS.search(prose, left, right))
+
+
+def _defined(prose: str, start: int, end: int) -> bool:
+    """Whether the article explains the word where it stands, or sets it apart as a term:
+    "hawala (an informal ...)", "a practice called hawala", "the word 'liberati'"."""
+    return _GLOSS.match(prose, end, end + 12) is not None \
+        or _DEFINED_BEFORE.search(prose, max(0, start - 20), start) is not None \
+        or prose[start - 1:start] in "\"“‘'" and prose[end:end + 1] in "\"”’'" and start > 0
+
+
+class Misspelling(Rule):
+    """A lower-case word that is no English word but one letter away from one: "accomodate", "politicial", "confirned".
+
+    Only lower-case words are checked, against SCOWL's word lists (British and American
+    spellings both). News is made of names: capitalised words, acronyms, words with capitals
+    inside or digits, links, e-mail addresses, handles and code are left alone (a name spelt
+    two ways is LN401's). A word is also accepted when the article uses it twice or more
+    (in any case: a lower-case word the article uses as a name is no slip), explains it
+    ("hawala (an informal transfer)", "a practice called hawala"), or makes it of a known
+    word and a prefix or suffix ("demerge", "hatful"). A word no dictionary word lies one
+    edit from (a foreign or rare word, most often) is not reported: a slip of the keys
+    leaves the word it was meant to be one edit away.
+
+    ## Why it matters
+    A typo in published copy reads as carelessness, and readers notice it first.
+
+    ## Example
+    The council could not accomodate the request.
+
+    ## Use instead
+    The council could not accommodate the request.
+
+    ## Fix safety
+    Where one common word alone lies one slip away, the fix writes it; it is unsafe, as a
+    rare word can be meant. Where several do, the message names them and there is no fix.
+
+    ## Options
+    `accept` and `reject`: house vocabulary, each entry a word (any case) or a regular
+    expression a whole word must match (as in Vale's Vocab); accepted words are never
+    reported, rejected ones always are. `accept-files` and `reject-files`: files of such
+    entries, one a line ('#' starts a comment), relative to the configuration file.
+    """
+
+    code = "LN601"
+    name = "misspelling"
+    severity, precision = measured(code)
+    fixable = True
+
+    @dataclass(frozen=True)
+    class Options:
+        accept: tuple[str, ...] = ()
+        reject: tuple[str, ...] = ()
+        accept_files: tuple[Path, ...] = ()
+        reject_files: tuple[Path, ...] = ()
+
+    def __init__(self, options=None) -> None:
+        super().__init__(options)
+        o = self.options
+        self.vocabulary = Vocabulary.of(o.accept, o.reject, o.accept_files, o.reject_files)
+        # answers that do not depend on the article, kept from one article to the next
+        self._known: dict[str, tuple[str, ...]] = {}
+        self._quiet: set[str] = set()           # tokens with no word that may be a slip
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        findings = [*self._rejected(doc), *self._unknown(doc)]
+        findings.sort(key=lambda f: f.start)
+        return iter(findings)
+
+    def _unknown(self, doc: Document) -> Iterator[Finding]:
+        words, prose = dictionary(), doc.prose
+        seen: set[str] = set()
+        lower = _Lowered(prose)
+        quiet = self._quiet
+        if len(quiet) > 200_000:
+            quiet.clear()
+        for token in doc.tokens.distinct.keys() - words.common - quiet:
+            words_in = self._words_in(token)
+            if not words_in:
+                quiet.add(token)
+            for word in words_in:
+                if word in seen:
+                    continue
+                seen.add(word)
+                near = self._slips_of(word)
+                if not near:
+                    continue
+                at = lower.occurrences(word)
+                if len(at) != 1:            # used twice or more (or as a name): the article's word
+                    continue
+                start, end = at[0]
+                if _in_link(prose, start, end) or _defined(prose, start, end) or _in_foreign_phrase(prose, start, end):
+                    continue
+                if prose[end:end + 1] in _ODD_APOSTROPHES and prose[end + 1:end + 2].isalpha():     # "didn´t"
+                    continue
+                yield self._finding(doc, start, end, prose[start:end], near)
+
+    def _words_in(self, token: str) -> list[str]:
+        """The words of a token that may be slips (see _word_shapes): none where the token is
+        capitalised, or is a hyphenated word the dictionary knows whole."""
+        if not token[0].islower():
+            return []
+        shapes = [word for _, word in _word_shapes(token)]
+        if len(shapes) > 1 or shapes and "-" in token:
+            whole = token.replace("’", "'").removesuffix("'s")
+            if any(w in dictionary() for w in (whole, whole.replace("-", ""), whole.removesuffix("s"))):
+                return []
+        return [word for word in shapes if self._slips_of(word)]
+
+    def _slips_of(self, word: str) -> tuple[str, ...]:
+        """The common words `word` is a slip of, in order; () where it is a word, or where
+        it is too unlike a slip to report. Kept for the next article (a word's answer does
+        not depend on where it stands)."""
+        known = self._known.get(word)
+        if known is None:
+            if len(self._known) > 100_000:
+                self._known.clear()
+            known = self._known[word] = self._judge(word)
+        return known
+
+    def _judge(self, word: str) -> tuple[str, ...]:
+        words = dictionary()
+        if word in words or "'" in word or self.vocabulary.accepts(word):
+            return ()
+        if not word.isascii() and _plain(word) in words:            # "naïveté"
+            return ()
+        contraction = word[:-2] + "n't" if word.endswith("nt") else ""
+        if contraction in words.common:                             # "dont", "wouldnt"
+            return (contraction,)
+        if len(word) < SHORTEST:
+            return ()
+        near = {n for n in words.neighbours(word) if _slip(word, n)}
+        if not near or len(word) < SHORT and len(near) > 1 or _derived(word, near):
+            return ()
+        return tuple(sorted(near))
+
+    def _finding(self, doc: Document, start: int, end: int, written: str, near: tuple[str, ...]) -> Finding:
+        if len(near) == 1:
+            best = near[0]
+            fix = Fix.replace(start, end, best, safe=False, message=f"write '{best}'") \
+                if doc.is_verbatim(start, end) else None
+            return Finding(start, end, f"'{written}' is misspelt: write '{best}'", fix)
+        options = " or ".join(f"'{n}'" for n in near[:3])
+        return Finding(start, end, f"'{written}' is not in the dictionary (did you mean {options}?): "
+                                   f"check the spelling")
+
+    def _rejected(self, doc: Document) -> Iterator[Finding]:
+        if not self.vocabulary.reject:
+            return
+        prose = doc.prose
+        for token in doc.tokens.distinct:
+            for part in {token, *token.split("-")}:
+                if self.vocabulary.rejects(part):
+                    for start, end in _occurrences(prose, part):
+                        if prose[start:end] == part:
+                            yield Finding(start, end, f"'{part}' is on the house's reject list: use another word")
+
+
+# British spelling -> American, as (British ending or piece, American one)
+_TO_AMERICAN = (("our", "or"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"),
+                ("isation", "ization"), ("isations", "izations"), ("yse", "yze"), ("ysed", "yzed"),
+                ("ysing", "yzing"), ("tre", "ter"), ("tres", "ters"), ("ence", "ense"), ("ogue", "og"),
+                ("ogues", "ogs"), ("ll", "l"), ("ae", "e"), ("oe", "e"), ("mme", "m"), ("mmes", "ms"),
+                ("eing", "ing"), ("ey", "ay"))
+
+
+def _counterparts(word: str, to_american: bool) -> Iterator[str]:
+    """Spellings of `word` with one British piece swapped for its American one (or back)."""
+    for gb, us in _TO_AMERICAN:
+        old, new = (gb, us) if to_american else (us, gb)
+        i = word.find(old)
+        while i >= 0:
+            yield word[:i] + new + word[i + len(old):]
+            i = word.find(old, i + 1)
+
+
+class DialectSpelling(Rule):
+    """A word spelt the way of the dialect the house does not write: "colour" in en-US copy, "color" in en-GB.
+
+    Off until `dialect` is set: by default British and American spellings are both right
+    (and LN601 accepts both). With `dialect = "en-US"`, a word only the British lists of
+    SCOWL hold, whose American spelling differs by a regular piece ("-our"/"-or",
+    "-ise"/"-ize", "-tre"/"-ter", "-ence"/"-ense", "-ll-"/"-l-", "-ogue"/"-og", "ae"/"e")
+    is reported; with "en-GB", the American ones. A house style finding, not a typo: the
+    word is right in the other dialect. en-GB is SCOWL's British (-ise) spelling.
+
+    ## Why it matters
+    A newsroom writes one dialect; copy from wires and freelancers mixes them.
+
+    ## Example
+    The colour of the new flag was agreed. (dialect = "en-US")
+
+    ## Use instead
+    The color of the new flag was agreed.
+
+    ## Fix safety
+    The fix writes the house's spelling; it is safe (the same word, the house's way).
+
+    ## Options
+    `dialect`: "en-GB" or "en-US" (unset by default: no findings).
+    """
+
+    code = "LN602"
+    name = "dialect-spelling"
+    severity, precision = measured(code)
+    fixable = True
+
+    @dataclass(frozen=True)
+    class Options:
+        dialect: str | None = None
+
+    def __init__(self, options=None) -> None:
+        super().__init__(options)
+        if self.options.dialect not in (None, "en-GB", "en-US"):
+            raise ConfigError(f"option 'dialect' of rule dialect-spelling: expected \"en-GB\" or \"en-US\", "
+                              f"got {self.options.dialect!r}")
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        if self.options.dialect is None:
+            return iter(())
+        words, prose = dictionary(), doc.prose
+        american = self.options.dialect == "en-US"
+        other, house = ("British", "American") if american else ("American", "British")
+        found = []
+        for token in doc.tokens.distinct:
+            for _, word in _word_shapes(token):
+                if "'" in word or not (words.british(word) if american else words.american(word)):
+                    continue
+                right = next((c for c in _counterparts(word, american)
+                              if (words.american(c) if american else words.british(c))), None)
+                if right is None:
+                    continue
+                for start, end in _occurrences(prose, word):
+                    if prose[start:end] != word or _in_link(prose, start, end):
+                        continue
+                    fix = Fix.replace(start, end, right, message=f"write '{right}'") \
+                        if doc.is_verbatim(start, end) else None
+                    found.append(Finding(start, end, f"'{word}' is the {other} spelling; the house writes "
+                                                     f"{house} ({self.options.dialect}): write '{right}'", fix))
+        return iter(sorted(found, key=lambda f: f.start))
