@@ -24,12 +24,16 @@ rule strips "'s"), and each accented word also without its accents ("cafe" besid
                                                                     } a lookup is a binary
                                                                     } search, and loading
                                                                     } costs no parsing
+    trigrams  the runs of three letters that two or more common words hold ("^th",
+              "ing", "ed$"), as text: a short word with a run no common word has
+              ("fliht", "healh") looks like a slip, not slang ("rapey", "hobbo")
 (SCOWL's largest lists, size 95, are left out: they hold common misspellings such as
 "accomodate" beside their rare words.)
 """
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import sys
 import unicodedata
 import zlib
@@ -57,7 +61,19 @@ def sections(folder: Path) -> dict[str, set[str]]:
     gb = common_gb | read(folder, "british-english-large") | read(folder, "british-english-huge")
     us = common_us | read(folder, "american-english-large") | read(folder, "american-english-huge")
     common = common_gb | common_us
-    return {"common": common, "rare": (gb | us) - common, "british": gb - us, "american": us - gb}
+    return {"common": common, "rare": (gb | us) - common, "british": gb - us, "american": us - gb,
+            "trigrams": trigrams(common)}
+
+
+def trigrams(words: set[str], least: int = 2) -> set[str]:
+    """The runs of three letters ("^" and "$" mark a word's start and end) that at least
+    `least` of the words hold: what English spelling looks like."""
+    counts: Counter[str] = Counter()
+    for word in words:
+        if word.isascii() and word.isalpha():
+            marked = f"^{word}$"
+            counts.update({marked[i:i + 3] for i in range(len(marked) - 2)})
+    return {t for t, n in counts.items() if n >= least}
 
 
 def crc_array(words: set[str]) -> bytes:
@@ -71,8 +87,9 @@ def build(folder: Path) -> bytes:
     """The index: MAGIC, a header line "name:kind:bytes ...", then each section's bytes."""
     blocks = []
     for name, words in sections(folder).items():
-        data = "\n".join(sorted(words)).encode("utf-8") if name == "common" else crc_array(words)
-        blocks.append((name, "text" if name == "common" else "crc32", data))
+        text = name in ("common", "trigrams")
+        data = "\n".join(sorted(words)).encode("utf-8") if text else crc_array(words)
+        blocks.append((name, "text" if text else "crc32", data))
     header = " ".join(f"{name}:{kind}:{len(data)}" for name, kind, data in blocks) + "\n"
     return MAGIC + header.encode("ascii") + b"".join(data for _, _, data in blocks)
 

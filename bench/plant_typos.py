@@ -88,7 +88,8 @@ def plant(name: str, text: str, rng: random.Random, k: int, counts: dict) -> tup
             continue
         form = rng.choice(FORMS)
         wrong = typo(m[0], form, rng)
-        if wrong is None or wrong in words or wrong in text or any(wrong == c[2] for c in chosen):
+        if wrong is None or wrong in words or any(wrong == c[2] for c in chosen) \
+                or re.search(rf"(?<![\w'’-]){wrong}(?![\w'’-])", text, re.I):
             continue                    # (a typo the article holds elsewhere is the article's word)
         chosen.append((m.start(), m.end(), wrong, form))
         used.add(paragraph)

@@ -30,13 +30,14 @@ class Dictionary:
         header_end = data.index(b"\n", len(MAGIC))
         offset = header_end + 1
         self.common: frozenset[str] = frozenset()
+        self.trigrams: frozenset[str] = frozenset()     # runs of three letters common words hold
         self._codes: dict[str, array] = {}
         for entry in data[len(MAGIC):header_end].decode("ascii").split():
             name, kind, size = entry.split(":")
             block = data[offset:offset + int(size)]
             offset += int(size)
             if kind == "text":
-                self.common = frozenset(block.decode("utf-8").split("\n"))
+                setattr(self, name, frozenset(block.decode("utf-8").split("\n")))
             else:
                 codes = array("I")
                 codes.frombytes(block)
@@ -52,6 +53,12 @@ class Dictionary:
 
     def __contains__(self, word: str) -> bool:
         return word in self.common or self._holds("rare", word)
+
+    def looks_english(self, word: str) -> bool:
+        """Whether every run of three letters of `word` (with its start and end) is one that
+        two or more common words hold: "rapey" does, "fliht" does not."""
+        marked = f"^{word}$"
+        return all(marked[i:i + 3] in self.trigrams for i in range(len(marked) - 2))
 
     def british(self, word: str) -> bool:
         """Whether only the British lists hold `word` ("colour")."""

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import filterfalse
 from pathlib import Path
 
 from lintnews.diagnostics import Finding, Fix
@@ -17,9 +18,8 @@ from lintnews.ruleset import Rule
 from lintnews.rules._vocabulary import Vocabulary
 
 MIN_LENGTH = 3
-# a word shorter than SHORTEST is reported only as a contraction without its apostrophe
-# ("dont"), one shorter than SHORT only where one word alone lies one slip away: most short
-# unknown words are abbreviations, slang or foreign ("bpd", "wifi", "sesh", "utero")
+# a word shorter than SHORTEST - 1 is reported only as a contraction without its apostrophe
+# ("dont"), one shorter than SHORT only as _short_slip says
 SHORTEST, SHORT = 5, 6
 _ODD_APOSTROPHES = "´`ʼ‘"
 # a word made of a known word and one of these is a word ("demerge", "hatful")
@@ -33,7 +33,7 @@ SUFFIXES = ("able", "er", "ers", "es", "esque", "ful", "hood", "ish", "ism", "is
 _CONSONANTS = "bcdfghjklmnpqrstvwxz"
 INFORMAL = {"a": "dt", "ie": _CONSONANTS, "ies": _CONSONANTS, "y": _CONSONANTS}
 _PLURALS = ("men", "ren", "s")      # "childrens", "womens" are slips, not plurals
-_TAKES_ES = ("s", "x", "z", "ch", "sh", "o")     # "-es" only after these ("yeares" is a slip)
+_TAKES_ES = ("s", "x", "z", "ch", "sh", "o", "i")     # "-es" only after these ("yeares" is a slip; "furr-i-es")
 # a word beside one of these is most likely in a foreign phrase ("joie de vivre", "per annum")
 PARTICLES = frozenset(("al", "au", "da", "de", "del", "della", "der", "des", "di", "du", "el", "en", "et", "la",
                        "le", "les", "per", "van", "von", "y"))
@@ -85,7 +85,7 @@ def _derived(word: str, near: set[str]) -> bool:
         if suffix == "ly" and stem.endswith("b"):
             stems.append(stem + "le")                       # "unfeasibly"
         if stem.endswith("i"):
-            stems.append(stem[:-1] + "y")                   # "clunkiness"
+            stems.append(stem[:-1] + "y")                   # "clunkiness", "furries"
         if suffix == "s" and stem.endswith(_PLURALS) or suffix == "es" and not stem.endswith(_TAKES_ES):
             continue
         if len(stem) >= 4 and any(s in words for s in stems):
@@ -126,6 +126,13 @@ def _slip(word: str, meant: str) -> bool:
         return True
     a, b = word[diff[0]], meant[diff[0]]
     return (a, b) in _SLIPS or a in _VOWELS and b in _VOWELS and len(word) >= VOWEL_SLIP_FROM
+
+
+def _short_slip(word: str, near: tuple[str, ...], used: dict[str, None]) -> bool:
+    """Whether a short word is reported: where it does not look like English ("fliht"), or
+    where the article uses a word it is a slip of ("abuot" beside "about"). Most short
+    unknown words are abbreviations, slang or foreign ("bpd", "wifi", "sesh", "rapey")."""
+    return not dictionary().looks_english(word) or any(n in used or n.capitalize() in used for n in near)
 
 
 def _plain(word: str) -> str:
@@ -198,11 +205,10 @@ def _in_link(prose: str, start: int, end: int) -> bool:
 
 
 def _defined(prose: str, start: int, end: int) -> bool:
-    """Whether the article explains the word where it stands, or sets it apart as a term:
-    "hawala (an informal ...)", "a practice called hawala", "the word 'liberati'"."""
+    """Whether the article explains the word where it stands, or names it as a term:
+    "hawala (an informal ...)", "a practice called hawala", "coined the phrase 'liberati'"."""
     return _GLOSS.match(prose, end, end + 12) is not None \
-        or _DEFINED_BEFORE.search(prose, max(0, start - 20), start) is not None \
-        or prose[start - 1:start] in "\"“‘'" and prose[end:end + 1] in "\"”’'" and start > 0
+        or _DEFINED_BEFORE.search(prose, max(0, start - 20), start) is not None
 
 
 class Misspelling(Rule):
@@ -256,7 +262,7 @@ class Misspelling(Rule):
         self.vocabulary = Vocabulary.of(o.accept, o.reject, o.accept_files, o.reject_files)
         # answers that do not depend on the article, kept from one article to the next
         self._known: dict[str, tuple[str, ...]] = {}
-        self._quiet: set[str] = set()           # tokens with no word that may be a slip
+        self._quiet: set[str] = set()           # tokens with no word that may be a slip (and common words)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         findings = [*self._rejected(doc), *self._unknown(doc)]
@@ -266,11 +272,12 @@ class Misspelling(Rule):
     def _unknown(self, doc: Document) -> Iterator[Finding]:
         words, prose = dictionary(), doc.prose
         seen: set[str] = set()
-        lower = _Lowered(prose)
+        lower = None
         quiet = self._quiet
-        if len(quiet) > 200_000:
+        if len(quiet) > 300_000 or not quiet:
             quiet.clear()
-        for token in doc.tokens.distinct.keys() - words.common - quiet:
+            quiet.update(words.common)
+        for token in list(filterfalse(quiet.__contains__, doc.tokens.distinct)):
             words_in = self._words_in(token)
             if not words_in:
                 quiet.add(token)
@@ -281,10 +288,14 @@ class Misspelling(Rule):
                 near = self._slips_of(word)
                 if not near:
                     continue
+                lower = lower or _Lowered(prose)
                 at = lower.occurrences(word)
                 if len(at) != 1:            # used twice or more (or as a name): the article's word
                     continue
                 start, end = at[0]
+                contraction = near[0].endswith("n't")
+                if len(word) < SHORT and not contraction and not _short_slip(word, near, doc.tokens.distinct):
+                    continue
                 if _in_link(prose, start, end) or _defined(prose, start, end) or _in_foreign_phrase(prose, start, end):
                     continue
                 if prose[end:end + 1] in _ODD_APOSTROPHES and prose[end + 1:end + 2].isalpha():     # "didn´t"
@@ -323,10 +334,10 @@ class Misspelling(Rule):
         contraction = word[:-2] + "n't" if word.endswith("nt") else ""
         if contraction in words.common:                             # "dont", "wouldnt"
             return (contraction,)
-        if len(word) < SHORTEST:
+        if len(word) < SHORTEST - 1:
             return ()
         near = {n for n in words.neighbours(word) if _slip(word, n)}
-        if not near or len(word) < SHORT and len(near) > 1 or _derived(word, near):
+        if not near or _derived(word, near):
             return ()
         return tuple(sorted(near))
 
