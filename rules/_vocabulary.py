@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lintnews.errors import ConfigError
+from lintnews.patterns import lazy
 
 # an entry of letters, apostrophes and hyphens only is a word (any case); anything else a pattern
-_PLAIN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_PLAIN = lazy(re.compile, r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def compile_entries(entries: Iterable[str], where: str) -> tuple[frozenset[str], re.Pattern | None]:

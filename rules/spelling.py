@@ -12,6 +12,7 @@ from pathlib import Path
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.errors import ConfigError
+from lintnews.patterns import lazy
 from lintnews.rules._data import measured
 from lintnews.rules._dictionary import dictionary
 from lintnews.ruleset import Rule
@@ -38,11 +39,11 @@ _TAKES_ES = ("s", "x", "z", "ch", "sh", "o", "i")     # "-es" only after these (
 PARTICLES = frozenset(("al", "au", "da", "de", "del", "della", "der", "des", "di", "du", "el", "en", "et", "la",
                        "le", "les", "per", "van", "von", "y"))
 # the characters that make a run of text a link, an address, a handle, a path or code
-_LINK_CHARS = re.compile(r"[/@\\_=#<>{}|~^]|\w\.\w")
-_DEFINED_BEFORE = re.compile(r"(?:called|known as|termed|dubbed|so-called|the word|the term|the phrase)\s*"
-                             r"[\"“‘']?\s*$", re.I)
+_LINK_CHARS = lazy(re.compile, r"[/@\\_=#<>{}|~^]|\w\.\w")
+_DEFINED_BEFORE = lazy(re.compile, r"(?:called|known as|termed|dubbed|so-called|the word|the term|the phrase)"
+                                   r"\s*[\"“‘']?\s*$", re.I)
 # a word in quotation marks of its own, or with one or two others: a term ("'carte blanche'")
-_GLOSS = re.compile(r"[\"”’']?\s*\((?:an? |the )?[a-z]")     # "hawala (an informal ...)", not "(SUV)"
+_GLOSS = lazy(re.compile, r"[\"”’']?\s*\((?:an? |the )?[a-z]")     # "hawala (an informal ...)", not "(SUV)"
 
 
 def _word_shapes(token: str) -> Iterator[tuple[int, str]]:
@@ -172,8 +173,8 @@ def _occurrences(prose: str, word: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(prose)]
 
 
-_LAST_WORD = re.compile(r"([\w'’]+)\W{0,3}$")
-_FIRST_WORD = re.compile(r"\W{0,3}([\w'’]+)")
+_LAST_WORD = lazy(re.compile, r"([\w'’]+)\W{0,3}$")
+_FIRST_WORD = lazy(re.compile, r"\W{0,3}([\w'’]+)")
 
 
 def _in_foreign_phrase(prose: str, start: int, end: int) -> bool:
