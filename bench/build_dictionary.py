@@ -15,26 +15,26 @@ entries are kept (the rule never checks a capitalised word), without possessives
 rule strips "'s"), and each accented word also without its accents ("cafe" beside
 "café"). Sections, in this order (see rules/_dictionary.py, which reads them):
 
-    common    words of the default lists (SCOWL size 50), both spellings: UTF-8 text,
-              one word a line (made into a set of strings: most words are found there,
-              and a slip is reported only as one of these)
-    rare      words the large and huge lists add (sizes 70 and 80)  } sorted CRC-32s of
-    british   words of the British lists only ("colour")            } the words, 4 bytes
-    american  words of the American lists only ("color")            } each, little-endian:
-                                                                    } a lookup is a binary
-                                                                    } search, and loading
-                                                                    } costs no parsing
-    trigrams  the runs of three letters that two or more common words hold ("^th",
-              "ing", "ed$"), as text: a short word with a run no common word has
-              ("fliht", "healh") looks like a slip, not slang ("rapey", "hobbo")
+    common      words of the default lists (SCOWL size 50), both spellings, as UTF-8
+                text, one word a line: made into a set of strings once many words have
+                been looked up (most words are found there; a slip is reported only as
+                a slip of one of these)
+    common-crc  the same words           } sorted CRC-32s of the words, 4 bytes each,
+    rare        words the large and huge } little-endian: a lookup is a binary search,
+                lists add (70 and 80)    } and loading costs no parsing
+    british     words of the British lists only ("colour")  }
+    american    words of the American lists only ("color")  }
+    trigrams    the runs of three letters that two or more common words hold ("^th",
+                "ing", "ed$"), as text: a short word with a run no common word has
+                ("fliht", "healh") looks like a slip, not slang ("rapey", "hobbo")
 (SCOWL's largest lists, size 95, are left out: they hold common misspellings such as
 "accomodate" beside their rare words.)
 """
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 import sys
+from collections import Counter
 import unicodedata
 import zlib
 from array import array
@@ -61,8 +61,8 @@ def sections(folder: Path) -> dict[str, set[str]]:
     gb = common_gb | read(folder, "british-english-large") | read(folder, "british-english-huge")
     us = common_us | read(folder, "american-english-large") | read(folder, "american-english-huge")
     common = common_gb | common_us
-    return {"common": common, "rare": (gb | us) - common, "british": gb - us, "american": us - gb,
-            "trigrams": trigrams(common)}
+    return {"common": common, "common-crc": common, "rare": (gb | us) - common, "british": gb - us,
+            "american": us - gb, "trigrams": trigrams(common)}
 
 
 def trigrams(words: set[str], least: int = 2) -> set[str]:

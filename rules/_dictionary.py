@@ -2,10 +2,12 @@
 American spellings, read from data/spelling.idx (built by bench/build_dictionary.py),
 loaded once, on first use.
 
-Most words are found in one set of strings (the common words); the rest are looked up by
-their CRC-32 in sorted arrays (a binary search), which cost no parsing to load. A word whose
-checksum merely collides with a dictionary word's is taken as known (about 1 in 10,000
-unknown words): the price of an index that loads in a few milliseconds.
+Words are looked up by their CRC-32 in sorted arrays (a binary search), which cost no
+parsing to load: one article is checked in a millisecond or two. Once many words have been
+looked up (a run over many articles), the common words are made into a set of strings,
+where most words are found at once. A word whose checksum merely collides with a
+dictionary word's is taken as known (about 1 in 10,000 unknown words): the price of an
+index that loads in a millisecond.
 """
 from __future__ import annotations
 
@@ -13,7 +15,9 @@ import sys
 import zlib
 from array import array
 from bisect import bisect_left
+from collections.abc import Iterable
 from functools import cache
+from itertools import filterfalse
 
 from lintnews.rules._data import data_bytes
 
@@ -21,29 +25,43 @@ MAGIC = b"lintnews-spelling 1\n"
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
+# lookups by checksum after which the common words are made into a set (which costs about
+# as much as this many lookups)
+SET_AFTER = 20_000
+
+
 class Dictionary:
-    """Lower-case words: `common` ones (a set) and rare ones, and which are British or American only."""
+    """Lower-case words: common ones and rare ones, and which are British or American only."""
 
     def __init__(self, data: bytes) -> None:
         if not data.startswith(MAGIC):
             raise ValueError("data/spelling.idx is not a lintnews spelling index")
         header_end = data.index(b"\n", len(MAGIC))
         offset = header_end + 1
-        self.common: frozenset[str] = frozenset()
-        self.trigrams: frozenset[str] = frozenset()     # runs of three letters common words hold
+        self._texts: dict[str, bytes] = {}
         self._codes: dict[str, array] = {}
         for entry in data[len(MAGIC):header_end].decode("ascii").split():
             name, kind, size = entry.split(":")
             block = data[offset:offset + int(size)]
             offset += int(size)
             if kind == "text":
-                setattr(self, name, frozenset(block.decode("utf-8").split("\n")))
+                self._texts[name] = block
             else:
                 codes = array("I")
                 codes.frombytes(block)
                 if sys.byteorder != "little":
                     codes.byteswap()
                 self._codes[name] = codes
+        self.trigrams = frozenset(self._texts["trigrams"].decode("ascii").split("\n"))
+        self._common: frozenset[str] | None = None
+        self._lookups = 0
+
+    @property
+    def common(self) -> frozenset[str]:
+        """The common words as a set of strings (made on first use)."""
+        if self._common is None:
+            self._common = frozenset(self._texts["common"].decode("utf-8").split("\n"))
+        return self._common
 
     def _holds(self, section: str, word: str) -> bool:
         codes = self._codes[section]
@@ -51,8 +69,22 @@ class Dictionary:
         i = bisect_left(codes, code)
         return i < len(codes) and codes[i] == code
 
+    def is_common(self, word: str) -> bool:
+        if self._common is not None:
+            return word in self._common
+        self._lookups += 1
+        if self._lookups > SET_AFTER:
+            return word in self.common
+        return self._holds("common-crc", word)
+
+    def uncommon(self, words: Iterable[str]) -> list[str]:
+        """The words that are not common words, in order."""
+        if self._common is not None:
+            return list(filterfalse(self._common.__contains__, words))
+        return [w for w in words if not self.is_common(w)]
+
     def __contains__(self, word: str) -> bool:
-        return word in self.common or self._holds("rare", word)
+        return self.is_common(word) or self._holds("rare", word)
 
     def looks_english(self, word: str) -> bool:
         """Whether every run of three letters of `word` (with its start and end) is one that
@@ -78,6 +110,9 @@ class Dictionary:
         edits.update(a + c + b[1:] for a, b in splits if b for c in letters)
         edits.update(a + c + b for a, b in splits for c in letters)
         edits.discard(word)
+        if self._common is None and self._lookups + len(edits) <= SET_AFTER:
+            self._lookups += len(edits)
+            return {e for e in edits if self._holds("common-crc", e)}
         return edits & self.common
 
 

@@ -93,7 +93,7 @@ def _derived(word: str, near: set[str]) -> bool:
             return True
     for suffix in INFORMAL:
         stem = word[:-len(suffix)]
-        if word.endswith(suffix) and len(stem) >= 4 and stem in words.common and stem[-1] in INFORMAL[suffix] \
+        if word.endswith(suffix) and len(stem) >= 4 and words.is_common(stem) and stem[-1] in INFORMAL[suffix] \
                 and stem + "ly" not in words:
             return True
     if near:
@@ -263,7 +263,7 @@ class Misspelling(Rule):
         self.vocabulary = Vocabulary.of(o.accept, o.reject, o.accept_files, o.reject_files)
         # answers that do not depend on the article, kept from one article to the next
         self._known: dict[str, tuple[str, ...]] = {}
-        self._quiet: set[str] = set()           # tokens with no word that may be a slip (and common words)
+        self._quiet: set[str] = set()           # tokens with no word that may be a slip
 
     def check(self, doc: Document) -> Iterator[Finding]:
         findings = [*self._rejected(doc), *self._unknown(doc)]
@@ -275,10 +275,9 @@ class Misspelling(Rule):
         seen: set[str] = set()
         lower = None
         quiet = self._quiet
-        if len(quiet) > 300_000 or not quiet:
+        if len(quiet) > 200_000:
             quiet.clear()
-            quiet.update(words.common)
-        for token in list(filterfalse(quiet.__contains__, doc.tokens.distinct)):
+        for token in words.uncommon(filterfalse(quiet.__contains__, doc.tokens.distinct)):
             words_in = self._words_in(token)
             if not words_in:
                 quiet.add(token)
@@ -333,7 +332,7 @@ class Misspelling(Rule):
         if not word.isascii() and _plain(word) in words:            # "naïveté"
             return ()
         contraction = word[:-2] + "n't" if word.endswith("nt") else ""
-        if contraction in words.common:                             # "dont", "wouldnt"
+        if words.is_common(contraction):                            # "dont", "wouldnt"
             return (contraction,)
         if len(word) < SHORTEST - 1:
             return ()
