@@ -63,6 +63,11 @@ class Dictionary:
             self._common = frozenset(self._texts["common"].decode("utf-8").split("\n"))
         return self._common
 
+    @property
+    def has_common_set(self) -> bool:
+        """Whether the common words have been made into a set (see SET_AFTER)."""
+        return self._common is not None
+
     def _holds(self, section: str, word: str) -> bool:
         codes = self._codes[section]
         code = zlib.crc32(word.encode("utf-8"))

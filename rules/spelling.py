@@ -264,6 +264,7 @@ class Misspelling(Rule):
         # answers that do not depend on the article, kept from one article to the next
         self._known: dict[str, tuple[str, ...]] = {}
         self._quiet: set[str] = set()           # tokens with no word that may be a slip
+        self._quiet_common = False              # whether _quiet holds the common words too
 
     def check(self, doc: Document) -> Iterator[Finding]:
         findings = [*self._rejected(doc), *self._unknown(doc)]
@@ -275,9 +276,17 @@ class Misspelling(Rule):
         seen: set[str] = set()
         lower = None
         quiet = self._quiet
-        if len(quiet) > 200_000:
+        if len(quiet) > 300_000:
             quiet.clear()
-        for token in words.uncommon(filterfalse(quiet.__contains__, doc.tokens.distinct)):
+            self._quiet_common = False
+        if words.has_common_set and not self._quiet_common:         # (one lookup a token from now on)
+            quiet |= words.common
+            self._quiet_common = True
+        tokens = filterfalse(quiet.__contains__, doc.tokens.distinct)
+        for token in tokens if self._quiet_common else words.uncommon(tokens):
+            if not token[0].islower():
+                quiet.add(token)
+                continue
             words_in = self._words_in(token)
             if not words_in:
                 quiet.add(token)
@@ -305,8 +314,6 @@ class Misspelling(Rule):
     def _words_in(self, token: str) -> list[str]:
         """The words of a token that may be slips (see _word_shapes): none where the token is
         capitalised, or is a hyphenated word the dictionary knows whole."""
-        if not token[0].islower():
-            return []
         shapes = [word for _, word in _word_shapes(token)]
         if len(shapes) > 1 or shapes and "-" in token:
             whole = token.replace("’", "'").removesuffix("'s")
