@@ -117,8 +117,15 @@ class Dictionary:
         edits.discard(word)
         if self._common is None and self._lookups + len(edits) <= SET_AFTER:
             self._lookups += len(edits)
-            return {e for e in edits if self._holds("common-crc", e)}
+            # (a checksum can collide: each word found is checked in the text of the words)
+            return {e for e in edits if self._holds("common-crc", e) and self._in_common_text(e)}
         return edits & self.common
+
+    def _in_common_text(self, word: str) -> bool:
+        text = self._texts["common"]
+        needle = word.encode("utf-8")
+        i = text.find(b"\n" + needle + b"\n")
+        return i >= 0 or text.startswith(needle + b"\n") or text.endswith(b"\n" + needle)
 
 
 @cache

@@ -213,17 +213,26 @@ def _defined(prose: str, start: int, end: int) -> bool:
 
 
 class Misspelling(Rule):
-    """A lower-case word that is no English word but one letter away from one: "accomodate", "politicial", "confirned".
+    """A lower-case word that is no English word but a slip of the keys away from a common one: "accomodate", "politicial", "confirned".
 
     Only lower-case words are checked, against SCOWL's word lists (British and American
-    spellings both). News is made of names: capitalised words, acronyms, words with capitals
-    inside or digits, links, e-mail addresses, handles and code are left alone (a name spelt
-    two ways is LN401's). A word is also accepted when the article uses it twice or more
-    (in any case: a lower-case word the article uses as a name is no slip), explains it
-    ("hawala (an informal transfer)", "a practice called hawala"), or makes it of a known
-    word and a prefix or suffix ("demerge", "hatful"). A word no dictionary word lies one
-    edit from (a foreign or rare word, most often) is not reported: a slip of the keys
-    leaves the word it was meant to be one edit away.
+    spellings both; rules/data/spelling.idx). News is made of names: capitalised words,
+    acronyms, words with capitals inside or digits, links, e-mail addresses, handles and
+    code are left alone (a name spelt two ways is LN401's). A word is reported only where a
+    common word lies one slip away: a letter left out, added, doubled, two swapped, or one
+    replaced by a key beside it, a letter that sounds alike or (in a word of 9 letters or
+    more) another vowel; other unknown words are most often rare, foreign or new. A word is
+    also accepted where the article uses it twice or more (in any case: a lower-case word
+    the article uses as a name is no slip) or explains it ("hawala (an informal transfer)",
+    "a practice called hawala"); where it is a known word with a prefix or suffix
+    ("demerge", "hatful", "shockwaves"), the other dialect's spelling of one
+    ("weaponised"), or two known words run together ("planemaker") and no common word is one
+    slip away outside the part added ("untill", "everthing" are reported); and beside a
+    foreign particle or another unknown word ("joie de vivre", "laissez-faire"). A word of 4
+    or 5 letters is reported only where it looks like no English word ("fliht") or the
+    article uses the word it is a slip of ("abuot" beside "about"): short unknown words are
+    mostly slang and abbreviations ("bevs", "sesh"). "dont" and "isnt" are reported as
+    "don't" and "isn't".
 
     ## Why it matters
     A typo in published copy reads as carelessness, and readers notice it first.
@@ -241,8 +250,10 @@ class Misspelling(Rule):
     ## Options
     `accept` and `reject`: house vocabulary, each entry a word (any case) or a regular
     expression a whole word must match (as in Vale's Vocab); accepted words are never
-    reported, rejected ones always are. `accept-files` and `reject-files`: files of such
-    entries, one a line ('#' starts a comment), relative to the configuration file.
+    reported, rejected ones always are (in any case, capitalised too). `accept-files` and
+    `reject-files`: files of such entries, one a line ('#' starts a comment), relative to
+    the folder of the configuration file read (with `extend`, the file that extends); a
+    file that cannot be read is a configuration error.
     """
 
     code = "LN601"

@@ -11,7 +11,7 @@ from conftest import REPO, run_cli
 
 from lintnews.config import Config
 from lintnews.engine import Linter
-from lintnews.rules._dictionary import Dictionary
+from lintnews.rules._dictionary import Dictionary, dictionary
 
 STORY = "The council could not accomodate the request, and the reseach was late.\n"
 
@@ -62,7 +62,7 @@ def test_a_bad_pattern_or_dialect_is_a_clear_error(tmp_path):
 def test_dialect_findings_have_their_own_code(tmp_path):
     code, out, _ = lint(tmp_path, '[rules.dialect-spelling]\ndialect = "en-US"\n',
                         "The colour of the flag was agreed.\n")
-    assert out.splitlines()[0] == ("a.txt:1:5: warning: LN602 dialect-spelling 'colour' is the British spelling; "
+    assert out.splitlines()[0] == ("a.txt:1:5: error: LN602 dialect-spelling 'colour' is the British spelling; "
                                    "the house writes American (en-US): write 'color' [*]")
 
 
@@ -104,3 +104,10 @@ def test_the_index_built_from_word_lists_is_the_one_read(tmp_path):
     assert words.is_common("harbour") and not words.is_common("neurone")
     assert words.british("colour") and words.american("color") and not words.british("the")
     assert words.neighbours("colur") == {"colour", "color"}
+
+
+def test_a_checksum_that_collides_is_never_offered_as_a_word():
+    words = dictionary()
+    assert words._holds("common-crc", "mupdblood")        # shares a common word's CRC-32
+    assert words.neighbours("mudblood") == set()
+    assert Linter(Config(select=("LN601",))).lint_text("Slytherin mudblood Ben Jones was forced off.").diagnostics == []
