@@ -40,12 +40,13 @@ class Dictionary:
         offset = header_end + 1
         self._texts: dict[str, bytes] = {}
         self._codes: dict[str, array] = {}
+        view = memoryview(data)
         for entry in data[len(MAGIC):header_end].decode("ascii").split():
             name, kind, size = entry.split(":")
-            block = data[offset:offset + int(size)]
+            block = view[offset:offset + int(size)]
             offset += int(size)
             if kind == "text":
-                self._texts[name] = block
+                self._texts[name] = bytes(block)
             else:
                 codes = array("I")
                 codes.frombytes(block)

@@ -23,6 +23,10 @@ MIN_LENGTH = 3
 # ("dont"), one shorter than SHORT only as _short_slip says
 SHORTEST, SHORT = 5, 6
 _ODD_APOSTROPHES = "´`ʼ‘"
+# words judged afresh in one text, past which it is checked no further (a text with this many
+# unknown words is no English prose: a word list, a made-up language); and how many answers
+# (words, tokens known to hold no slip) are kept from one article to the next
+MAX_JUDGED, KNOWN_UP_TO, QUIET_UP_TO = 2_000, 30_000, 130_000
 # a word made of a known word and one of these is a word ("demerge", "hatful")
 PREFIXES = ("anti", "bio", "co", "counter", "cross", "cyber", "de", "dis", "eco", "ex", "geo", "hyper", "inter",
             "mega", "micro", "mid", "mis", "multi", "nano", "neo", "non", "out", "over", "post", "pre", "pro",
@@ -141,28 +145,21 @@ def _plain(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
-class _Lowered:
-    """The prose in lower case, made once, to find a word's occurrences in any case."""
-
-    def __init__(self, prose: str) -> None:
-        self.prose = prose
-        lowered = prose.lower()
-        self.lower = lowered if len(lowered) == len(prose) else None    # ("İ" lowers to two characters)
-
-    def occurrences(self, word: str) -> list[tuple[int, int]]:
-        """Where `word` stands in the prose as a word of its own or part of a hyphenated one
-        (not inside another word; a possessive after it is no part of it), in any case."""
-        if self.lower is None or "'" in word:
-            return _occurrences(self.prose, word)
-        text, out, i = self.lower, [], self.lower.find(word)
-        while i >= 0:
-            j = i + len(word)
-            if not (i and (text[i - 1].isalnum() or text[i - 1] in "_'’")) and not (j < len(text) and (
-                    text[j].isalnum() or text[j] == "_" or text[j] in "'’" and text[j + 1:j + 2].isalnum()
-                    and text[j + 1:j + 2] != "s")):
-                out.append((i, j))
-            i = text.find(word, i + 1)
-        return out
+def _places(tokens, words: dict[str, tuple[str, ...]]) -> dict[str, list[tuple[int, int]]]:
+    """Where each of `words` stands in the text, in any case, as a token or a part of a
+    hyphenated one (a possessive after it left off): (token index, offset in the token)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for i, token in enumerate(tokens.folded):
+        if token in words:
+            out.setdefault(token, []).append((i, 0))
+        elif "-" in token or "'" in token or "’" in token:
+            offset = 0
+            for part in token.split("-"):
+                word = part.replace("’", "'").removesuffix("'s")
+                if word in words:
+                    out.setdefault(word, []).append((i, offset))
+                offset += len(part) + 1
+    return out
 
 
 def _occurrences(prose: str, word: str) -> list[tuple[int, int]]:
@@ -276,6 +273,7 @@ class Misspelling(Rule):
         self._known: dict[str, tuple[str, ...]] = {}
         self._quiet: set[str] = set()           # tokens with no word that may be a slip
         self._quiet_common = False              # whether _quiet holds the common words too
+        self._judged = 0                        # words judged (not found in _known) in this article
 
     def check(self, doc: Document) -> Iterator[Finding]:
         findings = [*self._rejected(doc), *self._unknown(doc)]
@@ -283,44 +281,62 @@ class Misspelling(Rule):
         return iter(findings)
 
     def _unknown(self, doc: Document) -> Iterator[Finding]:
-        words, prose = dictionary(), doc.prose
-        seen: set[str] = set()
-        lower = None
+        prose, tokens = doc.prose, doc.tokens
+        slips = self._candidates(tokens.distinct)
+        if not slips:
+            return
+        for word, at in _places(tokens, slips).items():
+            if len(at) != 1:                # used twice or more (or as a name): the article's word
+                continue
+            i, offset = at[0]
+            start = tokens.offsets((i,))[0] + offset
+            end = start + len(word)
+            if prose[start:end].replace("’", "'") != word:     # (a form the prose does not hold as it is)
+                continue
+            near = slips[word]
+            contraction = near[0].endswith("n't")
+            if len(word) < SHORT and not contraction and not _short_slip(word, near, tokens.distinct):
+                continue
+            if _in_link(prose, start, end) or _defined(prose, start, end) or _in_foreign_phrase(prose, start, end):
+                continue
+            if prose[end:end + 1] in _ODD_APOSTROPHES and prose[end + 1:end + 2].isalpha():     # "didn´t"
+                continue
+            if prose[start - 1:start] in "'’" and prose[end:end + 1] not in "'’" and start > 0:    # "'orrible"
+                continue
+            yield self._finding(doc, start, end, prose[start:end], near)
+
+    def _candidates(self, distinct: dict[str, None]) -> dict[str, tuple[str, ...]]:
+        """The words of the article that may be slips, each with the common words it may be
+        a slip of. A text with many unknown words (not English prose) is judged no further
+        than its first MAX_JUDGED."""
         quiet = self._quiet
-        if len(quiet) > 300_000:
+        if len(quiet) > QUIET_UP_TO:
             quiet.clear()
             self._quiet_common = False
+        fresh = []
+        for token in filterfalse(quiet.__contains__, distinct):
+            if token[0].islower() and len(token) >= MIN_LENGTH:
+                fresh.append(token)
+            else:
+                quiet.add(token)
+        if not fresh:                       # (no lower-case word to check: the dictionary is not read)
+            return {}
+        words = dictionary()
         if words.has_common_set and not self._quiet_common:         # (one lookup a token from now on)
             quiet |= words.common
             self._quiet_common = True
-        tokens = filterfalse(quiet.__contains__, doc.tokens.distinct)
-        for token in tokens if self._quiet_common else words.uncommon(tokens):
-            if not token[0].islower():
+            fresh = [token for token in fresh if token not in quiet]
+        self._judged = 0
+        out: dict[str, tuple[str, ...]] = {}
+        for token in fresh if self._quiet_common else words.uncommon(fresh):
+            found = self._words_in(token)
+            if not found:
                 quiet.add(token)
-                continue
-            words_in = self._words_in(token)
-            if not words_in:
-                quiet.add(token)
-            for word in words_in:
-                if word in seen:
-                    continue
-                seen.add(word)
-                near = self._slips_of(word)
-                if not near:
-                    continue
-                lower = lower or _Lowered(prose)
-                at = lower.occurrences(word)
-                if len(at) != 1:            # used twice or more (or as a name): the article's word
-                    continue
-                start, end = at[0]
-                contraction = near[0].endswith("n't")
-                if len(word) < SHORT and not contraction and not _short_slip(word, near, doc.tokens.distinct):
-                    continue
-                if _in_link(prose, start, end) or _defined(prose, start, end) or _in_foreign_phrase(prose, start, end):
-                    continue
-                if prose[end:end + 1] in _ODD_APOSTROPHES and prose[end + 1:end + 2].isalpha():     # "didn´t"
-                    continue
-                yield self._finding(doc, start, end, prose[start:end], near)
+            for word in found:
+                out[word] = self._slips_of(word)
+            if self._judged > MAX_JUDGED:
+                break
+        return out
 
     def _words_in(self, token: str) -> list[str]:
         """The words of a token that may be slips (see _word_shapes): none where the token is
@@ -338,9 +354,10 @@ class Misspelling(Rule):
         not depend on where it stands)."""
         known = self._known.get(word)
         if known is None:
-            if len(self._known) > 100_000:
+            if len(self._known) > KNOWN_UP_TO:
                 self._known.clear()
             known = self._known[word] = self._judge(word)
+            self._judged += 1
         return known
 
     def _judge(self, word: str) -> tuple[str, ...]:
