@@ -34,6 +34,7 @@ FAMILIES = {
     "indefinite-article": ("indefinite-article",),          # bench/plant_spacing.py plants these three
     "space-inside-quotes": ("space-inside-quotes",),
     "missing-space-after-stop": ("missing-space-after-stop",),
+    "misspelling": ("misspelling",),                        # bench/plant_typos.py
 }
 FAMILY_OF = {name: fam for fam, names in FAMILIES.items() for name in names}
 

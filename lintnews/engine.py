@@ -85,7 +85,8 @@ class Linter:
             if name.lower() not in by_name:
                 raise ConfigError(f"{where}: options for unknown rule {name!r}{nearest(name.lower(), by_name)}")
         by_name |= {key: by_name[key.lower()] for key in self.config.rules}     # (as written: "LN101")
-        options = {by_name[n].code: build_options(by_name[n], raw, where) for n, raw in self.config.rules.items()}
+        options = {by_name[n].code: build_options(by_name[n], raw, where, self.config.root)
+                   for n, raw in self.config.rules.items()}
         chosen = select(available, self.config.select, self.config.ignore, self.config.extend_select)
         self._setup_problems: list[Problem] = []
         self.rules: list[Rule] = [rule for cls in chosen if (rule := self._set_up(cls, options.get(cls.code)))]
@@ -104,7 +105,7 @@ class Linter:
         """An instance of a rule class; None, and a problem naming its plugin, if making it raises."""
         try:
             return cls(options)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, ConfigError):      # (an option the rule cannot use: the user's to fix)
             raise
         except BaseException as exc:
             self._setup_problems.append(Problem("plugin", cls.plugin, (

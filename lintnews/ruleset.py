@@ -7,6 +7,7 @@ import re
 import types
 import typing
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
 import regex
@@ -80,13 +81,18 @@ class Rule:
 
 # --------------------------------------------------------------------------------- options
 
-def _coerce(value: Any, hint: Any, where: str) -> Any:
+def _coerce(value: Any, hint: Any, where: str, root: Path | None = None) -> Any:
+    """`value` as of type `hint`; a Path is taken relative to `root` (the configuration's folder)."""
     origin = typing.get_origin(hint)
     if origin in (tuple, list, frozenset, set):
         if not isinstance(value, list | tuple):
             raise ConfigError(f"{where}: expected a list, got {value!r}")
         (item,) = typing.get_args(hint)[:1] or (Any,)
-        return origin(_coerce(v, item, where) for v in value)
+        return origin(_coerce(v, item, where, root) for v in value)
+    if hint is Path:
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: expected a path, got {value!r}")
+        return (root or Path.cwd()) / value
     if origin is dict:
         if not isinstance(value, dict):
             raise ConfigError(f"{where}: expected a table, got {value!r}")
@@ -110,9 +116,12 @@ def _coerce(value: Any, hint: Any, where: str) -> Any:
     return value
 
 
-def build_options(rule: type[Rule], raw: dict[str, Any], where: str = "the configuration") -> Any:
+def build_options(rule: type[Rule], raw: dict[str, Any], where: str = "the configuration",
+                  root: Path | None = None) -> Any:
     """The rule's Options from a configuration table (less its `severity`, which is not an
-    option); unknown keys (named with `where` and the nearest option) and wrong types are errors."""
+    option); unknown keys (named with `where` and the nearest option) and wrong types are errors.
+    Options typed Path are relative to `root` (the configuration file's folder; default: the
+    current one)."""
     from lintnews.config import nearest
 
     hints = typing.get_type_hints(rule.Options)
@@ -126,7 +135,7 @@ def build_options(rule: type[Rule], raw: dict[str, Any], where: str = "the confi
             known = sorted([*fields, "severity"])
             raise ConfigError(f"unknown option {key!r} for {rule.name} in {where}{nearest(key, known)} "
                               f"(options: {', '.join(known)})")
-        values[attr] = _coerce(value, hints[attr], f"option {key!r} of rule {rule.name}")
+        values[attr] = _coerce(value, hints[attr], f"option {key!r} of rule {rule.name}", root)
     return rule.Options(**values)
 
 

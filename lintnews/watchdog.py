@@ -12,6 +12,7 @@ that embeds lintnews and uses SIGALRM itself sets rule-timeout = 0.
 """
 from __future__ import annotations
 
+import atexit
 import os
 import signal
 import threading
@@ -69,7 +70,15 @@ def _arm() -> bool:
             signal.signal(signal.SIGALRM, _tick)
             signal.setitimer(signal.ITIMER_REAL, TICK, TICK)
             _armed_in = os.getpid()
+            atexit.register(_disarm)
     return _armed
+
+
+def _disarm() -> None:
+    """Stop the timer at exit: once the interpreter has taken its handler down, a tick would
+    end the process with SIGALRM ("Alarm clock") while it frees its memory."""
+    if _armed_in == os.getpid():
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def watchdog(seconds: float, text_length: int) -> Watchdog:

@@ -23,6 +23,7 @@ def lintnews_rules():
                                             SpaceBeforePunctuation)
     from lintnews.rules.quotes import UnattributedQuote, UnmarkedQuote
     from lintnews.rules.repeated_word import RepeatedWord
+    from lintnews.rules.spelling import DialectSpelling, Misspelling
     from lintnews.rules.suppressions import InvalidSuppression
     from lintnews.rules.spacing import MissingSpaceAfterStop, SpaceInsideQuotes
 
@@ -30,4 +31,4 @@ def lintnews_rules():
             SpaceBeforePunctuation, DoubleSpace, LowercaseSentenceStart, UnattributedQuote, UnmarkedQuote, Mojibake,
             StrayMetadata, Placeholder, UnbalancedQuote, UnbalancedBracket, UnclosedAppositive, WeekdayDate,
             StyleConsistency, NameVariant, TruncatedName, ConfusableWord, Agreement, SpaceInsideQuotes,
-            MissingSpaceAfterStop]
+            MissingSpaceAfterStop, Misspelling, DialectSpelling]

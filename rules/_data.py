@@ -11,15 +11,20 @@ if TYPE_CHECKING:
 
 
 def data_text(name: str) -> str:
-    """The text of data/<name>: read beside this module (importlib.resources, which costs
+    """The text of data/<name> (UTF-8)."""
+    return data_bytes(name).decode("utf-8")
+
+
+def data_bytes(name: str) -> bytes:
+    """The bytes of data/<name>: read beside this module (importlib.resources, which costs
     a few milliseconds to import, only for a package that is not in a folder: a zip)."""
     path = os.path.join(os.path.dirname(__file__), "data", name)
     if os.path.isfile(path):
-        with open(path, encoding="utf-8") as fh:
+        with open(path, "rb") as fh:
             return fh.read()
     from importlib.resources import files
 
-    return files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    return files(__package__).joinpath("data", name).read_bytes()
 
 
 @cache
