@@ -19,11 +19,12 @@ from lintnews.ruleset import Rule
 # letter, a figure 8, 11 or 18, 'ho'/'he' (hour, heir), a capital not followed by a
 # lower-case letter (an initialism: "MP", "U-turn", "MSc") or by one and a capital ("PhD"),
 # a letter before a hyphen ("x-ray"), an x. 'an' is rare enough to read every time. (The
-# letter comes first and the look-behind after: a scan for it is several times faster.)
-_ARTICLE = r"[aA](?<![\w'’.-][aA])(?:n|(?=[ \t]+[\"“‘'(]?(?:[aeiouAEIOU8xX]|['’]?[£$€]?(?:8|1[18])" \
+# letter comes first and the look-behind after, and 'a' and 'A' are looked for in a pattern
+# each: a scan for one literal letter is several times faster than for a class.)
+_ARTICLE = r"{a}(?<![\w'’.-]{a})(?:n|(?=[ \t]+[\"“‘'(]?(?:[aeiouAEIOU8xX]|['’]?[£$€]?(?:8|1[18])" \
            r"|[hH]{h}|[A-Z](?![a-z])|[A-Z][a-z][A-Z]|[a-z]-)))[ \t]+"
-_ARTICLE_BEFORE_VOWEL = lazy(re.compile, _ARTICLE.format(h="[oe]"))
-_ARTICLE_BEFORE_H = lazy(re.compile, _ARTICLE.format(h=""))       # weak-h = "an": "a historic" too
+_ARTICLE_BEFORE_VOWEL = tuple(lazy(re.compile, _ARTICLE.format(a=a, h="[oe]")) for a in "aA")
+_ARTICLE_BEFORE_H = tuple(lazy(re.compile, _ARTICLE.format(a=a, h="")) for a in "aA")  # weak-h = "an": "a historic" too
 _TOKEN = lazy(re.compile, r"[\"“‘'(]?([^\s\"“”‘’()]+)")
 _LETTERS = lazy(re.compile, r"[^\W\d_]+")
 _FIGURES = lazy(re.compile, r"['’]?[£$€]?(\d+)")
@@ -32,6 +33,7 @@ _VOWELS = frozenset("aeiou")
 _VOWEL_LETTER_NAMES = frozenset("AEFHILMNORSX")      # "an A", "an F" ... "an X"
 _SENTENCE_BEFORE = frozenset(".!?:;\"“‘'(—–-\n\r")   # what a capital 'A' that starts a sentence follows
 _SOUNDS = ("a", "an", "either")
+_KNOWN_MAX = 20_000                                  # tokens whose sound is kept (see Pronunciations.sound)
 
 
 class Pronunciations:
@@ -53,10 +55,21 @@ class Pronunciations:
             else:
                 self.words[word] = sound
         self.longest = max(map(len, self.prefixes), default=0)
+        self._known: dict[str, str | None] = {}      # token -> its sound, as worked out before
 
     def sound(self, token: str) -> str | None:
         """'a', 'an' or 'either' for the word `token` said after the article, or None when
-        its sound is not certain."""
+        its sound is not certain (worked out once for each token, as the same words come
+        back in article after article)."""
+        known = self._known
+        if token in known:
+            return known[token]
+        if len(known) >= _KNOWN_MAX:
+            known.clear()                   # (a text of countless words: kept small)
+        known[token] = sound = self._sound(token)
+        return sound
+
+    def _sound(self, token: str) -> str | None:
         first = token[0]
         if first.isdigit() or first in "£$€'’":
             return _figures_sound(token)
@@ -186,13 +199,12 @@ class IndefiniteArticle(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
-        article_re = _ARTICLE_BEFORE_H if self.options.weak_h == "an" else _ARTICLE_BEFORE_VOWEL
-        for m in article_re.finditer(text):
-            s = m.start()
-            article = text[s:m.end()].rstrip()
+        patterns = _ARTICLE_BEFORE_H if self.options.weak_h == "an" else _ARTICLE_BEFORE_VOWEL
+        for s, end in _articles(text, patterns):
+            article = text[s:end].rstrip()
             if article[0] == "A" and not _starts_sentence(text, s):
                 continue                    # "Serie A appearances": a label, not an article
-            t = _TOKEN.match(text, m.end())
+            t = _TOKEN.match(text, end)
             if t is None or t.group(1).lower() in self._function_words:
                 continue                    # "party A and B": no noun follows
             token = t.group(1)
@@ -205,6 +217,15 @@ class IndefiniteArticle(Rule):
             word = _LETTERS.match(token) or re.match(r"\S+", token)
             yield Finding(s, s + len(article), f"'{article}' before '{word.group()}': use '{new}'",
                           Fix.replace(s, s + len(article), new, message=f"write '{new}'"))
+
+
+def _articles(text: str, patterns: tuple) -> list[tuple[int, int]]:
+    """(start, end) of each article the patterns (one for 'a', one for 'A') find, in order."""
+    found = [m.span() for m in patterns[0].finditer(text)]
+    if "A" in text:
+        found += [m.span() for m in patterns[1].finditer(text)]
+        found.sort()
+    return found
 
 
 @cache
