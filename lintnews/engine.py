@@ -6,6 +6,7 @@ these methods, so the same text gets the same findings wherever it is linted.
 from __future__ import annotations
 
 import gc
+import mmap
 import os
 import sys
 from collections import Counter
@@ -35,9 +36,18 @@ OUT_OF_MEMORY = ("not enough memory to read it as an article (markup this dense,
 # Address space set aside while a long text is read as an article and given back the moment
 # it runs out, so that the collector can free what the failed attempt built and the problem
 # can be reported (without it, every later allocation fails too: the report is lost in a
-# cascade of errors, or Python aborts). Untouched, it costs no resident memory.
+# cascade of errors, or Python aborts). An anonymous mapping never touched: address space only,
+# no resident memory (a bytearray would be zeroed, page by page).
 MEMORY_RESERVE = 64 * 1024 * 1024
 RESERVE_FROM = 1024 * 1024      # texts of this many characters or more get a reserve
+
+
+def _memory_reserve() -> mmap.mmap | None:
+    """MEMORY_RESERVE bytes of address space, or None where even that cannot be had."""
+    try:
+        return mmap.mmap(-1, MEMORY_RESERVE)
+    except (OSError, MemoryError):
+        return None
 
 
 @dataclass
@@ -138,7 +148,7 @@ class Linter:
         return self._lint_text(text, path, self.config.max_findings_per_rule)
 
     def _lint_text(self, text: str, path: str, limit: int | None) -> Result:
-        reserve = bytearray(MEMORY_RESERVE) if len(text) >= RESERVE_FROM else None
+        reserve = _memory_reserve() if len(text) >= RESERVE_FROM else None
         try:
             doc = self.load(text, path)
         except KeyboardInterrupt:

@@ -72,7 +72,8 @@ class StrayMetadata(Rule):
                               Fix.replace(line_start, p.start, "", message="remove it"))
         if doc.kind == "text":
             for m in _HTML_TAG.finditer(text) if "<" in text else ():
-                yield Finding(m.start(), m.end(), f"HTML tag '{m.group()}' in plain text: delete it")
+                shown = " ".join(m.group().split())     # a tag across lines quoted on one line
+                yield Finding(m.start(), m.end(), f"HTML tag '{shown}' in plain text: delete it")
             for m in _ENTITY.finditer(text) if "&" in text else ():
                 decoded = _decode_entity(m.group())
                 fix = Fix.replace(m.start(), m.end(), decoded, message=f"write '{decoded}'") if decoded else None
