@@ -2,7 +2,7 @@
 
 `--isolated` lints every file with the defaults and `--config FILE` with that file's
 settings; otherwise each file takes the nearest lintnews.toml, or pyproject.toml with a
-[tool.lintnews] table, in its own folder or above it (not above the working directory),
+[tool.lintnews] table, in its own folder or any folder above it (up to the root),
 and the defaults where there is none. The command line's options go on top of each. One
 Linter is built per configuration file and shared by the files under it.
 """
