@@ -21,7 +21,8 @@ def short_quotation(doc: Document, start: int, end: int) -> str | None:
     while i >= 0 and starts[i] >= start - _REACH:
         if ends[i] >= end:          # the innermost quotation holding the span
             quotation = doc.prose[starts[i]:ends[i]]
-            return quotation if "\n" not in quotation and len(quotation.split()) <= MOST_WORDS else None
+            one_line = "\n" not in quotation and "\r" not in quotation
+            return quotation if one_line and len(quotation.split()) <= MOST_WORDS else None
         i -= 1
     return None
 
