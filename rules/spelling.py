@@ -140,6 +140,16 @@ def _short_slip(word: str, near: tuple[str, ...], used: dict[str, None]) -> bool
     return not dictionary().looks_english(word) or any(n in used or n.capitalize() in used for n in near)
 
 
+def _contractions(word: str) -> Iterator[str]:
+    """The contractions `word` may be with its apostrophe left out: "dont" don't, "theyre"
+    they're, "weve" we've, "theyll" they'll, "youd" you'd."""
+    if word.endswith("nt"):
+        yield word[:-2] + "n't"
+    for ending in ("re", "ve", "ll", "d"):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            yield word[:-len(ending)] + "'" + ending
+
+
 def _plain(word: str) -> str:
     """The word without its accents ("naïveté" -> "naivete")."""
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
@@ -366,9 +376,9 @@ class Misspelling(Rule):
             return ()
         if not word.isascii() and _plain(word) in words:            # "naïveté"
             return ()
-        contraction = word[:-2] + "n't" if word.endswith("nt") else ""
-        if words.is_common(contraction):                            # "dont", "wouldnt"
-            return (contraction,)
+        for contraction in _contractions(word):                     # "dont", "theyre"
+            if words.is_common(contraction):
+                return (contraction,)
         if len(word) < SHORTEST - 1:
             return ()
         near = {n for n in words.neighbours(word) if _slip(word, n)}
