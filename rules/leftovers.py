@@ -11,19 +11,13 @@ from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import lazy
 from lintnews.rules._data import measured
+from lintnews.rules._metadata import glued_metadata, line_start
 from lintnews.ruleset import Rule
 from lintnews.rules._hints import contains_any, contains_lower
 
-METADATA_KEYS = ("date", "title", "url", "author", "authors", "tags", "byline", "category", "categories",
-                 "slug", "published", "updated", "dateline", "headline", "source", "id", "keywords")
-# "date 2021-07-27 President Joe Biden ..." / "title: Harbour plan approved The council ..."
-_KEY_VALUE = lazy(regex.compile,
-    r"[^\S\r\n]*(?P<key>" + "|".join(METADATA_KEYS) + r")(?:[^\S\r\n]*:[^\S\r\n]*|[^\S\r\n]+)"
-    r"(?P<value>\d{4}-\d{2}-\d{2}(?:[T ][\d:.+\-Z]+)?|https?://\S+|\S+)")
 _HTML_TAG = lazy(regex.compile, r"</?(?:p|br|div|span|a|b|i|em|strong|img|h[1-6]|li|ul|ol|table|tr|td|script|style|font|"
                  r"blockquote|figure|figcaption|iframe|section|article)\b[^<>]{0,200}?/?>", regex.I)
 _ENTITY = lazy(regex.compile, r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
-_LINE_BREAK = lazy(regex.compile, r"\r\n|\r|\n")
 _BULLET = lazy(regex.compile, r"[-*•–—]\s|\d{1,2}[.)]\s")
 
 
@@ -59,17 +53,17 @@ class StrayMetadata(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
         for i, p in enumerate(doc.paragraphs):
-            line_start = _line_start(text, p.start)
-            m = _KEY_VALUE.match(text, line_start) if (i == 0 or _looks_exported(text, p)) else None
-            if m and m.start("key") == p.start and _glued_to_prose(text, m.end(), p.end):
+            m = glued_metadata(text, p.start, p.end, first=i == 0)
+            if m:
                 yield Finding(m.start("key"), m.end("value"),
                               f"export metadata '{m.group('key')} {m.group('value')}' glued to the copy: delete it",
-                              Fix.replace(line_start, _skip_spaces(text, m.end()), "", safe=False,
+                              Fix.replace(m.start(), _skip_spaces(text, m.end()), "", safe=False,
                                           message="remove the metadata"))
-            elif line_start < p.start and doc.is_verbatim(line_start, p.start) \
-                    and not _BULLET.match(text, p.start):
-                yield Finding(line_start, p.start, "white space at the start of a paragraph: delete it",
-                              Fix.replace(line_start, p.start, "", message="remove it"))
+                continue
+            begins = line_start(text, p.start)
+            if begins < p.start and doc.is_verbatim(begins, p.start) and not _BULLET.match(text, p.start):
+                yield Finding(begins, p.start, "white space at the start of a paragraph: delete it",
+                              Fix.replace(begins, p.start, "", message="remove it"))
         if doc.kind == "text":
             for m in _HTML_TAG.finditer(text) if "<" in text else ():
                 shown = " ".join(m.group().split())     # a tag across lines quoted on one line
@@ -81,27 +75,10 @@ class StrayMetadata(Rule):
                                                   + (f"write '{decoded}'" if decoded else "write the character it stands for"), fix)
 
 
-def _line_start(text: str, offset: int) -> int:
-    while offset > 0 and text[offset - 1] not in "\r\n":
-        offset -= 1
-    return offset
-
-
 def _skip_spaces(text: str, offset: int) -> int:
     while offset < len(text) and text[offset] in " \t":
         offset += 1
     return offset
-
-
-def _looks_exported(text: str, p) -> bool:
-    """A paragraph that opens with a lower-case key word: not how prose starts a paragraph."""
-    return text[p.start].islower()
-
-
-def _glued_to_prose(text: str, end: int, para_end: int) -> bool:
-    """Whether words of the copy follow the metadata value on the same line."""
-    rest = _LINE_BREAK.split(text[end:para_end], 1)[0]
-    return len(rest.split()) >= 3
 
 
 def _decode_entity(entity: str) -> str:

@@ -15,6 +15,7 @@ from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import HSPACE_CHARS, lazy
 from lintnews.rules._data import measured
+from lintnews.rules._metadata import glued_metadata
 from lintnews.ruleset import Rule
 from lintnews.rules._data import word_list
 from lintnews.text import MAYBE_FINAL, NEVER_FINAL
@@ -327,10 +328,11 @@ class LowercaseSentenceStart(Rule):
                 continue
             yield Finding(m.start(2), m.end(2), f"sentence starts in lower case: capitalise '{word}', or change the stop "
                                                    f"before it")
-        for p in doc.paragraphs:
+        for i, p in enumerate(doc.paragraphs):
             first = text[p.start]
             if first.islower() and doc.is_verbatim(p.start, p.start + 1) \
-                    and doc.block_kind(p.start) not in ("list-item", "table-cell", "alt-text", "headline"):
+                    and doc.block_kind(p.start) not in ("list-item", "table-cell", "alt-text", "headline") \
+                    and not glued_metadata(text, p.start, p.end, first=i == 0):     # stray-metadata's
                 word = _FIRST_WORD.match(text[p.start:p.end])
                 if word and word.group() not in allowed and not _name_or_address(text, p.start, p.start + word.end()) \
                         and not written_as_name(word.group()):
