@@ -26,6 +26,15 @@ def text_of(proc: subprocess.CompletedProcess) -> tuple[str, str]:
     return proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
 
 
+def tree(root: Path, files: dict[str, str]) -> Path:
+    """Write `files` ({relative path: text}) under `root`, making folders; returns root."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def cli():
     return run_cli

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run_cli, text_of
+from conftest import run_cli, text_of, tree
 
 DOUBLED = "It was the the end. Biden 's plan.\n"
-
-
-def tree(root, files):
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
-    return root
 
 
 def findings(proc) -> list[str]:

@@ -6,17 +6,10 @@ import subprocess
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_cli, tree
 from output_helpers import text_without_summary
 
 DEFECT = "It was the the end.\n"
-
-
-def tree(root, files):
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
 
 
 def linted(cwd, *args) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, tree
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -92,9 +92,7 @@ def test_hooks_respect_exclude_for_the_files_pre_commit_names(tmp_path, pre_comm
              "content/lintnews.toml": 'extend = "../lintnews.toml"\nexclude = ["old/**"]\n',
              "content/old/y.md": "The council met on the the last day of March.\n",
              "content/story.md": "The council met on Tuesday.\n"}
-    for name, text in files.items():
-        (newsroom / name).parent.mkdir(parents=True, exist_ok=True)
-        (newsroom / name).write_text(text, encoding="utf-8")
+    tree(newsroom, files)
     git("add", ".", cwd=newsroom)
     git("commit", "-qm", "articles", cwd=newsroom)
     for hook in ("lintnews", "lintnews-fix"):
