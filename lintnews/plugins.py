@@ -7,6 +7,8 @@ says so. Nothing is skipped silently.
 from __future__ import annotations
 
 import importlib
+import inspect
+import warnings
 from dataclasses import dataclass, field
 
 import pluggy
@@ -14,6 +16,7 @@ import pluggy
 from lintnews import hookspecs
 from lintnews.diagnostics import Problem
 from lintnews.entry_points import entry_points
+from lintnews.errors import PluginWarning
 from lintnews.ruleset import Rule
 
 # The built-in plugins, registered through the same call as third-party ones. The plain
@@ -102,9 +105,26 @@ def _register(plugins: Plugins, name: str | None, load, source: str = "") -> Non
     try:
         plugin = load()
         plugins.manager.register(plugin, name=name)
+        for function in unmarked_hooks(plugin):
+            warnings.warn(f"plugin {label!r}: {function}() is not marked @lintnews.hookimpl, so lintnews never "
+                          f"calls it: add the decorator", PluginWarning, stacklevel=2)
     except KeyboardInterrupt:
         raise
     except BaseException as exc:        # (SystemExit at import too: the plugin is left out, not the run)
         where = f" [{source}]" if source else ""
         plugins.problems.append(Problem("plugin", label, (
             f"plugin {label!r}{where} failed to load: {type(exc).__name__}: {exc}")))
+
+
+def unmarked_hooks(plugin: object) -> list[str]:
+    """The names of the plugin's `lintnews_*` functions that lack `@lintnews.hookimpl`
+    (pluggy passes over them without a word)."""
+    marker = f"{hookspecs.PROJECT}_impl"
+    names = []
+    for name in dir(plugin):
+        if name.startswith(f"{hookspecs.PROJECT}_"):
+            value = inspect.getattr_static(plugin, name, None)
+            value = getattr(value, "__func__", value)      # (a static or class method)
+            if callable(value) and not hasattr(value, marker):
+                names.append(name)
+    return names
