@@ -181,7 +181,7 @@ class _Builder:
         self.original = text if original is None else original
         self.lines = lines
         self.out = ProseBuilder(text)
-        self.blocks = BlockKinds(kind=offset_type(len(text)))
+        self.blocks = BlockKinds(typecode=offset_type(len(text)))
         self.fallbacks = 0
         self.row_cursor: dict[int, int] = {}
         self.line_offset = 0                # the file's line where the tokens' line 0 is
