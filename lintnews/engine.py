@@ -6,6 +6,7 @@ these methods, so the same text gets the same findings wherever it is linted.
 from __future__ import annotations
 
 import gc
+import mmap
 import os
 import sys
 from collections import Counter
@@ -35,7 +36,8 @@ OUT_OF_MEMORY = ("not enough memory to read it as an article (markup this dense,
 # Address space set aside while a long text is read as an article and given back the moment
 # it runs out, so that the collector can free what the failed attempt built and the problem
 # can be reported (without it, every later allocation fails too: the report is lost in a
-# cascade of errors, or Python aborts). Untouched, it costs no resident memory.
+# cascade of errors, or Python aborts). An anonymous map, never touched: it costs no resident
+# memory (a bytearray is zero-filled, 64 MB resident at once).
 MEMORY_RESERVE = 64 * 1024 * 1024
 RESERVE_FROM = 1024 * 1024      # texts of this many characters or more get a reserve
 
@@ -138,7 +140,7 @@ class Linter:
         return self._lint_text(text, path, self.config.max_findings_per_rule)
 
     def _lint_text(self, text: str, path: str, limit: int | None) -> Result:
-        reserve = bytearray(MEMORY_RESERVE) if len(text) >= RESERVE_FROM else None
+        reserve = mmap.mmap(-1, MEMORY_RESERVE) if len(text) >= RESERVE_FROM else None
         try:
             doc = self.load(text, path)
         except KeyboardInterrupt:
