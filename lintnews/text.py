@@ -28,11 +28,15 @@ def offset_type(length: int) -> str:
     return "q" if length >= 2**31 else "i"
 
 
+OBJECTS_ALWAYS = 4096          # quotations, blocks or marks any text may keep as objects
+CHARACTERS_AN_OBJECT = 16      # and past that, one in this many characters
+
+
 def objects_up_to(length: int) -> int:
     """How many quotations, blocks or marks a text of this length is analysed with as a
     list of Python objects (quick to read; as in any prose): one in 16 characters, or 4,096.
     A text denser than that (a hostile one) has them kept in arrays of numbers."""
-    return max(4096, length // 16)
+    return max(OBJECTS_ALWAYS, length // CHARACTERS_AN_OBJECT)
 
 
 class ReadOnlySequence(Sequence):
@@ -91,8 +95,7 @@ _LINE_BREAK = lazy(regex.compile, r"\r\n|\r|\n")
 
 class Block(NamedTuple):
     """A paragraph or a sentence: text[start:end], trimmed of surrounding white space. (A
-    named tuple: made several times faster than a frozen dataclass, and there is one per
-    sentence.)"""
+    named tuple, quick to make: there is one per sentence.)"""
 
     start: int
     end: int
@@ -304,9 +307,9 @@ def sentences(text: str, paras: Sequence[Block]) -> Blocks:
 WORD_PATTERN = r"\w+(?:[-'’]\w+)*"
 WORD = lazy(regex.compile, WORD_PATTERN)
 # The same tokens for split(), in the stdlib engine (faster for this one) and with possessive
-# quantifiers (nothing follows them, so they match the same; about 10% faster)
+# quantifiers (nothing follows them, so they match the same, without backtracking)
 _WORD_SPLIT = lazy(re.compile, r"(\w++(?:[-'’]\w++)*+)")
-# the same for a text in ASCII, where \w matches the same characters either way: 20% faster
+# the same for a text in ASCII, where \w matches the same characters either way (and faster)
 _WORD_SPLIT_ASCII = lazy(re.compile, _WORD_SPLIT.pattern, re.ASCII)
 # the stdlib's \w holds no combining mark, so "re\u0301sume\u0301" (decomposed, NFD) would
 # be two tokens: a text that has any mark is split in regex's engine, whose \w holds them
@@ -322,8 +325,8 @@ class Word:
 
 
 # In a text this long (a whole archive pasted into one file) the same words come back again
-# and again: one string object per distinct word keeps memory near the text's size (a
-# 3 MB text: 64 MB of token strings -> 1 MB). Below it, sharing costs more time than it saves.
+# and again: one string object per distinct word keeps memory near the text's size. Below
+# it, sharing costs more time than it saves.
 _SHARE_ABOVE = 256 * 1024
 
 
@@ -481,8 +484,8 @@ class Quotation(NamedTuple):
     next paragraph by the newspaper convention (no closing mark, next paragraph opens with
     one), in which case `end` is the end of its paragraph. `continued_from` is the index (in
     the document's list) of the quotation in the previous paragraph that this one carries
-    on. `double` is False for single-quote spans. (A named tuple, not a dataclass: made
-    three to six times faster, and Quotations makes one each time one is asked for.)
+    on. `double` is False for single-quote spans. (A named tuple, quick to make: a dense
+    Quotations makes one each time one is asked for.)
     """
 
     start: int
@@ -516,7 +519,8 @@ class Quotations(ReadOnlySequence):
     _DOUBLE, _CLOSED, _CONTINUES = 1, 2, 4
     _FLAGS = [(bool(f & 1), bool(f & 2), bool(f & 4)) for f in range(8)]    # -> double, closed, continues
 
-    def __init__(self, quotations: Iterable[Quotation] = (), typecode: str = "q", keep_up_to: int = 4096) -> None:
+    def __init__(self, quotations: Iterable[Quotation] = (), typecode: str = "q",
+                 keep_up_to: int = OBJECTS_ALWAYS) -> None:
         self.keep_up_to = keep_up_to
         self._starts, self._ends, self._paragraphs = array(typecode), array(typecode), array(typecode)
         self._continued = array(typecode)       # continued_from, -1 for None
