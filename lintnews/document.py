@@ -209,8 +209,8 @@ class Document:
 
     @cached_property
     def _paragraph_starts(self) -> Sequence[int]:
-        return self.paragraphs.starts()
+        return self.paragraphs.starts
 
     @cached_property
     def _sentence_starts(self) -> Sequence[int]:
-        return self.sentences.starts()
+        return self.sentences.starts

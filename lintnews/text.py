@@ -139,10 +139,11 @@ class Blocks(ReadOnlySequence):
 
     def __getitem__(self, i):
         if isinstance(i, slice):
-            part = Blocks.__new__(Blocks)
+            part = Blocks.__new__(Blocks)           # (kept as this one is, for a text as long)
             part._objects, part._starts, part._ends = [], None, None
             part._limit, part._typecode = self._limit, self._typecode
-            for start, end in (self._objects[i] if self._objects is not None else zip(self._starts[i], self._ends[i])):
+            pairs = self._objects[i] if self._objects is not None else zip(self._starts[i], self._ends[i])
+            for start, end in pairs:
                 part._add(start, end)
             return part
         if self._objects is not None:
@@ -154,8 +155,10 @@ class Blocks(ReadOnlySequence):
             return iter(self._objects)
         return (_new(Block, pair) for pair in zip(self._starts, self._ends))
 
+    @property
     def starts(self) -> Sequence[int]:
-        """The start of every block, in order (for bisect)."""
+        """The start of every block, in order (for bisect; made anew on each use while the
+        blocks are objects)."""
         return [b.start for b in self._objects] if self._objects is not None else self._starts
 
 

@@ -74,7 +74,7 @@ def test_blocks_read_the_same_every_way(both, name):
         assert all(type(b) is Block and type(b.start) is int for b in part)
     assert list(reversed(dense)) == list(reversed(sparse))
     assert sparse[5] in dense and dense.index(sparse[5]) == 5 and dense.count(sparse[5]) == 1
-    assert list(dense.starts()) == list(sparse.starts()) == [b.start for b in sparse]
+    assert list(dense.starts) == list(sparse.starts) == [b.start for b in sparse]
     with pytest.raises(IndexError):
         dense[n]
     with pytest.raises(TypeError):
