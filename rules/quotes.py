@@ -576,8 +576,8 @@ def _speech_goes_on(doc: Document, run: list[int], found, cue: regex.Pattern) ->
     it goes on with the speaker's words."""
     sentences = doc.sentences
     first, before = sentences[run[0]], run[0] - 1
-    opening = _ALNUM.search(doc.prose, first.start, first.end)
-    if before < 0 or opening is None or opening.start() != min(found[run[0]])[0]:
+    opening = doc.first_letter(first)
+    if before < 0 or opening == first.end or opening != min(found[run[0]])[0]:
         return False
     s = sentences[before]
     if doc.paragraph_of(s.start) != doc.paragraph_of(first.start) or not doc.quoted_mask[s.start]:
