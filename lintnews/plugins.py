@@ -105,9 +105,11 @@ def _register(plugins: Plugins, name: str | None, load, source: str = "") -> Non
     try:
         plugin = load()
         plugins.manager.register(plugin, name=name)
-        for function in unmarked_hooks(plugin):
-            warnings.warn(f"plugin {label!r}: {function}() is not marked @lintnews.hookimpl, so lintnews never "
-                          f"calls it: add the decorator", PluginWarning, stacklevel=2)
+        for name, function in unmarked_hooks(plugin):
+            code = getattr(function, "__code__", None)      # (the warning points at the function)
+            warnings.warn_explicit(f"plugin {label!r}: {name}() is not marked @lintnews.hookimpl, so lintnews "
+                                   f"never calls it: add the decorator", PluginWarning,
+                                   code.co_filename if code else "<plugin>", code.co_firstlineno if code else 0)
     except KeyboardInterrupt:
         raise
     except BaseException as exc:        # (SystemExit at import too: the plugin is left out, not the run)
@@ -116,15 +118,15 @@ def _register(plugins: Plugins, name: str | None, load, source: str = "") -> Non
             f"plugin {label!r}{where} failed to load: {type(exc).__name__}: {exc}")))
 
 
-def unmarked_hooks(plugin: object) -> list[str]:
-    """The names of the plugin's `lintnews_*` functions that lack `@lintnews.hookimpl`
-    (pluggy passes over them without a word)."""
+def unmarked_hooks(plugin: object) -> list[tuple[str, object]]:
+    """The plugin's `lintnews_*` functions that lack `@lintnews.hookimpl` (pluggy passes over
+    them without a word), with their names."""
     marker = f"{hookspecs.PROJECT}_impl"
-    names = []
+    found = []
     for name in dir(plugin):
         if name.startswith(f"{hookspecs.PROJECT}_"):
             value = inspect.getattr_static(plugin, name, None)
             value = getattr(value, "__func__", value)      # (a static or class method)
             if callable(value) and not hasattr(value, marker):
-                names.append(name)
-    return names
+                found.append((name, value))
+    return found

@@ -167,3 +167,24 @@ def test_the_built_in_rules_pass_the_exported_documentation_check():
     for rule in list_rules():
         if rule.plugin == "lintnews.rules":
             assert_documented(rule)
+
+
+def test_the_warning_points_at_the_unmarked_function_on_the_command_line(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "forgetful_pack.py").write_text(
+        "from lintnews import hookimpl\n\n\n"
+        "@hookimpl\ndef lintnews_rules():\n    return []\n\n\n"
+        "def lintnews_reporters():\n    return {}\n", encoding="utf-8")
+    info = tmp_path / "forgetful_pack-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: forgetful-pack\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[lintnews]\nforgetful = forgetful_pack\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("It was the the end.\n", encoding="utf-8")
+    proc = run_cli(str(article), env={"PYTHONPATH": str(tmp_path)})
+    err = proc.stderr.decode("utf-8")
+    assert proc.returncode == 1 and b"LN101" in proc.stdout
+    assert (f"{tmp_path / 'forgetful_pack.py'}:9: PluginWarning: plugin 'forgetful': lintnews_reporters() is not "
+            "marked @lintnews.hookimpl, so lintnews never calls it: add the decorator") in err
+    assert "Traceback" not in err
