@@ -1,7 +1,15 @@
 """The records that flow through the engine: edits and fixes, findings, diagnostics, errors.
 
-Rules work in string offsets (Unicode code points into the original text); only the engine
-turns offsets into 1-based line and column, when it makes a Diagnostic.
+Offsets are Unicode code points, end exclusive, in one of two strings:
+
+- A `Finding`, and the `Edit`s of its fix, hold **prose offsets**: into `doc.prose`, the
+  article as a reader reads it (for plain text the file's text itself; for Markdown and
+  HTML the text with the markup left out). Rules work in these only.
+- A `Diagnostic` holds **file offsets** (`start`, `end`, and the edits of its `fix`): into
+  the decoded file, `doc.text`, and its 1-based line and column.
+
+The engine turns the one into the other when it makes a Diagnostic (Document.text_span;
+a fix whose edit would cut through markup is dropped), and nothing else does.
 """
 from __future__ import annotations
 
@@ -18,7 +26,8 @@ class Applicability(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """Replace text[start:end] with `content` (an insertion when start == end)."""
+    """Replace [start:end] with `content` (an insertion when start == end): of the prose in
+    a Finding's fix, of the file in a Diagnostic's."""
 
     start: int
     end: int
@@ -41,7 +50,7 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """What a rule reports: the offending span of the document's text and a message."""
+    """What a rule reports: the offending span of the prose and a message (and a fix)."""
 
     start: int
     end: int
@@ -51,7 +60,8 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """A finding as reported: rule identity and 1-based positions (end column exclusive)."""
+    """A finding as reported: rule identity, 1-based positions (end column exclusive), and
+    file offsets."""
 
     path: str
     line: int
@@ -87,14 +97,19 @@ class Diagnostic:
 class Problem:
     """Something that stopped lintnews from checking all it was asked to (exit code 2).
 
-    `kind` is one of "input" (a file that cannot be read), "output" (a fixed file that
+    `category` is one of "input" (a file that cannot be read), "output" (a fixed file that
     cannot be written back), "plugin" (a plugin that failed to load), "rule" (a rule that
     raised), "config".
     """
 
-    kind: str
+    category: str
     path: str
     message: str
+
+    @property
+    def kind(self) -> str:
+        """`category`, by the name reporters written before it had this one use."""
+        return self.category
 
     def __str__(self) -> str:
         return f"{self.path}: error: {self.message}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from functools import cached_property
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import re
@@ -22,6 +22,8 @@ from lintnews.patterns import lazy
 from lintnews.prosemap import ProseMap
 
 _LINE_END = lazy(re.compile, r"\r\n|\r|\n")
+_LETTER_OR_FIGURE = lazy(re.compile, r"[^\W_]")
+FIRST_LETTERS_KEPT = 1024       # blocks whose first letter is remembered at once
 
 
 class LineIndex:
@@ -50,15 +52,15 @@ class LineIndex:
         return self.starts[line - 1] + column - 1
 
 
-class BlockKinds(textlib.ArrayBacked):
+class BlockKinds(textlib.ReadOnlySequence):
     """Where each block of marked-up prose starts and what kind it is, as (prose offset,
     kind) pairs in order; kept as an array of offsets and a list of the (shared) kind
     names: 12 bytes a block, not a tuple of about 130 (a list item every four characters)."""
 
     __slots__ = ("starts", "kinds")
 
-    def __init__(self, blocks: Iterable[tuple[int, str]] = (), kind: str = "q") -> None:
-        self.starts, self.kinds = array(kind), []           # (kind: see text.offset_type)
+    def __init__(self, blocks: Iterable[tuple[int, str]] = (), typecode: str = "q") -> None:
+        self.starts, self.kinds = array(typecode), []       # (typecode: see text.offset_type)
         for block in blocks:
             self.append(block)
 
@@ -72,7 +74,9 @@ class BlockKinds(textlib.ArrayBacked):
     def __len__(self) -> int:
         return len(self.kinds)
 
-    def __getitem__(self, i: int) -> tuple[int, str]:
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return BlockKinds(zip(self.starts[i], self.kinds[i]), self.starts.typecode)
         return self.starts[i], self.kinds[i]
 
     def __iter__(self) -> Iterator[tuple[int, str]]:
@@ -133,14 +137,13 @@ class Document:
         return self.blocks.kinds[i] if i >= 0 else "paragraph"
 
     @cached_property
-    def paragraphs(self) -> list[textlib.Block] | textlib.Blocks:
-        """The paragraphs: a list, or for a text dense with them a textlib.Blocks (the same
-        to read, kept in arrays)."""
+    def paragraphs(self) -> textlib.Blocks:
+        """The paragraphs, in order (a read-only sequence of Block)."""
         return textlib.paragraphs(self.prose)
 
     @cached_property
-    def sentences(self) -> list[textlib.Block] | textlib.Blocks:
-        """The sentences: as `paragraphs`."""
+    def sentences(self) -> textlib.Blocks:
+        """The sentences, in order (as `paragraphs`); none crosses a paragraph."""
         return textlib.sentences(self.prose, self.paragraphs)
 
     @cached_property
@@ -154,7 +157,7 @@ class Document:
         return self.tokens.window(0, len(self.tokens))
 
     @cached_property
-    def punctuation(self) -> list[int] | array:
+    def punctuation(self) -> Sequence[int]:
         """The offsets of the marks , . ; : ! ? in the prose, in order (text.offsets_of): rules
         that look only next to these marks start from these, not from a scan each."""
         return textlib.offsets_of(self.prose, ",.;:!?")
@@ -188,14 +191,26 @@ class Document:
         """Index of the sentence holding `offset` (or the last one starting before it)."""
         return max(0, bisect_right(self._sentence_starts, offset) - 1)
 
-    @cached_property
-    def _paragraph_starts(self) -> list[int] | array:
-        return _starts(self.paragraphs)
+    def first_letter(self, block: textlib.Block) -> int:
+        """The offset of the first letter or figure of a paragraph or sentence (its end if it
+        has none): "is a quotation the start of its sentence" without a search from the
+        sentence's start for each of a sentence's thousands of quotations."""
+        found = self._first_letters
+        if block not in found:
+            if len(found) >= FIRST_LETTERS_KEPT:      # (asked in order: only the last blocks come back)
+                found.clear()
+            m = _LETTER_OR_FIGURE.search(self.prose, block.start, block.end)
+            found[block] = m.start() if m else block.end
+        return found[block]
 
     @cached_property
-    def _sentence_starts(self) -> list[int] | array:
-        return _starts(self.sentences)
+    def _first_letters(self) -> dict[textlib.Block, int]:
+        return {}
 
+    @cached_property
+    def _paragraph_starts(self) -> Sequence[int]:
+        return self.paragraphs.starts
 
-def _starts(blocks: list[textlib.Block] | textlib.Blocks) -> list[int] | array:
-    return blocks.starts if isinstance(blocks, textlib.Blocks) else [b.start for b in blocks]
+    @cached_property
+    def _sentence_starts(self) -> Sequence[int]:
+        return self.sentences.starts

@@ -10,11 +10,11 @@ import mmap
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from lintnews.config import Config, nearest
 from lintnews.diagnostics import Applicability, Diagnostic, Edit, Finding, Fix, Problem
@@ -31,6 +31,7 @@ from lintnews.watchdog import RuleTimeout, Watchdog, watchdog
 from lintnews.writing import encode_like, replace_file
 
 MAX_FIX_PASSES = 10
+NO_LIMIT = sys.maxsize // 4     # max-findings-per-rule past what any file can hold (first_of doubles it)
 OUT_OF_MEMORY = ("not enough memory to read it as an article (markup this dense, a paragraph of "
                  "megabytes of emphasis, takes many times its size); not linted")
 # Address space set aside while a long text is read as an article and given back the moment
@@ -40,6 +41,7 @@ OUT_OF_MEMORY = ("not enough memory to read it as an article (markup this dense,
 # no resident memory (a bytearray would be zeroed, page by page).
 MEMORY_RESERVE = 64 * 1024 * 1024
 RESERVE_FROM = 1024 * 1024      # texts of this many characters or more get a reserve
+T = TypeVar("T")
 
 
 def _memory_reserve() -> mmap.mmap | None:
@@ -263,8 +265,9 @@ class Linter:
         skipped = self._per_file(doc.path)
         found = suppressions(doc)
         screen = Screen(found) if found else None
-        # (a limit past what any file can hold is no limit: islice takes no more than maxsize)
-        batch = None if limit is None or limit >= sys.maxsize // 2 - 1 else 2 * limit + 2
+        # (the first findings of a rule are taken at once, all of them but in a file full of
+        # them; a limit past what any file can hold is no limit)
+        batch = None if limit is None or limit >= NO_LIMIT else 2 * limit + 2
         dog = watchdog(self.config.rule_timeout, len(doc.prose))
         for rule in self.rules:
             if not (skipped and any(matches(rule, s) for s in skipped)):
@@ -276,7 +279,7 @@ class Linter:
             screen.mark_used()
             if self.config.report_unused_suppressions:
                 result.diagnostics.extend(unused_suppressions(doc, found))
-        result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code, d.end_line, d.end_column))
+        result.diagnostics.sort(key=_order)
         return result
 
     def _run_rule(self, rule: Rule, doc: Document, dog: Watchdog, screen: Screen | None, result: Result,
@@ -310,17 +313,21 @@ class Linter:
 
     def _reported(self, doc: Document, rule: Rule, findings: Iterable[Finding], screen: Screen | None,
                   problems: list[Problem], limit: int | None) -> list[Diagnostic]:
-        """The diagnostics of one rule's findings that no suppression covers.
+        """The diagnostics of one rule's findings that no suppression covers, at most
+        `limit` of them and one more saying how many follow (see first_of)."""
+        limit = NO_LIMIT if limit is None else limit
+        kept, count = first_of(self._sound(doc, rule, findings, screen, problems), limit, _span)
+        if count > limit:
+            kept[-1] = Finding(kept[-1].start, kept[-1].end, _more(count, limit))
+        return [self._diagnostic(doc, rule, f, problems) for f in kept]
 
-        Past `max-findings-per-rule` of them, only the first ones in the file are kept, and
-        one more diagnostic at the next says how many more there are from there on: a file
-        that is one long run of a defect (a million brackets) is reported in bounded memory.
-        """
+    @staticmethod
+    def _sound(doc: Document, rule: Rule, findings: Iterable[Finding], screen: Screen | None,
+               problems: list[Problem]) -> Iterable[Finding]:
+        """The findings that lie inside the prose, have a text for a message and are not
+        suppressed; a problem for each of the others."""
         selectors = screen.selectors(rule.code, rule.name) if screen else None
         size = len(doc.prose)
-        limit = sys.maxsize // 4 if limit is None else limit
-        kept: list[Finding] = []
-        count = 0
         for f in findings:
             if not 0 <= f.start <= f.end <= size:
                 problems.append(Problem("rule", doc.path, (
@@ -331,16 +338,7 @@ class Linter:
                     f"rule {rule.code} {rule.name} (plugin {rule.plugin!r}) reported a finding whose message "
                     f"is {type(f.message).__name__}, not text; finding dropped")))
             elif not selectors or screen.keeps(selectors, doc.position(doc.text_span(f.start, f.end)[0])[0]):
-                count += 1
-                kept.append(f)
-                if len(kept) > 2 * limit + 1:       # (the first ones in the file, in bounded memory)
-                    kept.sort(key=_span)
-                    del kept[limit + 1:]
-        if count <= limit:
-            return [self._diagnostic(doc, rule, f, problems) for f in kept]
-        kept.sort(key=_span)
-        more = self._diagnostic(doc, rule, Finding(kept[limit].start, kept[limit].end, _more(count, limit)), problems)
-        return [self._diagnostic(doc, rule, f, problems) for f in kept[:limit]] + [more]
+                yield f
 
     @staticmethod
     def _diagnostic(doc: Document, rule: Rule, f: Finding, problems: list[Problem]) -> Diagnostic:
@@ -378,21 +376,48 @@ def _more(count: int, limit: int) -> str:
     return f"{count - limit:,} more findings of this rule from here on are not shown (max-findings-per-rule is {limit:,})"
 
 
+def first_of(items: Iterable[T], limit: int, position: Callable[[T], Any]) -> tuple[list[T], int]:
+    """The per-rule limit, for findings as they come and for diagnostics alike: of the items
+    of one rule, all of them if there are no more than `limit`, else the first `limit` + 1
+    by `position` (the last to be made the one that says how many more follow), kept in
+    bounded memory (a file that is one long run of a defect: a million brackets); and how
+    many items there were."""
+    kept: list[T] = []
+    count = 0
+    for item in items:
+        count += 1
+        kept.append(item)
+        if len(kept) > 2 * limit + 1:
+            kept.sort(key=position)
+            del kept[limit + 1:]
+    if count > limit:
+        kept.sort(key=position)
+        del kept[limit + 1:]
+    return kept, count
+
+
 def _limited(diagnostics: list[Diagnostic], limit: int) -> list[Diagnostic]:
     """Diagnostics (in order) as lint_document reports them: of a rule with more than
-    `limit`, the first ones and one at the next saying how many more follow."""
-    counts = Counter(d.code for d in diagnostics if d.code != UNUSED_CODE)
-    if all(n <= limit for n in counts.values()):
-        return diagnostics
-    seen: Counter[str] = Counter()
-    out = []
+    `limit`, the first ones and one at the next saying how many more follow (first_of).
+    (Unused suppressions are not a rule's findings: all are kept.)"""
+    by_rule: dict[str, list[Diagnostic]] = {}
     for d in diagnostics:
-        seen[d.code] += 1
-        if d.code == UNUSED_CODE or seen[d.code] <= limit:
-            out.append(d)
-        elif seen[d.code] == limit + 1:
-            out.append(replace(d, message=_more(counts[d.code], limit), fix=None))
-    return out
+        if d.code != UNUSED_CODE:
+            by_rule.setdefault(d.code, []).append(d)
+    if all(len(ds) <= limit for ds in by_rule.values()):
+        return diagnostics
+    out = [d for d in diagnostics if d.code == UNUSED_CODE]
+    for ds in by_rule.values():
+        kept, count = first_of(ds, limit, _order)
+        if count > limit:
+            kept[-1] = replace(kept[-1], message=_more(count, limit), fix=None)
+        out += kept
+    return sorted(out, key=_order)
+
+
+def _order(d: Diagnostic) -> tuple:
+    """The order diagnostics are reported in."""
+    return d.line, d.column, d.code, d.end_line, d.end_column
 
 
 def per_file_matcher(config: Config):
@@ -407,7 +432,7 @@ def per_file_matcher(config: Config):
 
 
 def _fix_on_text(doc: Document, fix: Fix | None) -> Fix | None:
-    """A rule's fix (in prose offsets) as edits of the text; None when an edit would cut
+    """A rule's fix as edits of the file (see diagnostics); None when an edit would cut
     through markup the prose view left out (the finding is still reported)."""
     if fix is None or doc.prose_map is None:
         return fix

@@ -1,7 +1,7 @@
 """Entry points of one group, found without importing importlib.metadata when none exist.
 
-importlib.metadata (with email, zipfile, csv ...) costs about 20 ms at start-up and reads
-the entry points of every installed distribution. Most installations have no lintnews
+importlib.metadata (with email, zipfile, csv ...) is slow to import and reads the entry
+points of every installed distribution. Most installations have no lintnews
 rule pack, so the `entry_points.txt` files on sys.path are first read as text: only if one
 has a section that could be the group is importlib.metadata asked, and its answer is
 used as it stands. Paths it reads in other ways (zip files, eggs, other finders) make it

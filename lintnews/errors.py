@@ -19,3 +19,7 @@ class InputError(LintnewsError):
 
 class WriteError(LintnewsError):
     """A fixed file cannot be written back safely (changed on disk, read-only, unencodable)."""
+
+
+class PluginWarning(UserWarning):
+    """A plugin that loads but looks wrong (a `lintnews_*` function without @hookimpl)."""

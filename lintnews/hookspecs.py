@@ -7,7 +7,8 @@ exactly this kind; a third-party pack is a distribution that declares
     [project.entry-points.lintnews]
     mypack = "mypack.plugin"
 
-and is found when installed. Misspelled hook names are an error (`check_pending`).
+and is found when installed. Misspelled hook names are an error (`check_pending`); a
+`lintnews_*` function without `@hookimpl` is never called, and a PluginWarning says so.
 """
 from __future__ import annotations
 

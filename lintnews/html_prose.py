@@ -67,7 +67,7 @@ class _Reader(HTMLParser):
         self.newlines = array(offset_type(len(text)), [0])     # where each line starts
         self.newlines.extend(m.end() for m in re.finditer("\n", text))
         self.out = ProseBuilder(text)
-        self.blocks = BlockKinds(kind=offset_type(len(text)))
+        self.blocks = BlockKinds(typecode=offset_type(len(text)))
         self.meta: dict[str, Any] = {}
         self.hidden: list[str] = []          # open elements whose content is not prose
         self.kinds: list[str] = []           # open block elements, innermost last

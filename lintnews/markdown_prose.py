@@ -48,7 +48,7 @@ MAX_NESTING = 20        # markdown-it's default depth of blocks in blocks; deepe
 
 @cache
 def parser():
-    """The markdown-it parser, made once (importing it costs ~30 ms, so only when needed)."""
+    """The markdown-it parser, made once (and imported only when needed: it is slow to import)."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.dollarmath import dollarmath_plugin
     from mdit_py_plugins.footnote import footnote_plugin
@@ -181,7 +181,7 @@ class _Builder:
         self.original = text if original is None else original
         self.lines = lines
         self.out = ProseBuilder(text)
-        self.blocks = BlockKinds(kind=offset_type(len(text)))
+        self.blocks = BlockKinds(typecode=offset_type(len(text)))
         self.fallbacks = 0
         self.row_cursor: dict[int, int] = {}
         self.line_offset = 0                # the file's line where the tokens' line 0 is
@@ -204,16 +204,16 @@ class _Builder:
                 if containers:              # markdown-it may close what it never opened ("[^1]: > [^1]:")
                     containers.pop()
             elif tok.type == "inline" and tok.map is not None and i > 0:
-                kind = _BLOCK_KINDS.get(tokens[i - 1].type)
-                if kind is None:
+                block_kind = _BLOCK_KINDS.get(tokens[i - 1].type)
+                if block_kind is None:
                     continue
-                if kind == "paragraph" and containers:
-                    kind = containers[-1]
-                self.block(tok, kind)
+                if block_kind == "paragraph" and containers:
+                    block_kind = containers[-1]
+                self.block(tok, block_kind)
 
-    def field(self, pieces: list, kind: str) -> None:
+    def field(self, pieces: list, block_kind: str) -> None:
         """Write a front matter field's value (see front_matter.copy_fields) as a block."""
-        self.separate(pieces[0][1], kind)
+        self.separate(pieces[0][1], block_kind)
         for content, start, end in pieces:
             if content is None:
                 self.out.put(self.original[start:end], start, end)
@@ -224,15 +224,15 @@ class _Builder:
         prose, prose_map = self.out.build()
         return prose, prose_map, self.blocks, self.fallbacks
 
-    def block(self, tok, kind: str) -> None:
+    def block(self, tok, block_kind: str) -> None:
         if not tok.content.strip():
             return
         try:
-            where = self.locate(tok, kind)
+            where = self.locate(tok, block_kind)
         except _Mismatch:
             self.fallbacks += 1
             return
-        self.separate(where.source(0), kind)
+        self.separate(where.source(0), block_kind)
         mark = self.out.length
         deferred: list = []
         urls = _url_spans(tok.content)          # (once for the token and its images' alt texts)
@@ -257,13 +257,13 @@ class _Builder:
                 self.out.rewind(before)
                 self.blocks.pop()
 
-    def separate(self, at: int, kind: str) -> None:
+    def separate(self, at: int, block_kind: str) -> None:
         """Start a new block of prose (after a blank line, when one came before)."""
         if self.out.length:
             self.out.put("\n\n", at, at)
-        self.blocks.append((self.out.length, kind))
+        self.blocks.append((self.out.length, block_kind))
 
-    def locate(self, tok, kind: str) -> _ContentMap:
+    def locate(self, tok, block_kind: str) -> _ContentMap:
         """Where each line of the token's content stands in the file."""
         first, last = (n + self.line_offset for n in tok.map)
         content_lines = tok.content.split("\n")
@@ -272,7 +272,7 @@ class _Builder:
         spans = []
         for j, line in enumerate(content_lines):
             start, source = self.line_text(first + j)
-            if kind == "table-cell":
+            if block_kind == "table-cell":
                 at = source.find(line, self.row_cursor.get(first + j, 0)) if line else -1
                 if at < 0:
                     raise _Mismatch

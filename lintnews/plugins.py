@@ -7,6 +7,8 @@ says so. Nothing is skipped silently.
 from __future__ import annotations
 
 import importlib
+import inspect
+import warnings
 from dataclasses import dataclass, field
 
 import pluggy
@@ -14,6 +16,7 @@ import pluggy
 from lintnews import hookspecs
 from lintnews.diagnostics import Problem
 from lintnews.entry_points import entry_points
+from lintnews.errors import PluginWarning
 from lintnews.ruleset import Rule
 
 # The built-in plugins, registered through the same call as third-party ones. The plain
@@ -102,9 +105,28 @@ def _register(plugins: Plugins, name: str | None, load, source: str = "") -> Non
     try:
         plugin = load()
         plugins.manager.register(plugin, name=name)
+        for name, function in unmarked_hooks(plugin):
+            code = getattr(function, "__code__", None)      # (the warning points at the function)
+            warnings.warn_explicit(f"plugin {label!r}: {name}() is not marked @lintnews.hookimpl, so lintnews "
+                                   f"never calls it: add the decorator", PluginWarning,
+                                   code.co_filename if code else "<plugin>", code.co_firstlineno if code else 0)
     except KeyboardInterrupt:
         raise
     except BaseException as exc:        # (SystemExit at import too: the plugin is left out, not the run)
         where = f" [{source}]" if source else ""
         plugins.problems.append(Problem("plugin", label, (
             f"plugin {label!r}{where} failed to load: {type(exc).__name__}: {exc}")))
+
+
+def unmarked_hooks(plugin: object) -> list[tuple[str, object]]:
+    """The plugin's `lintnews_*` functions that lack `@lintnews.hookimpl` (pluggy passes over
+    them without a word), with their names."""
+    marker = f"{hookspecs.PROJECT}_impl"
+    found = []
+    for name in dir(plugin):
+        if name.startswith(f"{hookspecs.PROJECT}_"):
+            value = inspect.getattr_static(plugin, name, None)
+            value = getattr(value, "__func__", value)      # (a static or class method)
+            if callable(value) and not hasattr(value, marker):
+                found.append((name, value))
+    return found

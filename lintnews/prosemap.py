@@ -75,12 +75,12 @@ class ProseMap:
 
 class Segments:
     """The segments of a ProseMap as it is built: prose start and end, text start and end
-    (kind: see text.offset_type)."""
+    (typecode: see text.offset_type)."""
 
     __slots__ = ("ps", "pe", "ts", "te")
 
-    def __init__(self, kind: str = "q") -> None:
-        self.ps, self.pe, self.ts, self.te = array(kind), array(kind), array(kind), array(kind)
+    def __init__(self, typecode: str = "q") -> None:
+        self.ps, self.pe, self.ts, self.te = array(typecode), array(typecode), array(typecode), array(typecode)
 
     def __len__(self) -> int:
         return len(self.ps)
@@ -98,7 +98,7 @@ class Segments:
 
 class ProseBuilder:
     """Builds a prose view of `text` from kept, replaced and dropped pieces, in order (into
-    a StringIO: 4 bytes a character, where a list of the pieces took an object each)."""
+    a StringIO: at most 4 bytes a character, not an object a piece)."""
 
     def __init__(self, text: str) -> None:
         self.text = text

@@ -27,7 +27,7 @@ from lintnews.spans import inside, merged
 # "disable-next-line"), group 2 the rules it names
 _DIRECTIVE = lazy(re.compile, r"<!--[ \t]*lintnews[ \t]*:[ \t]*([^\s,]*?)(?=[\s,]|-->)(.*?)-->", re.S | re.I)
 _SELECTOR = lazy(re.compile, r"[^\s,]+")
-KINDS = ("ignore", "ignore-file", "disable", "enable")
+DIRECTIVES = ("ignore", "ignore-file", "disable", "enable")
 UNUSED_CODE, UNUSED_NAME = "LN001", "unused-suppression"
 INVALID_CODE, INVALID_NAME = "LN002", "invalid-suppression"   # (rules/suppressions.py)
 
@@ -36,7 +36,7 @@ INVALID_CODE, INVALID_NAME = "LN002", "invalid-suppression"   # (rules/suppressi
 class Suppression:
     """One directive: what it covers (lines, 1-based and inclusive) and for which rules."""
 
-    kind: str
+    directive: str                 # one of DIRECTIVES
     selectors: tuple[str, ...]
     start: int                     # text offsets of the comment
     end: int
@@ -45,7 +45,7 @@ class Suppression:
     used: bool = field(default=False)
 
     def describe(self) -> str:
-        return " ".join((self.kind, *self.selectors))
+        return " ".join((self.directive, *self.selectors))
 
 
 def suppressions(doc: Document) -> list[Suppression]:
@@ -58,19 +58,19 @@ def suppressions(doc: Document) -> list[Suppression]:
     closed: set[int] = set()                            # (ids of regions an enable has closed)
     last_line = len(doc.lines.starts)
     for m in _DIRECTIVE.finditer(text):
-        kind = m.group(1).lower()
-        if kind not in KINDS:
+        directive = m.group(1).lower()
+        if directive not in DIRECTIVES:
             continue                                # (invalid-suppression reports it)
         selectors = tuple(_SELECTOR.findall(m.group(2)))
         line, _ = doc.position(m.start())
         end_line, _ = doc.position(m.end())
-        if kind == "ignore-file":
-            out.append(Suppression(kind, selectors, m.start(), m.end(), 1, last_line))
-        elif kind == "ignore":
+        if directive == "ignore-file":
+            out.append(Suppression(directive, selectors, m.start(), m.end(), 1, last_line))
+        elif directive == "ignore":
             target = line if _has_text_beside(text, doc, m) else _next_text_line(text, doc, end_line)
-            out.append(Suppression(kind, selectors, m.start(), m.end(), target, target))
-        elif kind == "disable":
-            region = Suppression(kind, selectors, m.start(), m.end(), line, last_line)
+            out.append(Suppression(directive, selectors, m.start(), m.end(), target, target))
+        elif directive == "disable":
+            region = Suppression(directive, selectors, m.start(), m.end(), line, last_line)
             out.append(region)
             for key in selectors or ("",):
                 open_regions.setdefault(key, []).append(region)
@@ -167,7 +167,7 @@ def unused(doc: Document, found: list[Suppression]) -> list[Diagnostic]:
     """A diagnostic for every suppression that suppressed nothing."""
     out = []
     for s in found:
-        if s.used or s.kind == "enable":
+        if s.used or s.directive == "enable":
             continue
         line, col = doc.position(s.start)
         end_line, end_col = doc.position(s.end)
@@ -193,12 +193,12 @@ def invalid(doc: Document, rules, severity: str) -> list[Diagnostic]:
 
     known = [r.code for r in rules] + [r.name for r in rules]
     for m in _DIRECTIVE.finditer(doc.text):
-        kind = m.group(1)
-        if kind.lower() not in KINDS:
-            guess = closest(kind.lower(), KINDS)
+        directive = m.group(1)
+        if directive.lower() not in DIRECTIVES:
+            guess = closest(directive.lower(), DIRECTIVES)
             write = f"'{guess}'" if guess else "ignore, ignore-file, disable or enable"
-            if kind:
-                report(m.start(1), m.end(1), f"'{kind}' is not a lintnews directive, so this comment "
+            if directive:
+                report(m.start(1), m.end(1), f"'{directive}' is not a lintnews directive, so this comment "
                                              f"suppresses nothing: write {write}")
             else:
                 report(m.start(), m.end(), f"a lintnews comment with no directive suppresses nothing: write {write}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from array import array
 from bisect import bisect_left
@@ -28,21 +28,25 @@ def offset_type(length: int) -> str:
     return "q" if length >= 2**31 else "i"
 
 
+OBJECTS_ALWAYS = 4096          # quotations, blocks or marks any text may keep as objects
+CHARACTERS_AN_OBJECT = 16      # and past that, one in this many characters
+
+
 def objects_up_to(length: int) -> int:
     """How many quotations, blocks or marks a text of this length is analysed with as a
     list of Python objects (quick to read; as in any prose): one in 16 characters, or 4,096.
     A text denser than that (a hostile one) has them kept in arrays of numbers."""
-    return max(4096, length // 16)
+    return max(OBJECTS_ALWAYS, length // CHARACTERS_AN_OBJECT)
 
 
-class ArrayBacked:
-    """A list kept in arrays whose items are made when asked for: equal to any list or
-    tuple of the same items, and shown as one."""
+class ReadOnlySequence(Sequence):
+    """A read-only sequence equal to any list or tuple of the same items, and shown as one."""
 
     __slots__ = ()
+    __hash__ = None         # (equal to lists, so no hash)
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, (ArrayBacked, list, tuple)):
+        if isinstance(other, (ReadOnlySequence, list, tuple)):
             return len(self) == len(other) and all(a == b for a, b in zip(self, other))
         return NotImplemented
 
@@ -91,59 +95,71 @@ _LINE_BREAK = lazy(regex.compile, r"\r\n|\r|\n")
 
 class Block(NamedTuple):
     """A paragraph or a sentence: text[start:end], trimmed of surrounding white space. (A
-    named tuple: made several times faster than a frozen dataclass, and there is one per
-    sentence.)"""
+    named tuple, quick to make: there is one per sentence.)"""
 
     start: int
     end: int
 
 
-class Blocks(ArrayBacked):
-    """Paragraphs or sentences as two arrays of offsets (8 bytes a block, not an object of
-    about 150): what `paragraphs` and `sentences` give for a text dense with them, such as
-    "A. " a hundred thousand times. Indexing and iterating make each Block when asked."""
+class Blocks(ReadOnlySequence):
+    """Paragraphs or sentences in order: a read-only sequence of Block (indexes, slices,
+    iteration, len).
 
-    __slots__ = ("starts", "ends")
+    Up to objects_up_to(len(text)) of them (as in any prose) are kept as Block objects,
+    quick to read; past that (a text dense with them, such as "A. " a hundred thousand
+    times) as two arrays of offsets, 8 bytes a block, not an object of about 150, each Block
+    made when asked for. Either way they read the same."""
 
-    def __init__(self, blocks: Iterable[Block] = (), kind: str = "q") -> None:
-        self.starts, self.ends = array(kind), array(kind)     # (kind: see offset_type)
+    __slots__ = ("_objects", "_starts", "_ends", "_limit", "_typecode")
+
+    def __init__(self, blocks: Iterable[tuple[int, int]] = (), text_length: int = 0) -> None:
+        self._objects: list[Block] | None = []
+        self._starts: array | None = None
+        self._ends: array | None = None
+        self._limit = objects_up_to(text_length)
+        self._typecode = offset_type(text_length)
         for start, end in blocks:
-            self.append(start, end)
+            self._add(start, end)
 
-    def append(self, start: int, end: int) -> None:
-        self.starts.append(start)
-        self.ends.append(end)
+    def _add(self, start: int, end: int) -> None:
+        """Append a block (while the blocks are made)."""
+        objects = self._objects
+        if objects is not None:
+            objects.append(_new(Block, (start, end)))
+            if len(objects) > self._limit:
+                self._starts = array(self._typecode, (b.start for b in objects))
+                self._ends = array(self._typecode, (b.end for b in objects))
+                self._objects = None
+        else:
+            self._starts.append(start)
+            self._ends.append(end)
 
     def __len__(self) -> int:
-        return len(self.starts)
+        return len(self._objects) if self._objects is not None else len(self._starts)
 
-    def __getitem__(self, i: int) -> Block:
-        return _new(Block, (self.starts[i], self.ends[i]))
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            part = Blocks.__new__(Blocks)           # (kept as this one is, for a text as long)
+            part._objects, part._starts, part._ends = [], None, None
+            part._limit, part._typecode = self._limit, self._typecode
+            pairs = self._objects[i] if self._objects is not None else zip(self._starts[i], self._ends[i])
+            for start, end in pairs:
+                part._add(start, end)
+            return part
+        if self._objects is not None:
+            return self._objects[i]
+        return _new(Block, (self._starts[i], self._ends[i]))
 
     def __iter__(self) -> Iterator[Block]:
-        return (_new(Block, pair) for pair in zip(self.starts, self.ends))
+        if self._objects is not None:
+            return iter(self._objects)
+        return (_new(Block, pair) for pair in zip(self._starts, self._ends))
 
-
-class _BlockList:
-    """Collects blocks as a list of Block objects while they are sparse (as in any prose:
-    fast to read), and as Blocks once there are more than objects_up_to."""
-
-    def __init__(self, text_length: int) -> None:
-        self.objects: list[Block] | None = []
-        self.compact: Blocks | None = None
-        self.limit = objects_up_to(text_length)
-        self.kind = offset_type(text_length)
-
-    def append(self, start: int, end: int) -> None:
-        if self.objects is not None:
-            self.objects.append(_new(Block, (start, end)))
-            if len(self.objects) > self.limit:
-                self.compact, self.objects = Blocks(self.objects, self.kind), None
-        else:
-            self.compact.append(start, end)
-
-    def result(self) -> list[Block] | Blocks:
-        return self.objects if self.objects is not None else self.compact
+    @property
+    def starts(self) -> Sequence[int]:
+        """The start of every block, in order (for bisect; made anew on each use while the
+        blocks are objects)."""
+        return [b.start for b in self._objects] if self._objects is not None else self._starts
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -157,7 +173,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 _LONG_LINE = lazy(regex.compile, r"[^\r\n]{160}")
 
 
-def paragraphs(text: str) -> list[Block] | Blocks:
+def paragraphs(text: str) -> Blocks:
     """Paragraphs: runs of text between blank lines.
 
     A text with no blank line at all whose lines are not hard-wrapped (some line is longer
@@ -167,16 +183,16 @@ def paragraphs(text: str) -> list[Block] | Blocks:
     blank_line = _BLANK_LINE if "\r" in text else _BLANK_LINE_LF
     one_a_line = not blank_line.search(text) and _LONG_LINE.search(text)
     separator = _LINE_BREAK if one_a_line else blank_line
-    out, pos = _BlockList(len(text)), 0
+    out, pos = Blocks(text_length=len(text)), 0
     for m in separator.finditer(text):
         block = _trimmed(text, pos, m.start())
         if block:
-            out.append(*block)
+            out._add(*block)
         pos = m.end()
     block = _trimmed(text, pos, len(text))
     if block:
-        out.append(*block)
-    return out.result()
+        out._add(*block)
+    return out
 
 
 # ----------------------------------------------------------------------------- sentences
@@ -266,7 +282,7 @@ def _capital_or_figure(c: str) -> bool:
     return _CAPITAL_OR_FIGURE.match(c) is not None
 
 
-def sentences(text: str, paras: list[Block] | Blocks) -> list[Block] | Blocks:
+def sentences(text: str, paras: Sequence[Block]) -> Blocks:
     """Sentences of every paragraph (as `paragraphs` makes them), in order; a sentence never
     crosses a paragraph.
 
@@ -275,18 +291,18 @@ def sentences(text: str, paras: list[Block] | Blocks) -> list[Block] | Blocks:
     Sentences need no trimming: one starts where its paragraph does or where the white
     space after a stop ends, and ends at a stop (punctuation) or where its paragraph does.
     """
-    out = _BlockList(len(text))
+    out = Blocks(text_length=len(text))
     stops = _stops(text)
     m = next(stops, None)
     for para in paras:
         start = para.start
         while m is not None and m.end() < para.end:
             if m.start() >= para.start and _is_sentence_end(text, m.end(), m.start()):
-                out.append(start, m.end())
+                out._add(start, m.end())
                 start = m.end(1)
             m = next(stops, None)
-        out.append(start, para.end)
-    return out.result()
+        out._add(start, para.end)
+    return out
 
 
 # --------------------------------------------------------------------------------- words
@@ -294,9 +310,9 @@ def sentences(text: str, paras: list[Block] | Blocks) -> list[Block] | Blocks:
 WORD_PATTERN = r"\w+(?:[-'’]\w+)*"
 WORD = lazy(regex.compile, WORD_PATTERN)
 # The same tokens for split(), in the stdlib engine (faster for this one) and with possessive
-# quantifiers (nothing follows them, so they match the same; about 10% faster)
+# quantifiers (nothing follows them, so they match the same, without backtracking)
 _WORD_SPLIT = lazy(re.compile, r"(\w++(?:[-'’]\w++)*+)")
-# the same for a text in ASCII, where \w matches the same characters either way: 20% faster
+# the same for a text in ASCII, where \w matches the same characters either way (and faster)
 _WORD_SPLIT_ASCII = lazy(re.compile, _WORD_SPLIT.pattern, re.ASCII)
 # the stdlib's \w holds no combining mark, so "re\u0301sume\u0301" (decomposed, NFD) would
 # be two tokens: a text that has any mark is split in regex's engine, whose \w holds them
@@ -312,8 +328,8 @@ class Word:
 
 
 # In a text this long (a whole archive pasted into one file) the same words come back again
-# and again: one string object per distinct word keeps memory near the text's size (a
-# 3 MB text: 64 MB of token strings -> 1 MB). Below it, sharing costs more time than it saves.
+# and again: one string object per distinct word keeps memory near the text's size. Below
+# it, sharing costs more time than it saves.
 _SHARE_ABOVE = 256 * 1024
 
 
@@ -378,14 +394,14 @@ class Tokens:
         return len(self.texts)
 
     @property
-    def starts(self) -> list[int]:
+    def starts(self) -> Sequence[int]:
         """The offset of every token."""
         if self._starts is None:
-            lengths = accumulate(map(len, self._parts), initial=0)
+            lengths = accumulate(map(len, self._parts), initial=0)     # (gap, token, ..., gap)
             if len(self._parts) > _SHARE_ABOVE // 4:      # a long text: 8 bytes an offset
-                self._starts = array("q", islice(lengths, 1, None, 2))
+                self._starts = array("q", islice(lengths, 1, len(self._parts) - 1, 2))
             else:
-                self._starts = list(lengths)[1::2]
+                self._starts = list(lengths)[1:-1:2]
         return self._starts
 
     def offsets(self, indexes: Iterable[int]) -> list[int]:
@@ -471,8 +487,8 @@ class Quotation(NamedTuple):
     next paragraph by the newspaper convention (no closing mark, next paragraph opens with
     one), in which case `end` is the end of its paragraph. `continued_from` is the index (in
     the document's list) of the quotation in the previous paragraph that this one carries
-    on. `double` is False for single-quote spans. (A named tuple, not a dataclass: made
-    three to six times faster, and Quotations makes one each time one is asked for.)
+    on. `double` is False for single-quote spans. (A named tuple, quick to make: a dense
+    Quotations makes one each time one is asked for.)
     """
 
     start: int
@@ -492,38 +508,39 @@ class Quotation(NamedTuple):
         return self.end - 1 if self.closed else self.end
 
 
-class Quotations(ArrayBacked):
-    """A list of quotations kept as arrays of numbers, about 17 bytes each, not as objects
-    (about 150 bytes): a hostile file can hold one in every two characters. Indexing and
-    iterating make each Quotation as it is asked for; while there are no more than
-    `keep_up_to` of them (as in any prose) a list of them is kept as well, for an article's
-    quotations are read by several rules."""
+class Quotations(ReadOnlySequence):
+    """Quotations in order: a read-only sequence of Quotation (indexes, slices, iteration,
+    len), and their chains.
 
-    __slots__ = ("starts", "ends", "paragraphs", "continued", "flags", "keep_up_to", "_objects")
-    # (wide: 8 bytes a number, for a text of 2**31 characters or more; see offset_type)
+    They are kept as arrays of numbers, about 17 bytes each, not as objects (about 150
+    bytes): a hostile file can hold one in every two characters. While there are no more
+    than `keep_up_to` of them (as in any prose) a list of the objects is kept as well, for an
+    article's quotations are read by several rules; past that each Quotation is made when
+    asked for. Either way they read the same."""
+
+    __slots__ = ("_starts", "_ends", "_paragraphs", "_continued", "_flags", "keep_up_to", "_objects")
     _DOUBLE, _CLOSED, _CONTINUES = 1, 2, 4
     _FLAGS = [(bool(f & 1), bool(f & 2), bool(f & 4)) for f in range(8)]    # -> double, closed, continues
 
-    def __init__(self, quotations: Iterable[Quotation] = (), kind: str = "q", keep_up_to: int = 4096) -> None:
-        self.keep_up_to = keep_up_to        # (kind: see offset_type)
-        self.starts, self.ends, self.paragraphs = array(kind), array(kind), array(kind)
-        self.continued = array(kind)        # continued_from, -1 for None
-        self.flags = bytearray()
+    def __init__(self, quotations: Iterable[Quotation] = (), typecode: str = "q",
+                 keep_up_to: int = OBJECTS_ALWAYS) -> None:
+        self.keep_up_to = keep_up_to
+        self._starts, self._ends, self._paragraphs = array(typecode), array(typecode), array(typecode)
+        self._continued = array(typecode)       # continued_from, -1 for None
+        self._flags = bytearray()
         self._objects: list[Quotation] | None = []
         for q in quotations:
-            self.append(q)
+            self._add(*q)
 
-    def append(self, q: Quotation) -> None:
-        self.add(*q)
-
-    def add(self, start: int, end: int, paragraph: int, double: bool = True, closed: bool = True,
-            continues: bool = False, continued_from: int | None = None) -> None:
-        """Append the quotation with these fields (as Quotation takes them)."""
-        self.starts.append(start)
-        self.ends.append(end)
-        self.paragraphs.append(paragraph)
-        self.continued.append(-1 if continued_from is None else continued_from)
-        self.flags.append(self._DOUBLE * double | self._CLOSED * closed | self._CONTINUES * continues)
+    def _add(self, start: int, end: int, paragraph: int, double: bool = True, closed: bool = True,
+             continues: bool = False, continued_from: int | None = None) -> None:
+        """Append the quotation with these fields, as Quotation takes them (while the
+        quotations are found)."""
+        self._starts.append(start)
+        self._ends.append(end)
+        self._paragraphs.append(paragraph)
+        self._continued.append(-1 if continued_from is None else continued_from)
+        self._flags.append(self._DOUBLE * double | self._CLOSED * closed | self._CONTINUES * continues)
         objects = self._objects
         if objects is not None:
             if len(objects) < self.keep_up_to:
@@ -531,32 +548,69 @@ class Quotations(ArrayBacked):
             else:
                 self._objects = None            # (dense: made when asked for from now on)
 
-    def __len__(self) -> int:
-        return len(self.starts)
+    @property
+    def starts(self) -> Sequence[int]:
+        """Where each quotation starts, in order."""
+        return self._starts
 
-    def __getitem__(self, i: int) -> Quotation:
-        if self._kept() is not None:
+    @property
+    def ends(self) -> Sequence[int]:
+        """Where each quotation ends."""
+        return self._ends
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return Quotations((self[j] for j in range(*i.indices(len(self)))), self._starts.typecode,
+                              self.keep_up_to)
+        if self._objects is not None:
             return self._objects[i]
-        double, closed, continues = self._FLAGS[self.flags[i]]
-        continued = self.continued[i]
-        return _new(Quotation, (self.starts[i], self.ends[i], self.paragraphs[i], double, closed, continues,
+        double, closed, continues = self._FLAGS[self._flags[i]]
+        continued = self._continued[i]
+        return _new(Quotation, (self._starts[i], self._ends[i], self._paragraphs[i], double, closed, continues,
                                 None if continued < 0 else continued))
 
     def __iter__(self) -> Iterator[Quotation]:
-        kept = self._kept()
-        return iter(kept) if kept is not None else self._made()
-
-    def _kept(self) -> list[Quotation] | None:
-        return self._objects
+        return iter(self._objects) if self._objects is not None else self._made()
 
     def _made(self) -> Iterator[Quotation]:
         flags = self._FLAGS
-        for start, end, paragraph, f, continued in zip(self.starts, self.ends, self.paragraphs, self.flags,
-                                                       self.continued):
+        for start, end, paragraph, f, continued in zip(self._starts, self._ends, self._paragraphs, self._flags,
+                                                       self._continued):
             double, closed, continues = flags[f]
             yield _new(Quotation, (start, end, paragraph, double, closed, continues,
                                    None if continued < 0 else continued))
 
+    def chains(self) -> Iterator[list[Quotation]]:
+        """The quotations grouped so that a quotation running over several paragraphs is one
+        chain (each carries on the one before: `continued_from`), in order of their first
+        quotation. (`continued_from` indexes this sequence: the document's top-level list.)"""
+        if max(self._continued, default=-1) < 0:          # (none carries another on: the common case)
+            return ([q] for q in self)
+        return self._linked_chains()
+
+    def _linked_chains(self) -> Iterator[list[Quotation]]:
+        """chains(), each quotation linked to the next of its chain in arrays, not put in a
+        list per chain: a hostile file holds a hundred thousand quotations."""
+        n, typecode = len(self), self._continued.typecode     # (as wide as the indexes need)
+        chain_of = array(typecode, [0]) * n         # the index of the first quotation of each one's chain
+        last = array(typecode, [0]) * n             # for each chain (by its first), its last quotation
+        following = array(typecode, [-1]) * n       # the next quotation of each one's chain, -1 at the end
+        for i, came_from in enumerate(self._continued):
+            head = chain_of[came_from] if 0 <= came_from < i else i
+            chain_of[i] = head
+            if head != i:
+                following[last[head]] = i
+            last[head] = i
+        for i in range(n):
+            if chain_of[i] == i:
+                chain, j = [], i
+                while j >= 0:
+                    chain.append(self[j])
+                    j = following[j]
+                yield chain
 
 
 @dataclass(frozen=True, slots=True)
@@ -647,7 +701,7 @@ def _single_quotes(text: str, lo: int, hi: int, marks: Iterable[int]) -> Iterato
             open_at = None
 
 
-def quotations(text: str, paras: list[Block]) -> QuoteAnalysis:
+def quotations(text: str, paras: Sequence[Block]) -> QuoteAnalysis:
     """Quotation spans of every paragraph, with multi-paragraph quotes linked up.
 
     A quotation left open when a new one opens after the end of a sentence ('"... win.
@@ -657,8 +711,8 @@ def quotations(text: str, paras: list[Block]) -> QuoteAnalysis:
     mark or the end of the paragraph. One left open at the end of its paragraph carries on
     into the next paragraph when that opens with a quotation mark.
     """
-    kind, sparse = offset_type(len(text)), objects_up_to(len(text))
-    double, inner = Quotations(kind=kind, keep_up_to=sparse), Quotations(kind=kind, keep_up_to=sparse)
+    typecode, sparse = offset_type(len(text)), objects_up_to(len(text))
+    double, inner = Quotations(typecode=typecode, keep_up_to=sparse), Quotations(typecode=typecode, keep_up_to=sparse)
     strays: list[int] = []
     carried: int | None = None   # index of the open quotation the next opener carries on
     double_marks, single_marks = offsets_of(text, DOUBLE_MARKS), offsets_of(text, SINGLE_MARKS)
@@ -679,13 +733,13 @@ def quotations(text: str, paras: list[Block]) -> QuoteAnalysis:
             nonlocal carried
             start, from_ = opened
             runs_on = next_open is not None and _ends_sentence(text, start, end)
-            double.add(start, end, p, closed=False, continues=runs_on, continued_from=from_)
+            double._add(start, end, p, closed=False, continues=runs_on, continued_from=from_)
             carried = len(double) - 1 if runs_on else None
 
         for start, close in _double_marks(text, para.start, para.end, doubles):
             if start is None:
                 if outer is not None:       # the closing mark of the quotation around a nested one
-                    double.add(outer[0], close + 1, p, continued_from=outer[1])
+                    double._add(outer[0], close + 1, p, continued_from=outer[1])
                     outer = None
                 else:
                     strays.append(close)
@@ -694,22 +748,22 @@ def quotations(text: str, paras: list[Block]) -> QuoteAnalysis:
                 cut = _rstrip(text, pending[0], start)
                 if close is not None and outer is None and not _ends_sentence(text, pending[0], cut):
                     outer, pending = pending, None
-                    inner.add(start, close + 1, p, double=True)
+                    inner._add(start, close + 1, p, double=True)
                     continue
                 settle(pending, cut, start)
             elif outer is not None and close is not None:
-                inner.add(start, close + 1, p, double=True)
+                inner._add(start, close + 1, p, double=True)
                 continue
             elif outer is not None:
                 settle(outer, _rstrip(text, outer[0], start), start)
                 outer = None
-            from_ = carried if (start == para.start or double and double.paragraphs[-1] == p) else None
+            from_ = carried if (start == para.start or double and double._paragraphs[-1] == p) else None
             carried = None
             if close is None:
                 pending = (start, from_)
             else:
                 pending = None
-                double.add(start, close + 1, p, continued_from=from_)
+                double._add(start, close + 1, p, continued_from=from_)
         left_open = pending or outer
         if left_open is not None:
             next_para = paras[p + 1] if p + 1 < len(paras) else None
@@ -720,7 +774,7 @@ def quotations(text: str, paras: list[Block]) -> QuoteAnalysis:
         if first_single < last_single:
             singles = _between(single_marks, first_single, last_single)
             for start, end in _single_quotes(text, para.start, para.end, singles):
-                inner.add(start, end, p, double=False)
+                inner._add(start, end, p, double=False)
     return QuoteAnalysis(double, inner, strays)
 
 

@@ -1,7 +1,6 @@
 """LN301 unattributed-quote and LN302 unmarked-quote: quotations gone wrong."""
 from __future__ import annotations
 
-from array import array
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,14 +20,15 @@ from lintnews.rules._data import word_set
 from lintnews.rules._attribution import (cue_pattern, has_cue, named_speakers, names_any, narration, refers_to,
                                          subject_people)
 from lintnews.spans import inside, merged
-from lintnews.text import Block, Quotation, Quotations
+from lintnews.text import Block, Quotation
 
 _WORD = lazy(regex.compile, r"\w+(?:[-'’]\w+)*")
 _ALNUM = lazy(re.compile, r"[^\W_]")
 _SPEECH_PUNCTUATION = ".,!?…:;—–-"
 _SPEECH_END = lazy(regex.compile, r"[.,!?…:;—–-]\s*$")
 # '"Q," smiles one broker.' -- a short clause after a quote that ends in , ? ! or a dash.
-_ATTRIBUTION_TAIL = lazy(regex.compile, r"[,?!—–-][\"”]\s+(?:[\w'’.-]+\s+){0,9}[\w'’.-]+(?:[.!?]?\s*$|[,:]\s)")
+_ATTRIBUTION_TAIL = lazy(regex.compile,
+                         r"[,?!—–-][\"”]\s+(?:[\w'’.-]+\s+){0,9}[\w'’.-]+(?:[.!?]?\s*$|[,:]\s)")
 _LEAD_IN = lazy(regex.compile, r":\s*$")
 # a credit line: '"Q" - Jane Smith', '"Q" – quote from a backbencher'
 _CREDIT = lazy(regex.compile, r"[\"”][^\S\r\n]*[—–-]+[^\S\r\n]*(?:\p{Lu}|(?:a\s+)?quote\s+(?:from|by)\b)")
@@ -39,6 +39,11 @@ _POINTS_BACK = lazy(regex.compile, r"\W*(?:These|Those|This|That|Such)\s+(?:are|
 # "I ask her one last question: how does she feel about the future?": the quotation answers
 _ASKED = lazy(regex.compile, r"(?<![\w'’-])ask(?:s|ed)?\b[^?]*\?\s*$", regex.I)
 _TAIL_CLOSES_SENTENCE = lazy(regex.compile, r"[\s.,!?…:;)\]\"'”’—–-]*")
+# where a sentence is attributed: _SPEECH where it holds a speaker's attributed words,
+# _EMBEDDED where only quoted words in narration ("the so-called "x"")
+_SPEECH, _EMBEDDED = b"\x02", b"\x01"
+_BRIDGE_SENTENCES = 2       # narration between two quotations of one speaker
+_AFTER_SENTENCES = 3        # how far after a quotation its speaker may be named again
 
 
 class UnattributedQuote(Rule):
@@ -102,15 +107,12 @@ class UnattributedQuote(Rule):
         if not quotes:
             return
         cue = cue_pattern(tuple(v.lower() for v in self.options.speech_verbs))
-        # where a sentence is attributed: _SPEECH where it holds a speaker's attributed words,
-        # _EMBEDDED where only quoted words in narration ("the so-called "x"")
         attributed_sentences = bytearray(len(doc.sentences))
         unattributed = []
-        letters = _FirstLetters(doc.prose)
         speakers = _once(partial(named_speakers, doc))      # (asked for only when a quotation is in doubt)
-        for chain in _chains(quotes):
+        for chain in quotes.chains():
             head = chain[0]
-            speech = self._stands_alone(doc, head, letters)
+            speech = self._stands_alone(doc, head)
             if not speech or any(self._attributed(doc, q, cue, attributed_sentences, speakers) for q in chain):
                 mark = _SPEECH if speech or _ends_as_speech(doc.prose, head) else _EMBEDDED
                 for q in chain:
@@ -125,7 +127,7 @@ class UnattributedQuote(Rule):
                           "quotation has no speaker: no 'said', 'told' or 'according to' in or next to it; "
                           "say who said it")
 
-    def _stands_alone(self, doc: Document, q: Quotation, letters: _FirstLetters) -> bool:
+    def _stands_alone(self, doc: Document, q: Quotation) -> bool:
         """Whether q opens its sentence and reads as speech (not a quoted term or title,
         nor a pull quote: a block quote that repeats a line of the article). (The tests
         that look beyond q itself come after the ones that reject most quotations on q's
@@ -133,13 +135,13 @@ class UnattributedQuote(Rule):
         if doc.block_kind(q.start) == "headline":
             return False                      # a quote headline: its speaker is named in the copy
         s = doc.sentences[doc.sentence_of(q.start)]
-        if letters.first(s) < q.start:
+        if doc.first_letter(s) < q.start:
             return False                      # embedded in narration: 'the so-called "x"'
         inner = doc.prose[q.inner_start:q.inner_end]
         if len(inner.split(None, self.options.min_words)) < self.options.min_words \
                 and len(_WORD.findall(inner)) < self.options.min_words:
             return False
-        if doc.block_kind(q.start) == "blockquote" and _fills_paragraph(doc, q, letters):
+        if doc.block_kind(q.start) == "blockquote" and _fills_paragraph(doc, q):
             return False
         if q.closed and _QUOTE_AS_SUBJECT.match(doc.prose, q.end):
             return False                      # '"What about Israel," is a line they hear'
@@ -150,7 +152,8 @@ class UnattributedQuote(Rule):
         return _TAIL_CLOSES_SENTENCE.fullmatch(doc.prose, q.end, end) is not None
 
     @staticmethod
-    def _attributed(doc: Document, q: Quotation, cue, attributed_sentences: bytearray, speakers) -> bool:
+    def _attributed(doc: Document, q: Quotation, cue: regex.Pattern, attributed_sentences: bytearray,
+                    speakers) -> bool:
         sentences = doc.sentences
         near = cue_pattern(lists=("attribution_verbs",))
         first = doc.sentence_of(q.start)
@@ -190,8 +193,6 @@ class UnattributedQuote(Rule):
             or _speech_resumes(doc, q, first, attributed_sentences, speakers)
 
 
-_SPEECH, _EMBEDDED = b"\x02", b"\x01"
-_BRIDGE_SENTENCES = 2       # narration between two quotations of one speaker
 
 
 def _speech_resumes(doc: Document, q: Quotation, first: int, attributed_sentences: bytearray, speakers) -> bool:
@@ -219,7 +220,6 @@ def _speech_resumes(doc: Document, q: Quotation, first: int, attributed_sentence
     return False
 
 
-_AFTER_SENTENCES = 3        # how far after a quotation its speaker may be named again
 
 
 def _speaker_in_view(doc: Document, q: Quotation, first: int, last: int, speakers) -> bool:
@@ -271,29 +271,10 @@ def _once(compute):
     return get
 
 
-def _fills_paragraph(doc: Document, q: Quotation, letters: _FirstLetters) -> bool:
+def _fills_paragraph(doc: Document, q: Quotation) -> bool:
     """Whether q is all there is of its paragraph (punctuation aside)."""
     p = doc.paragraphs[q.paragraph]
-    return letters.first(p) >= q.start and not _ALNUM.search(doc.prose, q.end, p.end)
-
-
-class _FirstLetters:
-    """Where the first letter or figure of each sentence or paragraph (a Block) is, found
-    once: "is there one before this quotation" asked of each quotation of a block with a
-    search from the block's start cost their number squared in a block of thousands."""
-
-    def __init__(self, prose: str) -> None:
-        self.prose = prose
-        self.found: dict[Block, int] = {}
-
-    def first(self, block: Block) -> int:
-        """The offset of the block's first letter or figure (its end if it has none)."""
-        if block not in self.found:
-            if len(self.found) >= 1024:         # (quotations come in order: only the last blocks count)
-                self.found.clear()
-            m = _ALNUM.search(self.prose, block.start, block.end)
-            self.found[block] = m.start() if m else block.end
-        return self.found[block]
+    return doc.first_letter(p) >= q.start and not _ALNUM.search(doc.prose, q.end, p.end)
 
 
 def _after_stance(doc: Document, first: int) -> bool:
@@ -305,36 +286,6 @@ def _after_stance(doc: Document, first: int) -> bool:
     if doc.paragraph_of(prev.start) != doc.paragraph_of(doc.sentences[first].start):
         return False
     return has_cue(doc, prev.start, prev.end, cue_pattern(lists=("stance_words",)))
-
-
-def _chains(quotes: Quotations) -> Iterator[list[Quotation]]:
-    """Quotations grouped so that a multi-paragraph quote is one chain, in order of their
-    first quotation."""
-    if max(quotes.continued, default=-1) < 0:          # (none carries another on: the common case)
-        return ([q] for q in quotes)
-    return _linked_chains(quotes)
-
-
-def _linked_chains(quotes: Quotations) -> Iterator[list[Quotation]]:
-    """_chains, each quotation linked to the next of its chain in arrays, not put in a list
-    per chain: a hostile file holds a hundred thousand quotations."""
-    n, kind = len(quotes), quotes.continued.typecode    # (as wide as the indexes need)
-    chain_of = array(kind, [0]) * n             # the index of the first quotation of each one's chain
-    last = array(kind, [0]) * n                 # for each chain (by its first), its last quotation
-    following = array(kind, [-1]) * n           # the next quotation of each one's chain, -1 at the end
-    for i, came_from in enumerate(quotes.continued):
-        head = chain_of[came_from] if 0 <= came_from < i else i
-        chain_of[i] = head
-        if head != i:
-            following[last[head]] = i
-        last[head] = i
-    for i in range(n):
-        if chain_of[i] == i:
-            chain, j = [], i
-            while j >= 0:
-                chain.append(quotes[j])
-                j = following[j]
-            yield chain
 
 
 # ---------------------------------------------------------------------------- LN302
@@ -380,6 +331,14 @@ _LISTENER_WORDS = 3        # "told the news agency": words after a speech verb b
 _DOUBLE_MARK = lazy(re.compile, r'["“”]')
 _LEAD_WORDS = 16           # an attribution that opens a sentence does so within this many words
 _TAIL_WORDS = 20           # one that closes it is at most this long
+# "told the BBC I", "said on Monday I": "I" after a speech verb and a few words of its own
+_SPOKEN_TO_BEFORE = lazy(regex.compile, r"\b(?:said|says|told|tells|added|asked)(?:\s+[\w'’-]+){1,7}\s+$")
+# what follows the pronoun "I" (and not the numeral of "World War I veterans")
+_PRONOUN_I_NEXT = lazy(regex.compile, r"\s+(?:am|was|have|had|will|would|can|could|should|shall|may|might|must|do|"
+                       r"did|(?:don|didn|can|won|wouldn|couldn|haven|wasn)['’]t|think|thought|believe|believed|"
+                       r"know|knew|feel|felt|want|wanted|hope|hoped|expect|see|saw|say|said|told|just|really|"
+                       r"never|also|still|always|only|personally|certainly)\b")
+_CUE_AT_END = lazy(regex.compile, r"(?:\b(?:said|says|added|told \w+|asked)|:)\s+$")
 
 
 class UnmarkedQuote(Rule):
@@ -472,7 +431,7 @@ class UnmarkedQuote(Rule):
 
 
     @staticmethod
-    def _attributed(doc: Document, run: list[int], found, cue) -> bool:
+    def _attributed(doc: Document, run: list[int], found, cue: regex.Pattern) -> bool:
         """Whether a run of first-person sentences stands where a speaker's words would.
         Where no sentence of the run opens in the first person (as "We will win" and "Our
         fight goes on" do), a "we", "our" or "us" deep in a sentence of report is often the
@@ -495,7 +454,8 @@ def _opens_in_first_person(doc: Document, sentence, words: list[tuple[int, str]]
     return any(len(_WORD.findall(narration(doc, sentence.start, o))) < _OPENING_WORDS for o, _ in words)
 
 
-def _closes_on_attribution(doc: Document, sentence, words: list[tuple[int, str]], cue, led: bool) -> bool:
+def _closes_on_attribution(doc: Document, sentence, words: list[tuple[int, str]], cue: regex.Pattern,
+                           led: bool) -> bool:
     """First-person words before a closing attribution: "We will win, he said." When the
     run does not open in the first person (`led`), not in paraphrase: a sentence that
     quotes some of its words itself ('means "few surprises" are left by the time it is
@@ -508,13 +468,14 @@ def _closes_on_attribution(doc: Document, sentence, words: list[tuple[int, str]]
     return led or not paraphrase
 
 
-def _paraphrase_cue(text: str, cue) -> bool:
+def _paraphrase_cue(text: str, cue: regex.Pattern) -> bool:
     """Whether the first speech cue of text is "according to", which reports content, not words."""
     cues = _cues(text, cue)
     return bool(cues) and cues[0].group().lower() == "according to"
 
 
-def _opens_with_attribution(doc: Document, sentence, words: list[tuple[int, str]], cue, led: bool) -> bool:
+def _opens_with_attribution(doc: Document, sentence, words: list[tuple[int, str]], cue: regex.Pattern,
+                            led: bool) -> bool:
     """First-person words after an opening attribution: "He said we will win." -- not when
     the pronoun is the speech verb's object ("he told us"), nor in a later clause of the
     report ("Mr Ash predicts it will be common before we see ..."), nor after "according
@@ -535,7 +496,7 @@ def _opens_with_attribution(doc: Document, sentence, words: list[tuple[int, str]
     return not ended and (led or not _paraphrase_cue(text, cue))
 
 
-def _cues(text: str, cue, exclude: frozenset[str] = frozenset()) -> list:
+def _cues(text: str, cue: regex.Pattern, exclude: frozenset[str] = frozenset()) -> list:
     """Speech cues in text, leaving out passives ("have been added to") and `exclude`."""
     return [m for m in cue.finditer(text) if m.group().lower() not in exclude
             and not _PASSIVE.search(text, max(0, m.start() - _LOOK_BACK), m.start())
@@ -545,7 +506,7 @@ def _cues(text: str, cue, exclude: frozenset[str] = frozenset()) -> list:
             and not (m.group().lower() in _QUESTION_VERBS and _REQUEST_AFTER.match(text, m.end()))]
 
 
-def _closing_attribution(text: str, cue) -> int | None:
+def _closing_attribution(text: str, cue: regex.Pattern) -> int | None:
     """Where a closing attribution (", he said.", "? he asked") starts in a sentence, if any.
 
     The clause after the last break must be short, start near its speech verb and not be
@@ -564,7 +525,7 @@ def _closing_attribution(text: str, cue) -> int | None:
     return m.start()
 
 
-def _opening_attribution(text: str, cue, exclude: frozenset[str] = frozenset()) -> int | None:
+def _opening_attribution(text: str, cue: regex.Pattern, exclude: frozenset[str] = frozenset()) -> int | None:
     """Where the words after an opening attribution ("He said (that) ...") start, if any:
     not after a verb in an "as" clause ("As Mr Prior remarks as we walk by: ...")."""
     cues = _cues(text, cue, exclude)
@@ -574,7 +535,7 @@ def _opening_attribution(text: str, cue, exclude: frozenset[str] = frozenset()) 
     return None
 
 
-def _narrator_speaks(doc: Document, sentence, words: list[tuple[int, str]], cue) -> bool:
+def _narrator_speaks(doc: Document, sentence, words: list[tuple[int, str]], cue: regex.Pattern) -> bool:
     """Whether a first-person word is the subject of a speech verb a few words on, with no
     clause break between ("Every activist I spoke to said ..."): the writer reporting."""
     text = narration(doc, sentence.start, sentence.end)
@@ -587,7 +548,7 @@ def _narrator_speaks(doc: Document, sentence, words: list[tuple[int, str]], cue)
     return False
 
 
-def _attribution_carries_on(doc: Document, run: list[int], cue, led: bool) -> bool:
+def _attribution_carries_on(doc: Document, run: list[int], cue: regex.Pattern, led: bool) -> bool:
     """Whether a neighbouring sentence of the paragraph attributes the run's speech.
 
     The sentence after it may close the speech ("We shall see. It was terrible, he said.")
@@ -609,14 +570,14 @@ def _attribution_carries_on(doc: Document, run: list[int], cue, led: bool) -> bo
     return False
 
 
-def _speech_goes_on(doc: Document, run: list[int], found, cue) -> bool:
+def _speech_goes_on(doc: Document, run: list[int], found, cue: regex.Pattern) -> bool:
     """Whether the run opens in the first person right after a sentence of the paragraph that
     is a quotation and then only its attribution ('"We tried," he said. I am calmer now.'):
     it goes on with the speaker's words."""
     sentences = doc.sentences
     first, before = sentences[run[0]], run[0] - 1
-    opening = _ALNUM.search(doc.prose, first.start, first.end)
-    if before < 0 or opening is None or opening.start() != min(found[run[0]])[0]:
+    opening = doc.first_letter(first)
+    if before < 0 or opening == first.end or opening != min(found[run[0]])[0]:
         return False
     s = sentences[before]
     if doc.paragraph_of(s.start) != doc.paragraph_of(first.start) or not doc.quoted_mask[s.start]:
@@ -685,16 +646,6 @@ def _first_person_anywhere(doc: Document) -> Iterator[int]:
     for offset in doc.tokens.offsets(at):
         if not quoted[offset] and _FIRST_PERSON_ANY_CASE.match(text, offset):
             yield offset
-
-
-# "told the BBC I", "said on Monday I": "I" after a speech verb and a few words of its own
-_SPOKEN_TO_BEFORE = lazy(regex.compile, r"\b(?:said|says|told|tells|added|asked)(?:\s+[\w'’-]+){1,7}\s+$")
-# what follows the pronoun "I" (and not the numeral of "World War I veterans")
-_PRONOUN_I_NEXT = lazy(regex.compile, r"\s+(?:am|was|have|had|will|would|can|could|should|shall|may|might|must|do|"
-                       r"did|(?:don|didn|can|won|wouldn|couldn|haven|wasn)['’]t|think|thought|believe|believed|"
-                       r"know|knew|feel|felt|want|wanted|hope|hoped|expect|see|saw|say|said|told|just|really|"
-                       r"never|also|still|always|only|personally|certainly)\b")
-_CUE_AT_END = lazy(regex.compile, r"(?:\b(?:said|says|added|told \w+|asked)|:)\s+$")
 
 
 def _after_cue(text: str, offset: int) -> bool:

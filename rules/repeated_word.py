@@ -142,8 +142,7 @@ class RepeatedWord(Rule):
         "a b a b": 2; "a b c a b c": 3), in order of i then n; each is then judged on Word
         objects for the few tokens around it. Tokens k apart are compared in C (map,
         compress), and the few places where they match are looked at one by one, made one at
-        a time: a text that repeats one word throughout holds no set or list of them (the
-        sets and lists held 17 MB for 0.3 MB of such text)."""
+        a time: a text that repeats one word throughout holds no set or list of them."""
         at, last = range(len(f)), len(f) - 1
 
         def apart(k: int) -> Iterator[int]:         # i where f[i] == f[i + k] (islice: no copy)
@@ -303,7 +302,7 @@ def _mid_word(prose: str, end: int) -> bool:
 def _run_end(doc: Document, b) -> int:
     """Where a run of the same word written again and again, from its second copy `b`, ends
     (in one paragraph, each copy as `b` is written): the fix of the run's finding deletes
-    it all, not one copy a pass ("the the the the" took a pass a copy, past the passes --fix makes)."""
+    it all at once, not one copy a pass (a long run would outlast the passes --fix makes)."""
     again = regex.compile(f"{_GAP.pattern}{regex.escape(b.text)}(?![\\w'’-])")
     end = b.end
     while (m := again.match(doc.prose, end)) and _same_paragraph(doc, b.start, m.end() - 1):

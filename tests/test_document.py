@@ -136,7 +136,7 @@ def test_a_long_list_of_dense_quotations_reads_back_from_its_arrays():
     text = '"Won," I said. ' * n + '"Then we celebrated.\n\n"Late."'
     doc = Document(text)
     quotes = doc.quotes.double
-    assert len(quotes) == n + 2 and quotes._kept() is None
+    assert len(quotes) == n + 2 and quotes._objects is None
     expected = [Quotation(15 * i, 15 * i + 6, 0) for i in range(n)]
     last = 15 * n
     expected += [Quotation(last, last + 20, 0, closed=False, continues=True),
@@ -145,7 +145,7 @@ def test_a_long_list_of_dense_quotations_reads_back_from_its_arrays():
     assert [quotes[i] for i in (0, 4000, n + 1)] == [expected[0], expected[4000], expected[-1]]
     assert doc.quotes.all() == expected
     sparse = Document(text.replace(" I said.", " I said, and so on for a good while." * 2)).quotes.double
-    assert len(sparse) == n + 2 and sparse._kept() is not None       # (as in any prose: kept)
+    assert len(sparse) == n + 2 and sparse._objects is not None      # (as in any prose: kept)
 
 
 def test_paragraphs_and_sentences_dense_with_them_read_the_same_from_arrays():
@@ -157,7 +157,8 @@ def test_paragraphs_and_sentences_dense_with_them_read_the_same_from_arrays():
     assert doc.sentences[2 * n - 1] == Block(9 * n - 5, 9 * n - 2)
     assert doc.sentence_of(9 * 4_000 + 5) == 8_001 and doc.paragraph_of(9 * 4_000 + 5) == 4_000
     sparse = Document("A sentence of a few words. Then another one like it.\n\n" * n)
-    assert type(sparse.paragraphs) is list and type(sparse.sentences) is list
+    assert isinstance(sparse.paragraphs, Blocks) and isinstance(sparse.sentences, Blocks)
+    assert sparse.paragraphs._objects is not None and sparse.sentences._objects is not None   # (objects kept)
 
 
 def test_stray_closing_mark():

@@ -177,7 +177,7 @@ def test_an_enable_closes_the_regions_it_names_once(directives):
                 region[3] = line
                 open_regions.remove(region)
     doc = Document(text, "a.md", kind="markdown")
-    assert [[s.kind, s.selectors, s.first_line, s.last_line] for s in suppressions(doc)] == expected
+    assert [[s.directive, s.selectors, s.first_line, s.last_line] for s in suppressions(doc)] == expected
 
 
 def _render_every_cell(source: str, start: int, end: int) -> tuple[str, str]:

@@ -21,6 +21,8 @@ def test_case(case):
     assert outcome.got == outcome.expected
     if case.fixed is not None:
         assert outcome.fixed == case.fixed
+    else:                                   # (no `fixed`: the fixes change nothing, as assert_case holds)
+        assert outcome.fixed in (None, case.text)
 
 
 @pytest.mark.parametrize("rule", BUILTIN, ids=[r.code for r in BUILTIN])

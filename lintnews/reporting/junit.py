@@ -30,8 +30,8 @@ class JunitReporter(Reporter):
         where = "lintnews" if file is None else file        # (the run as a whole: a plugin, the configuration)
         if file is not None:
             self.unchecked.add(file)
-        self.cases.append((where, f"{problem.kind} error",
-                           ("error", problem.message, problem.kind, f"{where}: error: {problem.message}")))
+        self.cases.append((where, f"{problem.category} error",
+                           ("error", problem.message, problem.category, f"{where}: error: {problem.message}")))
 
     def file(self, path, diagnostics, text):
         if not diagnostics and path not in self.unchecked:

@@ -28,7 +28,7 @@ class SarifReporter(Reporter):
         self.notifications: list[dict] = []
 
     def problem(self, problem, file):
-        notification = {"level": "error", "message": {"text": problem.message}, "descriptor": {"id": problem.kind}}
+        notification = {"level": "error", "message": {"text": problem.message}, "descriptor": {"id": problem.category}}
         if file is not None:
             notification["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(file)}}}]
         self.notifications.append(notification)
