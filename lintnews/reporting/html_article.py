@@ -76,7 +76,8 @@ def article_text(source: str, diagnostics: list[Diagnostic], prefix: str) -> str
                 return
             out.append(text(source[pos:brk_end]))
             line += 1
-            out.append(_line_number(line))
+            if brk_end < len(source):               # (no number for the empty line after the last break)
+                out.append(_line_number(line))
             pos = brk_end
 
     def close_until(offset: int) -> None:

@@ -70,9 +70,7 @@
     if (item) {
       var copy = item.cloneNode(true);
       copy.removeAttribute("id");
-      var body = d.createElement("div");
-      while (copy.firstChild) { body.appendChild(copy.firstChild); }
-      popup.appendChild(body);
+      while (copy.firstChild) { popup.appendChild(copy.firstChild); }
     }
     var rule = d.getElementById("rule-" + m.dataset.code);
     var why = rule ? rule.querySelector(".summary") : null;
@@ -108,11 +106,9 @@
     i = (i + list.length) % list.length;
     var m = list[i];
     showPage(pageOf(m));
-    var details = m.closest("section.article").querySelector("details.findings");
     m.focus({ preventScroll: true });
     m.scrollIntoView({ block: "center" });
     openPopup(m);
-    return details;
   }
 
   function goToHash() {

@@ -1,0 +1,192 @@
+"""`--format html`: one self-contained page, rendered in headless Chromium (tests that need
+it skip where it is absent): a highlight per finding whose text is the JSON span, a
+hostile article's markup shown as text and never run, the filter, a screenshot."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+import shutil
+import struct
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from html_browser import dump_dom, needs_chromium, read_dom, screenshot, span_text
+from conftest import REPO, run_cli
+
+SEED = REPO / "seeds" / "000_c414c113dae7f080.txt"
+MARKUP = REPO / "tests" / "fixtures" / "markup"
+
+# Right-to-left scripts, emoji (a family: seven code points, one glyph), CR LF line ends
+# and a finding that runs over two lines.
+MIXED = ("The mayor 😀 said the the budget was fine,, and 👩‍👩‍👧 families agreed .\r\n"
+         "مرحبا بكم في the the مدينة said Dr Amal Haddad.\r\n"
+         "שלום the the עולם, he said.\r\n\r\n"
+         "We will win this, our team said. I think we can do it and\r\n"
+         "our plan will work, the mayor added.\r\n")
+HOSTILE_MD = ("---\ntitle: \"<script>document.title='pwned-title'</script> Harbour talks\"\n"
+              "description: \"</textarea><img src=x onerror=\\\"document.title='pwned-img'\\\">\"\n---\n\n"
+              "The the council met </textarea><script>document.body.setAttribute('data-pwned', '1')</script> today.\n\n"
+              "It was the the end </pre><img src=x onerror=\"document.title='pwned-pre'\"> of it.\n")
+HOSTILE_TXT = ("It was the the end <script>document.title='pwned-txt'</script>.\n"
+               "The town&#8217;s plan ]]> --> <!-- was the the same </title></style>.\n")
+
+
+def lint(tmp_path: Path, fmt: str, *paths: Path, extra: tuple[str, ...] = ()) -> str:
+    proc = run_cli("--isolated", "--format", fmt, *extra, *map(str, paths), cwd=tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr.decode()
+    return proc.stdout.decode("utf-8")
+
+
+def report(tmp_path: Path, *paths: Path, extra: tuple[str, ...] = ()) -> Path:
+    page = tmp_path / "report.html"
+    page.write_text(lint(tmp_path, "html", *paths, extra=extra), encoding="utf-8")
+    return page
+
+
+def write(tmp_path: Path, name: str, content: str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(content.encode("utf-8"))
+    return path
+
+
+# ------------------------------------------------------------------- the page itself
+
+def test_the_page_loads_nothing_and_runs_only_its_own_script(tmp_path):
+    page = report(tmp_path, SEED, MARKUP / "story.md").read_text(encoding="utf-8")
+    assert not re.search(r"""\b(?:src|href|action|srcset|poster)\s*=\s*["']?(?=[^#"'])""", page)
+    assert "@import" not in page and "url(" not in page
+    [script] = re.findall(r"<script>(.*?)</script>", page, re.S)
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    [policy] = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert policy.startswith("default-src 'none';") and f"script-src 'sha256-{digest}'" in policy
+
+
+def test_article_text_and_names_are_escaped_in_the_page(tmp_path):
+    hostile = write(tmp_path, "<b>bold&lt;.txt", HOSTILE_TXT)
+    page = report(tmp_path, hostile, write(tmp_path, "hostile.md", HOSTILE_MD)).read_text(encoding="utf-8")
+    assert page.count("<script") == 1 and page.count("</textarea") == 0 and page.count("<img") == 0
+    assert "&lt;b&gt;bold&amp;lt;.txt" in page
+    assert "&lt;script&gt;</mark>document.title=&#x27;pwned-txt&#x27;<mark" in page
+    assert "HTML entity &#x27;&amp;#8217;&#x27;" in page      # the message names the entity, as text
+
+
+def test_each_highlight_carries_the_json_position(tmp_path):
+    page = report(tmp_path, SEED).read_text(encoding="utf-8")
+    found = Counter(re.findall(r'<mark [^>]*data-code="(LN\d+)"[^>]*data-line="(\d+)" data-column="(\d+)" '
+                               r'data-end-line="(\d+)" data-end-column="(\d+)"', page))
+    items = json.loads(lint(tmp_path, "json", SEED))
+    assert found == Counter((d["code"], str(d["line"]), str(d["column"]), str(d["end_line"]), str(d["end_column"]))
+                            for d in items)
+
+
+def test_a_fix_is_shown_as_before_and_after(tmp_path):
+    page = report(tmp_path, write(tmp_path, "a.txt", "The council met on Monday and and voted.\n")).read_text("utf-8")
+    assert '<q class="before">and and voted.</q>' in page
+    assert '<q class="after">and voted.</q>' in page
+
+
+def test_front_matter_is_shown_as_headline_standfirst_and_byline(tmp_path):
+    story = write(tmp_path, "story.md", "---\ntitle: Harbour talks end\ndescription: The council and the port "
+                  "failed to agree.\nauthor: A Reporter\ndate: 2021-07-27\n---\n\nIt was the the end.\n")
+    page = report(tmp_path, story).read_text(encoding="utf-8")
+    assert '<p class="headline">Harbour talks end</p>' in page
+    assert '<p class="standfirst">The council and the port failed to agree.</p>' in page
+    assert '<p class="byline">A Reporter · 2021-07-27</p>' in page
+
+
+def test_overview_counts_rules_severities_and_fixes(tmp_path):
+    a = write(tmp_path, "a.txt", "It was the the end,, then.\n")
+    b = write(tmp_path, "b.txt", "All clear here.\n")
+    page = report(tmp_path, a, b).read_text(encoding="utf-8")
+    assert "<li><b>2</b> files</li><li><b>9</b> words</li><li><b>2</b> findings</li>" in page
+    assert "<li><b>2</b> with a safe fix</li>" in page
+    assert '<a href="#rule-LN101">LN101 repeated-word</a>' in page and '<article id="rule-LN101">' in page
+
+
+def test_the_page_assets_are_shipped_with_the_package():
+    globs = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    assets = REPO / "lintnews" / "reporting" / "html_assets"
+    shipped = {p for pattern in globs["lintnews.reporting"] for p in (REPO / "lintnews" / "reporting").glob(pattern)}
+    assert set(assets.iterdir()) <= shipped
+
+
+# ------------------------------------------------------------------- in the browser
+
+@needs_chromium
+def test_in_chromium_each_highlight_holds_exactly_its_json_span(tmp_path):
+    mixed = write(tmp_path, "mixed.txt", MIXED)
+    paths = [SEED, MARKUP / "story.md", MARKUP / "story.html", mixed]
+    items = json.loads(lint(tmp_path, "json", *paths))
+    dom = read_dom(dump_dom(report(tmp_path, *paths), tmp_path / "profile"))
+    sources = {str(p): p.read_bytes().decode("utf-8") for p in paths}
+    assert len(dom.marks) == len(items) and len(dom.items) == len(items)
+    shown = Counter((m["path"], m["data-code"], int(m["data-line"]), int(m["data-column"]),
+                     int(m["data-end-line"]), int(m["data-end-column"]), m["text"]) for m in dom.marks)
+    expected = Counter((d["path"], d["code"], d["line"], d["column"], d["end_line"], d["end_column"],
+                        span_text(sources[d["path"]], d)) for d in items)
+    assert shown == expected
+    assert any("\r\n" in m["text"] for m in dom.marks if m["path"].endswith("mixed.txt"))   # the two-line span
+    assert {m["text"] for m in dom.marks if m["path"].endswith("mixed.txt")} >= {"the", ",,", " ."}
+
+
+@needs_chromium
+def test_in_chromium_a_hostile_article_is_text_and_never_runs(tmp_path):
+    paths = [write(tmp_path, "<b>bold&lt;.txt", HOSTILE_TXT), write(tmp_path, "hostile.md", HOSTILE_MD)]
+    raw = dump_dom(report(tmp_path, *paths), tmp_path / "profile")
+    dom = read_dom(raw)
+    assert dom.title == "lintnews report" and "data-pwned" not in dom.body_attrs
+    assert "pwned" not in dom.title and "<img" not in raw
+    assert len(dom.marks) == len(json.loads(lint(tmp_path, "json", *paths)))
+    messages = " ".join(item["text"] for item in dom.items)
+    assert "HTML entity '&#8217;'" in messages
+    assert "<script>document.title='pwned-txt'</script>" in "".join(_texts(raw, "pre"))
+
+
+def _texts(raw: str, tag: str) -> list[str]:
+    from html import unescape
+
+    return [unescape(re.sub(r"<[^>]+>", "", m)) for m in re.findall(rf"<{tag}[^>]*>(.*?)</{tag}>", raw, re.S)]
+
+
+@needs_chromium
+@pytest.mark.parametrize(("fragment", "keeps"), [("rule=LN101", lambda d: d["data-code"] == "LN101"),
+                                                 ("severity=warning", lambda d: d["data-severity"] == "warning"),
+                                                 ("rule=LN101,LN402&severity=error",
+                                                  lambda d: d["data-code"] in ("LN101", "LN402"))])
+def test_in_chromium_the_filter_hides_the_other_findings(tmp_path, fragment, keeps):
+    dom = read_dom(dump_dom(report(tmp_path, SEED), tmp_path / "profile", fragment=fragment))
+    kept = [m for m in dom.marks if keeps(m)]
+    assert kept and len(kept) < len(dom.marks)
+    for mark in dom.marks:
+        assert ("data-off" not in mark) is keeps(mark), mark
+        assert mark["tabindex"] == ("0" if keeps(mark) else "-1")
+    for item in dom.items:
+        assert ("hidden" not in item) is keeps(item), item
+
+
+@needs_chromium
+def test_in_chromium_a_finding_named_in_the_address_is_focused_with_its_message(tmp_path):
+    items = json.loads(lint(tmp_path, "json", SEED))
+    dom = read_dom(dump_dom(report(tmp_path, SEED), tmp_path / "profile", fragment="ha0-2"))
+    assert dom.popup is not None and "hidden" not in dom.popup
+    assert items[2]["message"] in dom.popup["text"] and items[2]["code"] in dom.popup["text"]
+    assert [m["id"] for m in dom.marks if "current" in m["class"].split()] == ["ha0-2"]
+
+
+@needs_chromium
+def test_in_chromium_a_screenshot_is_made(tmp_path):
+    keep = os.environ.get("LINTNEWS_KEEP_SCREENSHOTS")       # a folder to keep them in, for review
+    for name, path in (("seed", SEED), ("md", MARKUP / "story.md")):
+        png = screenshot(report(tmp_path, path), tmp_path / f"{name}.png", tmp_path / "profile")
+        data = png.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        assert struct.unpack(">II", data[16:24]) == (1280, 2400)
+        assert len(data) > 50_000            # (a blank page of this size is a few kilobytes)
+        if keep:
+            shutil.copy(png, Path(keep) / f"html-{name}.png")
