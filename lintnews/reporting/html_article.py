@@ -19,6 +19,8 @@ from lintnews.reporting.base import printable
 SEVERITY_MARKS = {"error": "✖", "warning": "▲", "info": "ℹ"}
 FIX_CONTEXT = 24            # code points of context at most on each side of a fix's before/after
 OPEN_LIST_UP_TO = 50        # findings lists longer than this start folded
+CHUNK_LINES = 40            # lines in one <pre> at least (a browser lays out only those in view)
+PRE = '<pre dir="auto">'
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -48,14 +50,16 @@ def offsets(source: str, diagnostics: list[Diagnostic]) -> list[tuple[int, int]]
 
 
 def article_text(source: str, diagnostics: list[Diagnostic], prefix: str) -> str:
-    """The `<pre>` of the article: line numbers and nested highlights (ids `prefix-i`)."""
+    """The article's text: line numbers and nested highlights (ids `prefix-i`), in `<pre>`
+    blocks of CHUNK_LINES lines or more, each cut at a line break no highlight spans."""
     spans = offsets(source, diagnostics)
     order = sorted(range(len(diagnostics)), key=lambda i: (spans[i][0], -spans[i][1], i))
     events: list[tuple[int, int, int]] = []        # (offset, 0 close / 1 open, index)
     for i in order:
         events.append((spans[i][0], 1, i))
-    out = ['<pre class="text" dir="auto">']
+    out = [f'<div class="text">{PRE}']
     line = 1
+    chunk_start = [1]                             # the first line of the <pre> now open
     out.append(_line_number(line))
     stack: list[tuple[int, int]] = []             # (end, index) of the open highlights
     pos = 0
@@ -77,13 +81,16 @@ def article_text(source: str, diagnostics: list[Diagnostic], prefix: str) -> str
             out.append(text(source[pos:brk_end]))
             line += 1
             if brk_end < len(source):               # (no number for the empty line after the last break)
+                if not stack and line - chunk_start[0] >= CHUNK_LINES:
+                    out.append(f"</pre>{PRE}")
+                    chunk_start[0] = line
                 out.append(_line_number(line))
             pos = brk_end
 
     def close_until(offset: int) -> None:
         while stack and stack[-1][0] <= offset:
-            end, _ = stack.pop()
-            emit(end)
+            emit(stack[-1][0])
+            stack.pop()
             out.append("</mark>")
 
     while k < len(order):
@@ -102,7 +109,7 @@ def article_text(source: str, diagnostics: list[Diagnostic], prefix: str) -> str
         k += 1
     close_until(len(source))
     emit(len(source))
-    out.append("</pre>")
+    out.append("</pre></div>")
     return "".join(out)
 
 
@@ -117,10 +124,9 @@ def _line_number(n: int) -> str:
 
 
 def _mark(d: Diagnostic, ident: str, cut: bool) -> str:
-    label = f"{d.severity} {d.code} {d.name}: {d.message}"
     extra = ' data-cut="true"' if cut else ""
     return (f'<mark id="h{ident}" class="f {text(d.severity)}" tabindex="0" role="button" '
-            f'aria-label="{text(label)}" aria-describedby="d{ident}" data-code="{text(d.code)}" '
+            f'aria-describedby="d{ident}" data-code="{text(d.code)}" '
             f'data-severity="{text(d.severity)}" data-line="{d.line}" data-column="{d.column}" '
             f'data-end-line="{d.end_line}" data-end-column="{d.end_column}"{extra}>')
 

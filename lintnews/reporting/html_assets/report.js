@@ -151,5 +151,6 @@
   if (pager) { pager.hidden = pages < 2; }
   showPage(0);
   if (filterFromHash()) { applyFilter(); } else { goToHash(); }
-  if (!d.getElementById("shown").textContent) { applyFilter(); }
+  var shown = d.getElementById("shown");
+  if (shown && !shown.textContent) { shown.textContent = allMarks().length + " findings"; }
 })();
