@@ -58,7 +58,8 @@ class HtmlReporter(Reporter):
                 self.fixable["safe" if safely_fixable(d) else "unsafe"] += 1
         errors = sum(d.severity == "error" for d in diagnostics)
         self.per_file.append((len(diagnostics), errors, path, number))
-        self.sections.append(article_section(path, number, diagnostics, text_, article_meta(path, text_), words))
+        meta, front_end = article_meta(path, text_)
+        self.sections.append(article_section(path, number, diagnostics, text_, meta, words, front_end))
 
     def finish(self):
         script = asset("report.js")

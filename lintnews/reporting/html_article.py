@@ -21,6 +21,9 @@ FIX_CONTEXT = 24            # code points of context at most on each side of a f
 OPEN_LIST_UP_TO = 50        # findings lists longer than this start folded
 CHUNK_LINES = 40            # lines in one <pre> at least (a browser lays out only those in view)
 PRE = '<pre dir="auto">'
+MARKDOWN_MARKUP = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}(?=[ \t])|>[ \t]?|[-*+](?=[ \t])|```.*)|<!--.*?-->|<[^<>\r\n]+>"
+                             r"|\]\([^()\r\n]*\)|!?\[(?=[^\[\]\r\n]*\]\()|\*\*|__|`")
+HTML_MARKUP = re.compile(r"<!--.*?-->|<[^<>\r\n]*>", re.S)
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -49,68 +52,91 @@ def offsets(source: str, diagnostics: list[Diagnostic]) -> list[tuple[int, int]]
     return [(at(d.line, d.column), max(at(d.line, d.column), at(d.end_line, d.end_column))) for d in diagnostics]
 
 
-def article_text(source: str, diagnostics: list[Diagnostic], prefix: str) -> str:
+def article_text(source: str, diagnostics: list[Diagnostic], prefix: str, markup: re.Pattern | None = None,
+                 front_end: int = 0) -> str:
     """The article's text: line numbers and nested highlights (ids `prefix-i`), in `<pre>`
-    blocks of CHUNK_LINES lines or more, each cut at a line break no highlight spans."""
-    spans = offsets(source, diagnostics)
-    order = sorted(range(len(diagnostics)), key=lambda i: (spans[i][0], -spans[i][1], i))
-    events: list[tuple[int, int, int]] = []        # (offset, 0 close / 1 open, index)
-    for i in order:
-        events.append((spans[i][0], 1, i))
-    out = [f'<div class="text">{PRE}']
-    line = 1
-    chunk_start = [1]                             # the first line of the <pre> now open
-    out.append(_line_number(line))
-    stack: list[tuple[int, int]] = []             # (end, index) of the open highlights
-    pos = 0
-    k = 0
+    blocks of CHUNK_LINES lines or more, each cut at a line break no highlight spans.
+    `markup` (a pattern) finds the markup to show dimmed; front matter that ends at
+    `front_end` and holds no finding is folded under a summary."""
+    return _TextWriter(source, markup).write(diagnostics, prefix, front_end)
 
-    def emit(upto: int) -> None:
-        nonlocal pos, line
-        while pos < upto:
-            nl = _next_break(source, pos, upto)
+
+class _TextWriter:
+    """Writes the text in order, opening and closing highlights at their offsets."""
+
+    def __init__(self, source: str, markup: re.Pattern | None) -> None:
+        self.source, self.markup = source, markup
+        self.out: list[str] = []
+        self.pos, self.line, self.chunk_start = 0, 1, 1
+        self.stack: list[int] = []               # the ends of the open highlights, innermost last
+        self.fold_end = 0                        # where folded front matter ends (0: none)
+
+    def write(self, diagnostics: list[Diagnostic], prefix: str, front_end: int) -> str:
+        spans = offsets(self.source, diagnostics)
+        order = sorted(range(len(diagnostics)), key=lambda i: (spans[i][0], -spans[i][1], i))
+        out = self.out
+        out.append('<div class="text">')
+        if 0 < front_end < len(self.source) and all(start >= front_end for start, _ in spans):
+            self.fold_end = front_end
+            lines = len(_BREAK.findall(self.source, 0, front_end))
+            out.append(f'<details class="source-front"><summary>front matter, lines 1–{lines}</summary>')
+        out.append(PRE + _line_number(1))
+        for i in order:
+            start, end = spans[i]
+            self.close_until(start)
+            self.emit(start)
+            cut = bool(self.stack) and end > self.stack[-1]
+            end = min(end, self.stack[-1]) if cut else end
+            out.append(_mark(diagnostics[i], f"{prefix}-{i}", cut))
+            if end == start:
+                out.append("</mark>")
+            else:
+                self.stack.append(end)
+        self.close_until(len(self.source))
+        self.emit(len(self.source))
+        out.append("</pre></div>")
+        return "".join(out)
+
+    def close_until(self, offset: int) -> None:
+        while self.stack and self.stack[-1] <= offset:
+            self.emit(self.stack.pop())
+            self.out.append("</mark>")
+
+    def emit(self, upto: int) -> None:
+        """The text from where it stands to `upto` (no highlight opens or closes inside it)."""
+        source, out = self.source, self.out
+        while self.pos < upto:
+            nl = _next_break(source, self.pos, upto)
+            stop = upto if nl is None else nl + (2 if source.startswith("\r\n", nl) else 1)
+            if stop > upto:                        # (a CR LF cut by a span's edge: its LF comes next)
+                nl, stop = None, upto
+            self.piece(self.pos, stop)
+            self.pos = stop
             if nl is None:
-                out.append(text(source[pos:upto]))
-                pos = upto
                 return
-            brk_end = nl + (2 if source.startswith("\r\n", nl) else 1)
-            if brk_end > upto:                     # a CR LF cut by a span boundary: rare
-                out.append(text(source[pos:upto]))
-                pos = upto
-                return
-            out.append(text(source[pos:brk_end]))
-            line += 1
-            if brk_end < len(source):               # (no number for the empty line after the last break)
-                if not stack and line - chunk_start[0] >= CHUNK_LINES:
+            self.line += 1
+            if stop < len(source):                 # (no number for the empty line after the last break)
+                if stop == self.fold_end:
+                    out.append(f"</pre></details>{PRE}")
+                    self.chunk_start = self.line
+                elif not self.stack and self.line - self.chunk_start >= CHUNK_LINES and not self.fold_end > stop:
                     out.append(f"</pre>{PRE}")
-                    chunk_start[0] = line
-                out.append(_line_number(line))
-            pos = brk_end
+                    self.chunk_start = self.line
+                out.append(_line_number(self.line))
 
-    def close_until(offset: int) -> None:
-        while stack and stack[-1][0] <= offset:
-            emit(stack[-1][0])
-            stack.pop()
-            out.append("</mark>")
-
-    while k < len(order):
-        i = order[k]
-        start, end = spans[i]
-        close_until(start)
-        emit(start)
-        cut = bool(stack) and end > stack[-1][0]
-        if cut:
-            end = stack[-1][0]
-        out.append(_mark(diagnostics[i], f"{prefix}-{i}", cut))
-        if end == start:
-            out.append("</mark>")
-        else:
-            stack.append((end, i))
-        k += 1
-    close_until(len(source))
-    emit(len(source))
-    out.append("</pre></div>")
-    return "".join(out)
+    def piece(self, start: int, stop: int) -> None:
+        """source[start:stop] as HTML, its markup (if any is known) in dimmed spans."""
+        source, out = self.source, self.out
+        if self.markup is None:
+            out.append(text(source[start:stop]))
+            return
+        pos = start
+        for m in self.markup.finditer(source, start, stop):
+            if m.end() > m.start():
+                out.append(text(source[pos:m.start()]))
+                out.append(f'<span class="mu">{text(m.group())}</span>')
+                pos = m.end()
+        out.append(text(source[pos:stop]))
 
 
 def _next_break(source: str, pos: int, upto: int) -> int | None:
@@ -218,12 +244,14 @@ def headline_block(meta: dict) -> str:
 
 
 def article_section(path: str, number: int, diagnostics: list[Diagnostic], source: str | None,
-                    meta: dict, words: int) -> str:
-    """The whole section of one article."""
+                    meta: dict, words: int, front_end: int = 0) -> str:
+    """The whole section of one article (`front_end`: where its front matter ends, or 0)."""
     prefix = f"a{number}"
     name = text(printable(path))
     counts = f"{len(diagnostics):,} finding{'s' if len(diagnostics) != 1 else ''}, {words:,} words"
-    body = article_text(source, diagnostics, prefix) if source is not None else \
+    markup = MARKDOWN_MARKUP if path.lower().endswith((".md", ".markdown")) else \
+        HTML_MARKUP if path.lower().endswith((".html", ".htm")) else None
+    body = article_text(source, diagnostics, prefix, markup, front_end) if source is not None else \
         '<p class="unread">The text of this file could not be read.</p>'
     return (f'<section class="article" id="{prefix}" aria-labelledby="{prefix}-title" '
             f'data-findings="{len(diagnostics)}"><h2 id="{prefix}-title">{name}</h2>'

@@ -6,6 +6,7 @@ Front matter that does not parse gives an empty header (the lint run reports it)
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 MAX_FIELD = 500
@@ -24,21 +25,19 @@ _HTML_FIELDS = (
 _TAG = re.compile(r"<[^>]*>")
 
 
-def article_meta(path: str, text: str | None) -> dict[str, str]:
-    """Headline, standfirst, author and date of an article, those it has."""
+def article_meta(path: str, text: str | None) -> tuple[dict[str, str], int]:
+    """Headline, standfirst, author and date of an article, those it has, and where its
+    front matter ends (0 without one)."""
     if not text:
-        return {}
-    if text.startswith(("---", "+++")):
-        return _front_matter(text)
+        return {}, 0
+    if path.lower().endswith((".md", ".markdown")) and (m := _FRONT.match(text)):
+        return _front_matter(m), m.end()
     if path.lower().endswith((".html", ".htm")):
-        return _html_head(text)
-    return {}
+        return _html_head(text), 0
+    return {}, 0
 
 
-def _front_matter(text: str) -> dict[str, str]:
-    m = _FRONT.match(text)
-    if not m:
-        return {}
+def _front_matter(m: re.Match) -> dict[str, str]:
     try:
         if m.group(1) == "+++":
             import tomllib
@@ -55,7 +54,8 @@ def _front_matter(text: str) -> dict[str, str]:
     out = {}
     for field, keys in _FIELDS.items():
         for key in keys:
-            if data.get(key) not in (None, "", []):
+            if isinstance(data.get(key), (str, int, float, list, dt.date)) and not isinstance(data[key], bool) \
+                    and data[key] not in ("", []):
                 out[field] = _shown(data[key])
                 break
     return out
