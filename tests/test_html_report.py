@@ -12,6 +12,7 @@ import shutil
 import struct
 import tomllib
 from collections import Counter
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -149,8 +150,6 @@ def test_in_chromium_a_hostile_article_is_text_and_never_runs(tmp_path):
 
 
 def _texts(raw: str, tag: str) -> list[str]:
-    from html import unescape
-
     return [unescape(re.sub(r"<[^>]+>", "", m)) for m in re.findall(rf"<{tag}[^>]*>(.*?)</{tag}>", raw, re.S)]
 
 
@@ -190,3 +189,85 @@ def test_in_chromium_a_screenshot_is_made(tmp_path):
         assert len(data) > 50_000            # (a blank page of this size is a few kilobytes)
         if keep:
             shutil.copy(png, Path(keep) / f"html-{name}.png")
+
+
+# ------------------------------------------------------------ keys and clicks (Playwright)
+
+@pytest.fixture
+def browser_page():
+    """A page of the system's Chromium driven by Playwright (no browser of its own downloaded)."""
+    from html_browser import CHROMIUM
+
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    if CHROMIUM is None:
+        pytest.skip("headless Chromium is not installed (apt-get install chromium)")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            yield browser.new_page(viewport={"width": 1280, "height": 900})
+        finally:
+            browser.close()
+
+
+def _focused(page) -> str:
+    return page.evaluate("document.activeElement.id")
+
+
+def _popup(page) -> str | None:
+    return page.evaluate("document.getElementById('popup').hidden ? null : document.getElementById('popup').textContent")
+
+
+def test_n_and_p_move_from_finding_to_finding_across_pages_skipping_filtered_ones(tmp_path, browser_page):
+    # 22 articles (pages of 20): the 21st and 22nd are on the second page
+    paths = [write(tmp_path, f"{i:02}.txt", f"Story {i} was the the end.\n" if i % 2 == 0 else
+                   f"Story {i} ended,, late.\n") for i in range(22)]
+    page = browser_page
+    page.goto(report(tmp_path, *paths).as_uri())
+    order = page.evaluate("Array.from(document.querySelectorAll('mark.f')).map(m => m.id)")
+    assert len(order) == 22
+    page.keyboard.press("n")
+    assert _focused(page) == order[0] and "'the' is repeated" in _popup(page)
+    page.keyboard.press("n")
+    assert _focused(page) == order[1] and "doubled punctuation" in _popup(page)
+    page.keyboard.press("p")
+    assert _focused(page) == order[0]
+    for _ in range(20):
+        page.keyboard.press("n")
+    assert _focused(page) == order[20]
+    assert page.evaluate("document.getElementById('a20').hidden") is False
+    assert page.evaluate("document.getElementById('a0').hidden") is True
+    page.keyboard.press("Escape")
+    assert _popup(page) is None
+    # leave out LN202 (doubled punctuation): n now goes over the odd articles' findings
+    page.click("details.rulefilter > summary")
+    page.uncheck('input[name="rule"][value="LN202"]')
+    page.keyboard.press("n")
+    assert _focused(page) == order[0]                     # past the last, back to the first
+    page.keyboard.press("n")
+    assert _focused(page) == order[2]
+    assert page.evaluate("document.querySelector('#da0-0').hidden") is False
+    assert page.evaluate("document.querySelector('#da1-0').hidden") is True
+
+
+def test_a_finding_shows_its_details_on_hover_and_click(tmp_path, browser_page):
+    page = browser_page
+    page.goto(report(tmp_path, write(tmp_path, "a.txt", "It was the the end of it.\n")).as_uri())
+    assert _popup(page) is None
+    page.hover("mark.f")
+    shown = _popup(page)
+    assert "'the' is repeated" in shown and "LN101 repeated-word" in shown and "→" in shown
+    page.keyboard.press("Escape")
+    assert _popup(page) is None
+    page.click("mark.f")
+    assert "'the' is repeated" in _popup(page)
+
+
+def test_markdown_markup_is_dimmed_and_front_matter_folded_without_changing_the_text(tmp_path):
+    story = write(tmp_path, "s.md", "---\ntitle: Talks end\n---\n# Talks end\n\nThe **mayor** met [the the council]"
+                  "(https://example.org/x).\n")
+    page = report(tmp_path, story).read_text(encoding="utf-8")
+    assert '<details class="source-front"><summary>front matter, lines 1–3</summary>' in page
+    assert '<span class="mu">#</span> Talks end' in page and '<span class="mu">**</span>mayor' in page
+    assert '<span class="mu">](https://example.org/x)</span>' in page
+    body = re.sub(r"<summary>.*?</summary>|<[^>]+>", "", re.search(r'<div class="text">(.*?)</div>', page, re.S)[1])
+    assert unescape(body) == story.read_text(encoding="utf-8")
