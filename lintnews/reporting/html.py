@@ -42,7 +42,14 @@ class HtmlReporter(Reporter):
         self.per_file: list[tuple[int, int, str, int]] = []   # (findings, errors, path, section number)
         self.problems: list[tuple[str | None, str]] = []
         self.notes: list[str] = []        # lines under the title (the archive's sample, say)
-        self.totals: dict | None = None   # counts given whole (the archive's), instead of those of the files
+        self.totals: dict | None = None   # counts given whole (see given_totals)
+
+    def given_totals(self, articles: int, words: int, rules, fixable: dict[str, int]) -> None:
+        """Show these counts (of a whole archive: `rules` as (code, name, severity, findings))
+        in the overview instead of those of the articles shown, a sample of it."""
+        self.totals = {"files": articles, "words": words, "findings": sum(n for *_, n in rules)}
+        self.by_rule = Counter({(code, name, severity): n for code, name, severity, n in rules})
+        self.fixable = Counter(fixable)
 
     def problem(self, problem, file):
         self.problems.append((file, problem.message))
@@ -52,7 +59,7 @@ class HtmlReporter(Reporter):
         words = len(_WORD.findall(text_)) if text_ else 0
         self.files += 1
         self.words += words
-        for d in diagnostics:
+        for d in diagnostics if self.totals is None else ():
             self.by_rule[d.code, d.name, d.severity] += 1
             if d.fix is not None:
                 self.fixable["safe" if safely_fixable(d) else "unsafe"] += 1
