@@ -271,3 +271,45 @@ def test_markdown_markup_is_dimmed_and_front_matter_folded_without_changing_the_
     assert '<span class="mu">](https://example.org/x)</span>' in page
     body = re.sub(r"<summary>.*?</summary>|<[^>]+>", "", re.search(r'<div class="text">(.*?)</div>', page, re.S)[1])
     assert unescape(body) == story.read_text(encoding="utf-8")
+
+
+def test_a_file_that_cannot_be_read_is_listed_and_the_others_still_shown(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 \xff\xfe was the the end\n")
+    good = write(tmp_path, "good.txt", "It was the the end.\n")
+    proc = run_cli("--isolated", "--format", "html", "bad.txt", str(good), cwd=tmp_path)
+    page = proc.stdout.decode("utf-8")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr.decode()
+    assert re.search(r'<h2 id="problems">Not checked</h2><ul class="problems"><li>bad\.txt: [^<]+</li></ul>', page)
+    assert "good.txt</h2>" in page and page.count("<mark ") == 1
+
+
+def test_an_undecodable_file_name_is_shown_even_where_output_is_strict_utf_8(tmp_path):
+    try:
+        with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "wb") as fh:
+            fh.write(b"It was the the end.\n")
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 file names")
+    proc = run_cli("--isolated", "--format", "html", ".", cwd=tmp_path, env={"PYTHONIOENCODING": "utf-8:strict"})
+    assert proc.returncode == 1 and "caf\ufffd.txt</h2>" in proc.stdout.decode("utf-8")
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_the_page_colours_meet_wcag_aa_contrast():
+    css = (REPO / "lintnews" / "reporting" / "html_assets" / "report.css").read_text(encoding="utf-8")
+    var = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-f]{6})", css))
+    for severity in ("error", "warning", "info"):
+        assert _contrast(var["ink"], var[f"{severity}-bg"]) >= 4.5          # the text of a highlight
+        assert _contrast(var[severity], "#ffffff") >= 4.5                    # the severity's word
+        assert _contrast(var[severity], var[f"{severity}-bg"]) >= 3          # its underline (non-text)
+    for colour in ("muted", "link", "ink"):
+        assert _contrast(var[colour], "#fcfcfc") >= 4.5 and _contrast(var[colour], "#ffffff") >= 4.5
