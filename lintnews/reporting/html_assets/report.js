@@ -107,8 +107,17 @@
     var m = list[i];
     showPage(pageOf(m));
     m.focus({ preventScroll: true });
-    m.scrollIntoView({ block: "center" });
-    openPopup(m);
+    reveal(m);
+  }
+
+  // Scroll `el` to the middle of the window, and again once the text around it is laid out
+  // (text out of view is not: its height until then is an estimate); then show its details.
+  function reveal(el) {
+    el.scrollIntoView({ block: "center" });
+    requestAnimationFrame(function () {
+      el.scrollIntoView({ block: "center" });
+      if (el.matches("mark.f")) { openPopup(el); }
+    });
   }
 
   function goToHash() {
@@ -117,8 +126,8 @@
     if (target) {
       showPage(pageOf(target));
       if (target.tagName === "LI") { var det = target.closest("details"); if (det) { det.open = true; } }
-      target.scrollIntoView({ block: "center" });
-      if (target.matches("mark.f")) { target.focus({ preventScroll: true }); openPopup(target); }
+      if (target.matches("mark.f")) { target.focus({ preventScroll: true }); }
+      reveal(target);
     }
   }
 
