@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from html_browser import dump_dom, needs_chromium, read_dom, screenshot, span_text
-from conftest import REPO, run_cli
+from conftest import REPO, SHARED, run_cli
 
 SEED = REPO / "seeds" / "000_c414c113dae7f080.txt"
 MARKUP = REPO / "tests" / "fixtures" / "markup"
@@ -134,6 +134,23 @@ def test_in_chromium_each_highlight_holds_exactly_its_json_span(tmp_path):
     assert shown == expected
     assert any("\r\n" in m["text"] for m in dom.marks if m["path"].endswith("mixed.txt"))   # the two-line span
     assert {m["text"] for m in dom.marks if m["path"].endswith("mixed.txt")} >= {"the", ",,", " ."}
+
+
+@needs_chromium
+def test_in_chromium_every_finding_on_the_markdown_corpus_is_highlighted_at_its_span(tmp_path):
+    corpus = SHARED / "corpus" / "markdown"
+    if not corpus.is_dir():
+        pytest.skip(f"the Markdown corpus is not at {corpus}")
+    items = json.loads(lint(tmp_path, "json", corpus))
+    dom = read_dom(dump_dom(report(tmp_path, corpus), tmp_path / "profile"))
+    sources: dict[str, str] = {}
+    for d in items:
+        if d["path"] not in sources:
+            sources[d["path"]] = Path(d["path"]).read_bytes().decode("utf-8")
+    assert len(items) > 100
+    assert Counter((m["path"], m["data-code"], int(m["data-line"]), int(m["data-column"]), m["text"])
+                   for m in dom.marks) == Counter((d["path"], d["code"], d["line"], d["column"],
+                                                   span_text(sources[d["path"]], d)) for d in items)
 
 
 @needs_chromium
