@@ -25,6 +25,7 @@ MARKDOWN_MARKUP = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}(?=[ \t])|>[ \t]?|[-*+](?
                              r"|\]\([^()\r\n]*\)|!?\[(?=[^\[\]\r\n]*\]\()|\*\*|__|`")
 HTML_MARKUP = re.compile(r"<!--.*?-->|<[^<>\r\n]*>", re.S)
 _BREAK = re.compile(r"\r\n|\r|\n")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def text(value: str) -> str:
@@ -35,7 +36,7 @@ def text(value: str) -> str:
     if "\r" in out:
         out = out.replace("\r", "&#13;")
     if not out.isascii():
-        out = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in out)
+        out = _SURROGATE.sub("\ufffd", out)
     return out
 
 
