@@ -21,7 +21,6 @@ from lintnews.reporting.html_meta import article_meta
 
 SEVERITY_ORDER = ("error", "warning", "info")
 WORST_FILES = 10
-_WORD = re.compile(r"\S+")
 
 
 def asset(name: str) -> str:
@@ -56,7 +55,7 @@ class HtmlReporter(Reporter):
 
     def file(self, path, diagnostics, text_):
         number = len(self.sections)
-        words = len(_WORD.findall(text_)) if text_ else 0
+        words = len(text_.split()) if text_ else 0       # (whitespace-separated, as the archive counts)
         self.files += 1
         self.words += words
         for d in diagnostics if self.totals is None else ():
