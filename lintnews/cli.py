@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="article files, or directories to search for articles; - reads standard input")
     p.add_argument("--format", help="output format: full (each finding with its source line; the default "
-                   "on a terminal), text (one line a finding; the default otherwise), json, sarif, github, junit")
+                   "on a terminal), text (one line a finding; the default otherwise), json, sarif, github, junit, html (a page "
+                   "for editors: each article with its findings marked)")
     add_rule_arguments(p)
     p.add_argument("--encoding", help="encoding of files without a BOM (default UTF-8)")
     p.add_argument("--max-file-size", type=_positive, metavar="BYTES", help="skip larger files (default 10 MB)")

@@ -52,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="use this running Dask cluster instead")
     p.add_argument("--partition-rows", type=_positive, default=500, metavar="N",
                    help="articles per task (default: 500; at most 8 MB of text)")
-    p.add_argument("--report", metavar="PATH", help="also write the summary as JSON")
+    p.add_argument("--report", metavar="PATH", help="also write the summary as JSON or, to a .html file, as a "
+                   "page with a sample of articles for each rule")
     return p
 
 
@@ -110,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--workers sizes the local cluster; it does not go with --scheduler")
     require_extra()
     from lintnews.archive.cluster import dask_client, peak_rss, worker_peak_rss
+    from lintnews.archive.html_report import Sample, write_html_report
     from lintnews.archive.lint import ERROR_CODE
     from lintnews.archive.output import FindingsWriter, check_output
     from lintnews.archive.rows import Columns, find_inputs, partitions, survey
@@ -137,9 +139,12 @@ def run(args: argparse.Namespace) -> int:
     tally = Tally(survey(inputs, columns))
     expected_rules = tuple(rule.code for rule in linter.rules)
 
+    sample = Sample()
+
     def on_result(part, result) -> None:
         writer.write_part(result.index, result.rows)
         tally.add(part, result)
+        sample.add(result.rows)
         news = [f"worker: {message}" for message in result.setup_problems]
         if result.failure:
             news.append(f"{result.articles:,} articles not linted (partition {result.index}): {result.failure}")
@@ -184,7 +189,12 @@ def run(args: argparse.Namespace) -> int:
             status = report["exit_status"] = 2
     if args.report:
         try:
-            Path(args.report).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+            if args.report.lower().endswith((".html", ".htm")):
+                rows = (row for part in partitions(inputs, columns, per_partition=args.partition_rows,
+                                                   max_text_bytes=config.max_file_size) for row in part.rows)
+                write_html_report(Path(args.report), report, sample, linter, rows)
+            else:
+                Path(args.report).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         except OSError as exc:
             raise InputError(f"{args.report}: cannot write the report: {exc.strerror or exc} "
                              f"(the findings are in {out})") from None

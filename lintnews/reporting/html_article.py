@@ -1,0 +1,260 @@
+"""One article of the `html` report: its text with every finding highlighted at its exact
+span, the front matter shown as a headline block, and the list of its findings.
+
+The text is the file's own, line for line, so that line numbers are the CLI's; each
+highlight is a `<mark>` whose text is exactly the finding's span (code points, as the JSON
+format counts them). Line numbers are empty elements whose number CSS draws (`data-n`), so
+they add nothing to the text a highlight holds, nor to what is copied. A span that crosses
+another (starts inside it, ends past it) cannot nest in it: it is cut at the other's end
+and says so (`data-cut`); no built-in rule's findings cross (checked on the corpora).
+"""
+from __future__ import annotations
+
+import re
+from html import escape
+
+from lintnews.diagnostics import Diagnostic
+from lintnews.reporting.base import printable
+
+SEVERITY_MARKS = {"error": "✖", "warning": "▲", "info": "ℹ"}
+FIX_CONTEXT = 24            # code points of context at most on each side of a fix's before/after
+OPEN_LIST_UP_TO = 50        # findings lists longer than this start folded
+CHUNK_LINES = 40            # lines in one <pre> at least (a browser lays out only those in view)
+PRE = '<pre dir="auto">'
+MARKDOWN_MARKUP = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}(?=[ \t])|>[ \t]?|[-*+](?=[ \t])|```.*)|<!--.*?-->|<[^<>\r\n]+>"
+                             r"|\]\([^()\r\n]*\)|!?\[(?=[^\[\]\r\n]*\]\()|\*\*|__|`")
+HTML_MARKUP = re.compile(r"<!--.*?-->|<[^<>\r\n]*>", re.S)
+_BREAK = re.compile(r"\r\n|\r|\n")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def text(value: str) -> str:
+    """`value` as HTML text: markup characters escaped, a carriage return as `&#13;` (HTML
+    parsing turns a raw CR LF into LF, a character reference stays), and a lone surrogate
+    (which UTF-8 cannot hold) as U+FFFD, one code point for one, so positions stay true."""
+    out = escape(value, quote=True)
+    if "\r" in out:
+        out = out.replace("\r", "&#13;")
+    if not out.isascii():
+        out = _SURROGATE.sub("\ufffd", out)
+    return out
+
+
+def offsets(source: str, diagnostics: list[Diagnostic]) -> list[tuple[int, int]]:
+    """Each diagnostic's span as code-point offsets into `source`, from its line and column
+    (lines end at CR LF, LF or CR, as the engine counts them)."""
+    starts = [0, *(m.end() for m in _BREAK.finditer(source))]
+    n = len(source)
+
+    def at(line: int, column: int) -> int:
+        base = starts[min(max(line, 1), len(starts)) - 1]
+        return min(base + column - 1, n)
+
+    return [(at(d.line, d.column), max(at(d.line, d.column), at(d.end_line, d.end_column))) for d in diagnostics]
+
+
+def article_text(source: str, diagnostics: list[Diagnostic], prefix: str, markup: re.Pattern | None = None,
+                 front_end: int = 0) -> str:
+    """The article's text: line numbers and nested highlights (ids `prefix-i`), in `<pre>`
+    blocks of CHUNK_LINES lines or more, each cut at a line break no highlight spans.
+    `markup` (a pattern) finds the markup to show dimmed; front matter that ends at
+    `front_end` and holds no finding is folded under a summary."""
+    return _TextWriter(source, markup).write(diagnostics, prefix, front_end)
+
+
+class _TextWriter:
+    """Writes the text in order, opening and closing highlights at their offsets."""
+
+    def __init__(self, source: str, markup: re.Pattern | None) -> None:
+        self.source, self.markup = source, markup
+        self.out: list[str] = []
+        self.pos, self.line, self.chunk_start = 0, 1, 1
+        self.stack: list[int] = []               # the ends of the open highlights, innermost last
+        self.fold_end = 0                        # where folded front matter ends (0: none)
+
+    def write(self, diagnostics: list[Diagnostic], prefix: str, front_end: int) -> str:
+        spans = offsets(self.source, diagnostics)
+        order = sorted(range(len(diagnostics)), key=lambda i: (spans[i][0], -spans[i][1], i))
+        out = self.out
+        out.append('<div class="text">')
+        if 0 < front_end < len(self.source) and all(start >= front_end for start, _ in spans):
+            self.fold_end = front_end
+            lines = len(_BREAK.findall(self.source, 0, front_end))
+            out.append(f'<details class="source-front"><summary>front matter, lines 1–{lines}</summary>')
+        out.append(PRE + _line_number(1))
+        for i in order:
+            start, end = spans[i]
+            self.close_until(start)
+            self.emit(start)
+            cut = bool(self.stack) and end > self.stack[-1]
+            end = min(end, self.stack[-1]) if cut else end
+            out.append(_mark(diagnostics[i], f"{prefix}-{i}", cut))
+            if end == start:
+                out.append("</mark>")
+            else:
+                self.stack.append(end)
+        self.close_until(len(self.source))
+        self.emit(len(self.source))
+        out.append("</pre></div>")
+        return "".join(out)
+
+    def close_until(self, offset: int) -> None:
+        while self.stack and self.stack[-1] <= offset:
+            self.emit(self.stack.pop())
+            self.out.append("</mark>")
+
+    def emit(self, upto: int) -> None:
+        """The text from where it stands to `upto` (no highlight opens or closes inside it)."""
+        source, out = self.source, self.out
+        while self.pos < upto:
+            nl = _next_break(source, self.pos, upto)
+            stop = upto if nl is None else nl + (2 if source.startswith("\r\n", nl) else 1)
+            if stop > upto:                        # (a CR LF cut by a span's edge: its LF comes next)
+                nl, stop = None, upto
+            self.piece(self.pos, stop)
+            self.pos = stop
+            if nl is None:
+                return
+            self.line += 1
+            if stop < len(source):                 # (no number for the empty line after the last break)
+                if stop == self.fold_end:
+                    out.append(f"</pre></details>{PRE}")
+                    self.chunk_start = self.line
+                elif not self.stack and self.line - self.chunk_start >= CHUNK_LINES and not self.fold_end > stop:
+                    out.append(f"</pre>{PRE}")
+                    self.chunk_start = self.line
+                out.append(_line_number(self.line))
+
+    def piece(self, start: int, stop: int) -> None:
+        """source[start:stop] as HTML, its markup (if any is known) in dimmed spans."""
+        source, out = self.source, self.out
+        if self.markup is None:
+            out.append(text(source[start:stop]))
+            return
+        pos = start
+        for m in self.markup.finditer(source, start, stop):
+            if m.end() > m.start():
+                out.append(text(source[pos:m.start()]))
+                out.append(f'<span class="mu">{text(m.group())}</span>')
+                pos = m.end()
+        out.append(text(source[pos:stop]))
+
+
+def _next_break(source: str, pos: int, upto: int) -> int | None:
+    r, n = source.find("\r", pos, upto), source.find("\n", pos, upto)
+    found = [c for c in (r, n) if c >= 0]
+    return min(found) if found else None
+
+
+def _line_number(n: int) -> str:
+    return f'<span class="ln" aria-hidden="true" data-n="{n}"></span>'
+
+
+def _mark(d: Diagnostic, ident: str, cut: bool) -> str:
+    extra = ' data-cut="true"' if cut else ""
+    return (f'<mark id="h{ident}" class="f {text(d.severity)}" tabindex="0" role="button" '
+            f'aria-describedby="d{ident}" data-code="{text(d.code)}" '
+            f'data-severity="{text(d.severity)}" data-line="{d.line}" data-column="{d.column}" '
+            f'data-end-line="{d.end_line}" data-end-column="{d.end_column}"{extra}>')
+
+
+def findings_list(source: str | None, diagnostics: list[Diagnostic], prefix: str) -> str:
+    """The article's findings as a list, each linked to its highlight: position, severity
+    (a sign and a word, not a colour alone), rule, message, and the fix as before → after."""
+    if not diagnostics:
+        return ""
+    opened = " open" if len(diagnostics) <= OPEN_LIST_UP_TO else ""
+    out = [f'<details class="findings"{opened}><summary>{len(diagnostics):,} finding'
+           f'{"s" if len(diagnostics) != 1 else ""}</summary><ol>']
+    for i, d in enumerate(diagnostics):
+        ident = f"{prefix}-{i}"
+        link = f'<a href="#h{ident}">{d.line}:{d.column}</a>' if source is not None else f"{d.line}:{d.column}"
+        out.append(f'<li id="d{ident}" data-code="{text(d.code)}" data-severity="{text(d.severity)}">'
+                   f'{link} {severity_badge(d.severity)} '
+                   f'<a class="rule" href="#rule-{text(d.code)}">{text(d.code)} {text(d.name)}</a> '
+                   f'<span class="msg">{text(d.message)}</span>{fix_line(source, d)}</li>')
+    out.append("</ol></details>")
+    return "".join(out)
+
+
+def severity_badge(severity: str) -> str:
+    sign = SEVERITY_MARKS.get(severity, "•")
+    return f'<span class="sev {text(severity)}"><span aria-hidden="true">{sign}</span> {text(severity)}</span>'
+
+
+def fix_line(source: str | None, d: Diagnostic) -> str:
+    """The suggested fix: its message, and the text around it before → after."""
+    fix = d.fix
+    if fix is None:
+        return ""
+    kind = "safe fix" if fix.applicability.value == "safe" else "unsafe fix (check it)"
+    parts = [f'<span class="fix"><span class="fixkind">{kind}</span>']
+    if fix.message:
+        parts.append(f": {text(fix.message)}")
+    if source is not None and fix.edits:
+        before, after = before_after(source, fix.edits)
+        parts.append(f' <q class="before">{text(before)}</q> <span aria-label="becomes">→</span> '
+                     f'<q class="after">{text(after)}</q>')
+    parts.append("</span>")
+    return "".join(parts)
+
+
+def before_after(source: str, edits) -> tuple[str, str]:
+    """The text the edits touch, widened to whole words (at most FIX_CONTEXT code points on
+    each side), before and after the edits."""
+    lo = min(e.start for e in edits)
+    hi = max(e.end for e in edits)
+    left = lo
+    while left > 0 and lo - left < FIX_CONTEXT and not source[left - 1].isspace():
+        left -= 1
+    if left == lo and left > 0:                   # an edit at a word's edge: show the word before it
+        left -= 1
+        while left > 0 and lo - left < FIX_CONTEXT and not source[left - 1].isspace():
+            left -= 1
+    right = hi
+    while right < len(source) and right - hi < FIX_CONTEXT and not source[right].isspace():
+        right += 1
+    if right == hi and right < len(source):
+        right += 1
+        while right < len(source) and right - hi < FIX_CONTEXT and not source[right].isspace():
+            right += 1
+    after, pos = [], left
+    for e in sorted(edits, key=lambda e: e.start):
+        after.append(source[pos:e.start])
+        after.append(e.content)
+        pos = e.end
+    after.append(source[pos:right])
+    return source[left:right], "".join(after)
+
+
+def headline_block(meta: dict) -> str:
+    """Front matter fields an editor reads, as the page would show them: headline,
+    standfirst, byline and date (empty when the article has none)."""
+    if not meta:
+        return ""
+    out = ['<header class="frontmatter">']
+    if meta.get("title"):
+        out.append(f'<p class="headline">{text(meta["title"])}</p>')
+    if meta.get("standfirst"):
+        out.append(f'<p class="standfirst">{text(meta["standfirst"])}</p>')
+    byline = " · ".join(text(meta[k]) for k in ("author", "date") if meta.get(k))
+    if byline:
+        out.append(f'<p class="byline">{byline}</p>')
+    out.append("</header>")
+    return "".join(out)
+
+
+def article_section(path: str, number: int, diagnostics: list[Diagnostic], source: str | None,
+                    meta: dict, words: int, front_end: int = 0) -> str:
+    """The whole section of one article (`front_end`: where its front matter ends, or 0)."""
+    prefix = f"a{number}"
+    name = text(printable(path))
+    counts = f"{len(diagnostics):,} finding{'s' if len(diagnostics) != 1 else ''}, {words:,} words"
+    markup = MARKDOWN_MARKUP if path.lower().endswith((".md", ".markdown")) else \
+        HTML_MARKUP if path.lower().endswith((".html", ".htm")) else None
+    body = article_text(source, diagnostics, prefix, markup, front_end) if source is not None else \
+        '<p class="unread">The text of this file could not be read.</p>'
+    return (f'<section class="article" id="{prefix}" aria-labelledby="{prefix}-title" '
+            f'data-findings="{len(diagnostics)}"><h2 id="{prefix}-title">{name}</h2>'
+            f'<p class="counts">{counts}</p>{headline_block(meta)}'
+            f'{body}{findings_list(source, diagnostics, prefix)}</section>')
