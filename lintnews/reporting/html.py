@@ -9,11 +9,8 @@ escaping failed. Articles come in pages of 20 and render lazily (`content-visibi
 """
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from collections import Counter
-from importlib import resources
 
 from lintnews.reporting.base import Reporter, printable, safely_fixable
 from lintnews.reporting.html_article import SEVERITY_MARKS, article_section, severity_badge, text
@@ -24,6 +21,10 @@ WORST_FILES = 10
 
 
 def asset(name: str) -> str:
+    """The text of one of the page's files in html_assets/ (imported here: every run
+    registers this format, and only a run that writes a page should pay for the import)."""
+    from importlib import resources
+
     return resources.files("lintnews.reporting").joinpath("html_assets", name).read_text(encoding="utf-8")
 
 
@@ -68,6 +69,9 @@ class HtmlReporter(Reporter):
         self.sections.append(article_section(path, number, diagnostics, text_, meta, words, front_end))
 
     def finish(self):
+        import base64
+        import hashlib
+
         script = asset("report.js")
         digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
         policy = f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; img-src data:"
