@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
-from lintnews.rules._anchored import select, watch
+from lintnews.rules._anchored import ANY_WORD, select, watch
 from lintnews.rules._data import data_text, measured
 from lintnews.ruleset import Rule
 
@@ -24,12 +24,10 @@ class Slip:
     use: str
     anchors: tuple[str, ...]
     next: frozenset[str] | None
-    before: frozenset[str] | None
 
-    def fits(self, folded: list[str], i: int) -> bool:
-        """Whether the words around token i are ones this slip can have (a quick first look)."""
-        return (self.next is None or i + 1 < len(folded) and folded[i + 1] in self.next) \
-            and (self.before is None or i > 0 and folded[i - 1] in self.before)
+    def fits(self, after: str) -> bool:
+        """Whether `after` (case-folded) may follow this slip's anchor (a quick first look)."""
+        return self.next is None or after in self.next
 
 
 # how far (in characters) before and after its anchor a slip's context may reach; a match
@@ -41,12 +39,8 @@ _BEFORE, _AFTER = 40, 60
 def slips() -> tuple[Slip, ...]:
     table = tomllib.loads(data_text("confusables.toml"))
     return tuple(Slip(e["name"], re.compile(r"(?<![\w'’-])(?:" + e["find"] + ")", re.I), e["use"],
-                      tuple(e["anchors"]), _words(e, "next"), _words(e, "before"))
+                      tuple(e["anchors"]), frozenset(e["next"]) if "next" in e else None)
                  for e in table["slip"])
-
-
-def _words(entry: dict, key: str) -> frozenset[str] | None:
-    return frozenset(entry[key]) if key in entry else None
 
 
 @cache
@@ -59,25 +53,30 @@ def _by_anchor() -> dict[str, tuple[Slip, ...]]:
 
 
 @cache
-def _places() -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
-    """(anchor, next word) pairs of the slips that say what follows their anchor, and the
-    anchors of the others: where to look (see _anchored.select)."""
-    pairs = frozenset((word, after) for slip in slips() if slip.next for word in slip.anchors for after in slip.next)
-    alone = frozenset(word for slip in slips() if slip.next is None for word in slip.anchors)
-    watch(frozenset(_by_anchor()))
-    return pairs, alone
+def _screen() -> dict[str, Container[str]]:
+    """Each anchor and the words that may follow it in one of its slips (any word where a
+    slip does not say): where to look (see _anchored.select)."""
+    screen = {word: ANY_WORD if any(s.next is None for s in entries) else frozenset().union(*(s.next for s in entries))
+              for word, entries in _by_anchor().items()}
+    return watch(screen)
 
 
 def matches(doc: Document) -> list[tuple[Slip, int, int]]:
     """(slip, start, end) of each wrong word in the document, in order: each slip's
-    pattern is tried only in a window around its anchors (where the words beside them fit)."""
+    pattern is tried only in a window around its anchors (where the next word fits)."""
+    chosen = select(doc, _screen())
+    if not chosen:
+        return []
     by_anchor, prose, folded = _by_anchor(), doc.prose, doc.tokens.folded
-    tries = [(i, slip) for i in select(doc, *_places()) for slip in by_anchor[folded[i]] if slip.fits(folded, i)]
+    end = len(folded) - 1
     found: dict[tuple[int, int], Slip] = {}
-    for (i, slip), offset in zip(tries, doc.tokens.offsets([i for i, _ in tries])):
-        for m in slip.pattern.finditer(prose, max(0, offset - _BEFORE), offset + _AFTER):
-            group = "w" if m.start("w") >= 0 else "w2"
-            found.setdefault(m.span(group), slip)
+    for i, offset in chosen:
+        after = folded[i + 1] if i < end else ""
+        for slip in by_anchor[folded[i]]:
+            if slip.fits(after):
+                for m in slip.pattern.finditer(prose, max(0, offset - _BEFORE), offset + _AFTER):
+                    group = "w" if m.start("w") >= 0 else "w2"
+                    found.setdefault(m.span(group), slip)
     return [(slip, start, end) for (start, end), slip in sorted(found.items())]
 
 
