@@ -24,6 +24,16 @@ class _AnyWord:
         return True
 
 
+class AllBut:
+    """Every next word but some."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = words
+
+    def __contains__(self, word: str) -> bool:
+        return word not in self.words
+
+
 class _Ending:
     """The next words that end in `suffix`."""
 
@@ -56,21 +66,29 @@ _found: WeakKeyDictionary[Document, tuple[int, array]] = WeakKeyDictionary()
 def watch(screen: Mapping[str, Container[str]]) -> Mapping[str, Container[str]]:
     """Add places to those looked for in every document: each word (lower case) and the
     next words (case-folded; "" is the end of the text) wanted after it: a frozenset,
-    ANY_WORD or PLURAL. Returns the screen."""
+    AllBut(a frozenset), ANY_WORD or PLURAL. Returns the screen."""
     global _version, _watched
     for word, after in screen.items():
         had = _screen.get(word)
-        _screen[word] = after if had is None or had is after else _union(had, after)
+        _screen[word] = after if had is None or had is after else union(had, after)
     _watched = frozenset(_screen)
     _version += 1
     return screen
 
 
-def _union(a: Container[str], b: Container[str]) -> Container[str]:
+def union(a: Container[str], b: Container[str]) -> Container[str]:
+    """The next words that a or b holds."""
     if a is ANY_WORD or b is ANY_WORD:
         return ANY_WORD
     if isinstance(a, frozenset) and isinstance(b, frozenset):
         return a | b
+    if isinstance(a, AllBut) or isinstance(b, AllBut):
+        if isinstance(b, AllBut):
+            a, b = b, a
+        if isinstance(b, AllBut):
+            return AllBut(a.words & b.words)
+        if isinstance(b, frozenset):
+            return AllBut(a.words - b)
     return _Either(a, b)
 
 

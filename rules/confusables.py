@@ -9,7 +9,7 @@ from functools import cache
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
-from lintnews.rules._anchored import ANY_WORD, select, watch
+from lintnews.rules._anchored import ANY_WORD, AllBut, select, union, watch
 from lintnews.rules._data import data_text, measured
 from lintnews.ruleset import Rule
 
@@ -18,16 +18,21 @@ from lintnews.ruleset import Rule
 class Slip:
     """One entry of data/confusables.toml: where `pattern` matches, its group `w` (or `w2`)
     is a slip for `use`; every match holds one of `anchors`, followed by one of `next` if
-    that is given."""
+    that is given, and by none of `not_next`."""
     name: str
     pattern: re.Pattern
     use: str
     anchors: tuple[str, ...]
     next: frozenset[str] | None
+    not_next: frozenset[str]
 
     def fits(self, after: str) -> bool:
         """Whether `after` (case-folded) may follow this slip's anchor (a quick first look)."""
-        return self.next is None or after in self.next
+        return (self.next is None or after in self.next) and after not in self.not_next
+
+    def followers(self) -> Container[str]:
+        """The words that may follow the anchor (see _anchored.watch)."""
+        return self.next if self.next is not None else AllBut(self.not_next) if self.not_next else ANY_WORD
 
 
 # how far (in characters) before and after its anchor a slip's context may reach; a match
@@ -39,7 +44,8 @@ _BEFORE, _AFTER = 40, 60
 def slips() -> tuple[Slip, ...]:
     table = tomllib.loads(data_text("confusables.toml"))
     return tuple(Slip(e["name"], re.compile(r"(?<![\w'’-])(?:" + e["find"] + ")", re.I), e["use"],
-                      tuple(e["anchors"]), frozenset(e["next"]) if "next" in e else None)
+                      tuple(e["anchors"]), frozenset(e["next"]) if "next" in e else None,
+                      frozenset(e.get("not_next", ())))
                  for e in table["slip"])
 
 
@@ -54,10 +60,12 @@ def _by_anchor() -> dict[str, tuple[Slip, ...]]:
 
 @cache
 def _screen() -> dict[str, Container[str]]:
-    """Each anchor and the words that may follow it in one of its slips (any word where a
-    slip does not say): where to look (see _anchored.select)."""
-    screen = {word: ANY_WORD if any(s.next is None for s in entries) else frozenset().union(*(s.next for s in entries))
-              for word, entries in _by_anchor().items()}
+    """Each anchor and the words that may follow it in one of its slips: where to look
+    (see _anchored.select)."""
+    screen: dict[str, Container[str]] = {}
+    for word, entries in _by_anchor().items():
+        for slip in entries:
+            screen[word] = union(screen[word], slip.followers()) if word in screen else slip.followers()
     return watch(screen)
 
 
