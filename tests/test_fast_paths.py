@@ -222,3 +222,33 @@ def test_fixes_are_chosen_as_when_each_edit_met_every_edit_taken(case):
             taken.extend(edits)
             expected.append(d)
     assert select_fixes(text, diagnostics) == expected
+
+
+# ------------------------------------------------------------- words looked for near others
+
+_ARTICLE_TEXT = st.lists(st.sampled_from(["a", "an", "A", "An", "AN", " ", "  ", "\t", "\n", "'", "(", "-", ".",
+                                                  "_", "8", "11", "$", "x", "X", "h", "ho", "U", "MEP", "b", "b-", "e",
+                                                  "apple", "Uber", "one", "PhD", "cat", "n"]), max_size=40).map("".join)
+
+
+@given(_ARTICLE_TEXT, st.sampled_from(["either", "an"]))
+@example("a b- and an b-class", "either")
+@example("(a MEP, 'a 8", "an")
+def test_the_articles_found_among_the_tokens_are_those_the_patterns_find(text, weak_h):
+    from lintnews.rules.indefinite_article import (_ARTICLE_BEFORE_H, _ARTICLE_BEFORE_VOWEL, _articles,
+                                                   _articles_of_tokens)
+    patterns = _ARTICLE_BEFORE_H if weak_h == "an" else _ARTICLE_BEFORE_VOWEL
+    assert _articles_of_tokens(Document(text), patterns) == _articles(text, patterns)
+
+
+@given(st.lists(st.sampled_from(["it's", "It’s", "the", "a", "stars", "has", "HAD", "had", "more", "than", "then",
+                                 "lead", "its", "been", "would", "of", "x", "parties"]), max_size=30),
+       st.sampled_from([" ", "  ", ", ", "\n"]))
+def test_the_places_are_the_watched_words_each_rule_wants_there(words, gap):
+    from lintnews.rules import _anchored, agreement, confusables
+    from lintnews.text import fold
+    doc = Document(gap.join(words))
+    for screen in (confusables._screen(), agreement._screen()):
+        folded = [fold(t) for t in doc.tokens.texts]
+        want = [i for i, w in enumerate(folded) if w in screen and (folded[i + 1] if i + 1 < len(folded) else "") in screen[w]]
+        assert [i for i, _ in _anchored.select(doc, screen)] == want
