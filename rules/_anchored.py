@@ -60,7 +60,7 @@ PLURAL: Container[str] = _Ending("s")          # (a word in -s: perhaps a plural
 _screen: dict[str, Container[str]] = {}        # each watched word -> what any rule wants after it
 _watched: frozenset[str] = frozenset()         # its words (a set is searched faster than a dict)
 _version = 0                                   # how many times _screen has grown
-_found: WeakKeyDictionary[Document, tuple[int, tuple[array, array], array]] = WeakKeyDictionary()
+_found: WeakKeyDictionary[Document, tuple[int, array]] = WeakKeyDictionary()
 
 
 def watch(screen: Mapping[str, Container[str]]) -> Mapping[str, Container[str]]:
@@ -78,10 +78,6 @@ def watch(screen: Mapping[str, Container[str]]) -> Mapping[str, Container[str]]:
 
 def union(a: Container[str], b: Container[str]) -> Container[str]:
     """The next words that a or b holds."""
-    if isinstance(a, frozenset) and not a:
-        return b
-    if isinstance(b, frozenset) and not b:
-        return a
     if a is ANY_WORD or b is ANY_WORD:
         return ANY_WORD
     if isinstance(a, frozenset) and isinstance(b, frozenset):
@@ -99,19 +95,7 @@ def union(a: Container[str], b: Container[str]) -> Container[str]:
 def places(doc: Document) -> tuple[array, array]:
     """(indexes, offsets) of the tokens whose case-folded text is a watched word followed
     by a word that some rule wants after it, in order (made once a document)."""
-    return _search(doc)[0]
-
-
-def occurrences(doc: Document, words: frozenset[str]) -> list[int]:
-    """The indexes of the tokens whose case-folded text is one of `words` (watched words,
-    whatever follows them), in order."""
-    folded = doc.tokens.folded
-    return [i for i in _search(doc)[1] if folded[i] in words]
-
-
-def _search(doc: Document) -> tuple[tuple[array, array], array]:
-    """The places of the document and the indexes of all its watched words (made once)."""
-    version, found, hits = _found.get(doc, (None, None, None))
+    version, found = _found.get(doc, (None, None))
     if version != _version:
         screen, folded = _screen, doc.tokens.folded
         # (arrays: in a text that is one watched word again and again, an int object each cost 28 bytes)
@@ -123,8 +107,8 @@ def _search(doc: Document) -> tuple[tuple[array, array], array]:
         if last and "" in screen[folded[-1]]:
             indexes.append(len(folded) - 1)
         found = indexes, array("q", doc.tokens.offsets(indexes) if indexes else ())
-        _found[doc] = _version, found, hits
-    return found, hits
+        _found[doc] = _version, found
+    return found
 
 
 def select(doc: Document, screen: Mapping[str, Container[str]]) -> list[tuple[int, int]]:

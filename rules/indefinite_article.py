@@ -12,7 +12,6 @@ from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.errors import ConfigError
 from lintnews.patterns import lazy
-from lintnews.rules._anchored import occurrences, watch
 from lintnews.rules._data import measured, word_list, word_set
 from lintnews.ruleset import Rule
 
@@ -34,8 +33,6 @@ _VOWELS = frozenset("aeiou")
 _VOWEL_LETTER_NAMES = frozenset("AEFHILMNORSX")      # "an A", "an F" ... "an X"
 _SENTENCE_BEFORE = frozenset(".!?:;\"“‘'(—–-\n\r")   # what a capital 'A' that starts a sentence follows
 _SOUNDS = ("a", "an", "either")
-_A_AN = frozenset({"a", "an"})
-_MAY_START_A_VOWEL_SOUND = frozenset("aeiou8x1h")     # (lower case; a capital may start an initialism)
 _KNOWN_MAX = 20_000                                  # tokens whose sound is kept (see Pronunciations.sound)
 
 
@@ -203,7 +200,7 @@ class IndefiniteArticle(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
         patterns = _ARTICLE_BEFORE_H if self.options.weak_h == "an" else _ARTICLE_BEFORE_VOWEL
-        for s, end in _articles_of_tokens(doc, patterns) if text.isascii() else _articles(text, patterns):
+        for s, end in _articles(text, patterns):
             article = text[s:end].rstrip()
             if article[0] == "A" and not _starts_sentence(text, s):
                 continue                    # "Serie A appearances": a label, not an article
@@ -229,35 +226,6 @@ def _articles(text: str, patterns: tuple) -> list[tuple[int, int]]:
         found += [m.span() for m in patterns[1].finditer(text)]
         found.sort()
     return found
-
-
-def _articles_of_tokens(doc: Document, patterns: tuple) -> list[tuple[int, int]]:
-    """What _articles finds, found faster where the words "a" and "an" are (searched for
-    all the rules that look near a few words, see _anchored): each is matched where the
-    next word may start with a vowel sound. (In ASCII, the tokens are split at the \\w the
-    patterns read: each article they match is a token.)"""
-    _watch_articles()
-    texts, text = doc.tokens.texts, doc.prose
-    last = len(texts) - 1
-    chosen = [i for i in occurrences(doc, _A_AN) if len(texts[i]) == 2 or i < last and _may_take_an(texts[i + 1])]
-    if not chosen:
-        return []
-    found = []
-    for at in doc.tokens.offsets(chosen):
-        m = patterns[text[at] == "A"].match(text, at)
-        if m:
-            found.append(m.span())
-    return found
-
-
-@cache
-def _watch_articles() -> None:
-    watch({"a": frozenset(), "an": frozenset()})        # (no place wanted, only where they are)
-
-
-def _may_take_an(word: str) -> bool:
-    """Whether the word may be one the patterns take "an" before (a quick first look)."""
-    return word[0] in _MAY_START_A_VOWEL_SOUND or word[0].isupper() or len(word) == 1 or word[1] == "-"
 
 
 @cache
