@@ -1,55 +1,123 @@
-"""Where a few words occur in a document, and what follows them: the cheap first step of
-rules that look only near some words.
+"""Where a few words occur in a document followed by words that a rule wants there: the
+cheap first step of rules that look only near some words.
 
-Rules name their words once (`watch`); the first rule to ask about a document has the
-shared token list searched in C, once, for the words of all of them (`around`); each then
-keeps the places it wants, also in C (`select`).
+Rules name their places once (`watch`: each word, and what may follow it); the first rule
+to ask about a document has the shared token list searched in C, once, for the places of
+all of them (`places`): the watched words, kept only where the next word is one that some
+rule wants after them. Each rule then keeps its own from those few (`select`).
 """
 from __future__ import annotations
 
 from array import array
-from itertools import compress, repeat
-from operator import and_, or_
+from collections.abc import Container, Mapping
+from itertools import compress
+from operator import contains
 from weakref import WeakKeyDictionary
 
 from lintnews.document import Document
 
-_watched: set[str] = set()
-_found: WeakKeyDictionary[Document, tuple[frozenset[str], tuple[list[int], list[str], list[str]]]] \
-    = WeakKeyDictionary()
+
+class _AnyWord:
+    """Every next word (and the end of the text)."""
+
+    def __contains__(self, word: str) -> bool:
+        return True
 
 
-def watch(words: frozenset[str]) -> frozenset[str]:
-    """Add words (lower case) to those looked for in every document; returns them."""
-    _watched.update(words)
-    return words
+class AllBut:
+    """Every next word but some."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = words
+
+    def __contains__(self, word: str) -> bool:
+        return word not in self.words
 
 
-def around(doc: Document) -> tuple[list[int], list[str], list[str]]:
-    """(indexes, words, next words): every token whose case-folded text is a watched word,
-    that text, and the case-folded text of the token after it ("" at the end)."""
-    watched, found = _found.get(doc, (None, None))
-    if watched is None or len(watched) != len(_watched):
-        watched, folded = frozenset(_watched), doc.tokens.folded
-        # (an array: in a text that is one watched word again and again, an int object each cost 28 bytes)
-        hits = array("q", compress(range(len(folded)), map(watched.__contains__, folded)))
-        words = list(map(folded.__getitem__, hits))
+class _Ending:
+    """The next words that end in `suffix`."""
+
+    def __init__(self, suffix: str) -> None:
+        self.suffix = suffix
+
+    def __contains__(self, word: str) -> bool:
+        return word.endswith(self.suffix)
+
+
+class _Either:
+    """The next words that one of two rules wants."""
+
+    def __init__(self, first: Container[str], second: Container[str]) -> None:
+        self.first, self.second = first, second
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.first or word in self.second
+
+
+ANY_WORD: Container[str] = _AnyWord()
+PLURAL: Container[str] = _Ending("s")          # (a word in -s: perhaps a plural)
+
+_screen: dict[str, Container[str]] = {}        # each watched word -> what any rule wants after it
+_watched: frozenset[str] = frozenset()         # its words (a set is searched faster than a dict)
+_version = 0                                   # how many times _screen has grown
+_found: WeakKeyDictionary[Document, tuple[int, array]] = WeakKeyDictionary()
+
+
+def watch(screen: Mapping[str, Container[str]]) -> Mapping[str, Container[str]]:
+    """Add places to those looked for in every document: each word (lower case) and the
+    next words (case-folded; "" is the end of the text) wanted after it: a frozenset,
+    AllBut(a frozenset), ANY_WORD or PLURAL. Returns the screen."""
+    global _version, _watched
+    for word, after in screen.items():
+        had = _screen.get(word)
+        _screen[word] = after if had is None or had is after else union(had, after)
+    _watched = frozenset(_screen)
+    _version += 1
+    return screen
+
+
+def union(a: Container[str], b: Container[str]) -> Container[str]:
+    """The next words that a or b holds."""
+    if a is ANY_WORD or b is ANY_WORD:
+        return ANY_WORD
+    if isinstance(a, frozenset) and isinstance(b, frozenset):
+        return a | b
+    if isinstance(a, AllBut) or isinstance(b, AllBut):
+        if isinstance(b, AllBut):
+            a, b = b, a
+        if isinstance(b, AllBut):
+            return AllBut(a.words & b.words)
+        if isinstance(b, frozenset):
+            return AllBut(a.words - b)
+    return _Either(a, b)
+
+
+def places(doc: Document) -> tuple[array, array]:
+    """(indexes, offsets) of the tokens whose case-folded text is a watched word followed
+    by a word that some rule wants after it, in order (made once a document)."""
+    version, found = _found.get(doc, (None, None))
+    if version != _version:
+        screen, folded = _screen, doc.tokens.folded
+        # (arrays: in a text that is one watched word again and again, an int object each cost 28 bytes)
+        hits = array("q", compress(range(len(folded)), map(_watched.__contains__, folded)))
         last = hits and hits[-1] == len(folded) - 1           # (no token after the last)
-        nexts = list(map(folded.__getitem__, map((1).__add__, hits[:-1] if last else hits)))
-        found = hits, words, nexts + [""] if last else nexts
-        _found[doc] = watched, found
+        body = hits[:-1] if last else hits
+        nexts = map(folded.__getitem__, map((1).__add__, body))
+        indexes = array("q", compress(body, map(contains, map(screen.__getitem__, map(folded.__getitem__, body)), nexts)))
+        if last and "" in screen[folded[-1]]:
+            indexes.append(len(folded) - 1)
+        found = indexes, array("q", doc.tokens.offsets(indexes) if indexes else ())
+        _found[doc] = _version, found
     return found
 
 
-def select(doc: Document, pairs: frozenset[tuple[str, str]], alone: frozenset[str] = frozenset(),
-           before_plural: frozenset[str] = frozenset()) -> list[int]:
-    """The indexes of the watched tokens that make one of `pairs` (word, next word) with
-    the next token, that are one of `alone` (whatever follows), or that are one of
-    `before_plural` with a next word ending in "s"."""
-    hits, words, nexts = around(doc)
-    keep = map(pairs.__contains__, zip(words, nexts))
-    if alone:
-        keep = map(or_, keep, map(alone.__contains__, words))
-    if before_plural:
-        keep = map(or_, keep, map(and_, map(before_plural.__contains__, words), map(str.endswith, nexts, repeat("s"))))
-    return list(compress(hits, keep))
+def select(doc: Document, screen: Mapping[str, Container[str]]) -> list[tuple[int, int]]:
+    """(index, offset) of the places (see `places`) that this screen wants: a word of it
+    followed by one of the next words it gives for that word."""
+    indexes, offsets = places(doc)
+    if not indexes:
+        return []
+    folded = doc.tokens.folded
+    end = len(folded) - 1
+    return [(i, at) for i, at in zip(indexes, offsets)
+            if (folded[i + 1] if i < end else "") in screen.get(folded[i], ())]

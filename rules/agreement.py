@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from functools import cache
 
 from lintnews.diagnostics import Finding
 from lintnews.document import Document
 from lintnews.patterns import lazy
-from lintnews.rules._anchored import select, watch
+from lintnews.rules._anchored import ANY_WORD, PLURAL, select, watch
 from lintnews.rules._data import measured, word_list, word_set
 from lintnews.ruleset import Rule
 
@@ -48,45 +48,48 @@ def _owned_once() -> dict[str, str]:
     return dict(line.split() for line in word_list("owned_once"))
 
 
-@cache
-def _pattern() -> re.Pattern:
-    """All three kinds in one pattern, tried in a window around each place `_places` picks."""
-    owned = _OWNED_ONCE.format("|".join(sorted(_owned_once())))
-    return re.compile("|".join((*_VERBS, _DETERMINER_PLURAL, owned)))
-
-
 _FINITE = frozenset({"has", "had", "is", "are", "was", "were", "does", "did", "am"})
-# Each first word of a pattern, and the words that may follow it there ("ends in s": None):
-# the pattern is tried only around these pairs.
-_NEXT = {**dict.fromkeys(("would", "could", "should", "may", "shall", "will", "can", "must", "might"), _FINITE),
-         **dict.fromkeys(("is", "was"), frozenset({"has", "have", "does", "did", "are", "were"})),
-         **dict.fromkeys(("are", "were"), frozenset({"has", "have", "does", "did"})),
-         **dict.fromkeys(("has", "have", "had"), frozenset({"has", "have"})),
-         **dict.fromkeys(("a", "an", "another", "every", "each"), None)}
-_OWNERS = ("his", "her", "its")
-# how far (in characters) before and after its first word a match may reach
+# The words a match begins with (or, for "his parties’", the rarer word it holds), what
+# may follow each there, and the kinds of match to look for around it.
+_PLACES = (
+    (("would", "could", "should", "may", "shall", "will", "can", "must", "might"), _FINITE, (_VERBS[0],)),
+    (("is", "was"), frozenset({"has", "have", "does", "did", "are", "were"}), (_VERBS[1], _VERBS[2])),
+    (("are", "were"), frozenset({"has", "have", "does", "did"}), (_VERBS[1],)),
+    (("has", "have", "had"), frozenset({"has", "have"}), (_VERBS[3],)),
+    (("a", "an", "another", "every", "each"), PLURAL, (_DETERMINER_PLURAL,)),
+)
+# how far (in characters) before and after the word looked around a match may reach
 _BEFORE, _AFTER = 30, 40
 
 
 @cache
-def _places() -> tuple[frozenset[tuple[str, str]], frozenset[str], frozenset[str]]:
-    """(first word, next word) pairs where the pattern is tried, and the determiners
-    before a word in -s (see _anchored.select)."""
-    owned = _owned_once()
-    pairs = frozenset({(w, n) for w, after in _NEXT.items() if after for n in after}
-                      | {(w, n) for w in _OWNERS for n in owned})
-    determiners = frozenset(w for w, after in _NEXT.items() if after is None)
-    watch(frozenset(w for w, _ in pairs) | determiners)
-    return pairs, frozenset(), determiners
+def _screen() -> dict[str, Container[str]]:
+    """The words looked around, and what may follow each there (see
+    _anchored.select): those of _PLACES, and the plurals of data/owned_once.txt (rarer
+    than "his", "her" and "its" before them)."""
+    screen = {word: after for words, after, _ in _PLACES for word in words}
+    return watch({**screen, **dict.fromkeys(_owned_once(), ANY_WORD)})
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    """For each word of _screen, its kinds of match in one pattern."""
+    owned = _OWNED_ONCE.format("|".join(sorted(_owned_once())))
+    kinds = {**{word: alternatives for words, _, alternatives in _PLACES for word in words},
+             **dict.fromkeys(_owned_once(), (owned,))}
+    compiled = {alternatives: re.compile("|".join(alternatives)) for alternatives in set(kinds.values())}
+    return {word: compiled[alternatives] for word, alternatives in kinds.items()}
 
 
 def _matches(doc: Document) -> list[re.Match]:
-    """The matches of the pattern, tried only around a first word that the next word fits."""
-    prose = doc.prose
-    indexes = select(doc, *_places())
+    """The matches of each word's kinds, tried only around the words of _screen that the next word fits."""
+    chosen = select(doc, _screen())
+    if not chosen:
+        return []
+    prose, folded, patterns = doc.prose, doc.tokens.folded, _patterns()
     out, reached = [], -1
-    for i, offset in zip(indexes, doc.tokens.offsets(indexes)):
-        for m in _pattern().finditer(prose, max(0, offset - _BEFORE, reached), offset + _AFTER):
+    for i, offset in chosen:
+        for m in patterns[folded[i]].finditer(prose, max(0, offset - _BEFORE, reached), offset + _AFTER):
             out.append(m)
             reached = m.end()
     return out

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
-from lintnews.rules._anchored import select, watch
+from lintnews.rules._anchored import ANY_WORD, AllBut, select, union, watch
 from lintnews.rules._data import data_text, measured
 from lintnews.ruleset import Rule
 
@@ -18,18 +18,21 @@ from lintnews.ruleset import Rule
 class Slip:
     """One entry of data/confusables.toml: where `pattern` matches, its group `w` (or `w2`)
     is a slip for `use`; every match holds one of `anchors`, followed by one of `next` if
-    that is given."""
+    that is given, and by none of `not_next`."""
     name: str
     pattern: re.Pattern
     use: str
     anchors: tuple[str, ...]
     next: frozenset[str] | None
-    before: frozenset[str] | None
+    not_next: frozenset[str]
 
-    def fits(self, folded: list[str], i: int) -> bool:
-        """Whether the words around token i are ones this slip can have (a quick first look)."""
-        return (self.next is None or i + 1 < len(folded) and folded[i + 1] in self.next) \
-            and (self.before is None or i > 0 and folded[i - 1] in self.before)
+    def fits(self, after: str) -> bool:
+        """Whether `after` (case-folded) may follow this slip's anchor (a quick first look)."""
+        return (self.next is None or after in self.next) and after not in self.not_next
+
+    def followers(self) -> Container[str]:
+        """The words that may follow the anchor (see _anchored.watch)."""
+        return self.next if self.next is not None else AllBut(self.not_next) if self.not_next else ANY_WORD
 
 
 # how far (in characters) before and after its anchor a slip's context may reach; a match
@@ -41,12 +44,9 @@ _BEFORE, _AFTER = 40, 60
 def slips() -> tuple[Slip, ...]:
     table = tomllib.loads(data_text("confusables.toml"))
     return tuple(Slip(e["name"], re.compile(r"(?<![\w'’-])(?:" + e["find"] + ")", re.I), e["use"],
-                      tuple(e["anchors"]), _words(e, "next"), _words(e, "before"))
+                      tuple(e["anchors"]), frozenset(e["next"]) if "next" in e else None,
+                      frozenset(e.get("not_next", ())))
                  for e in table["slip"])
-
-
-def _words(entry: dict, key: str) -> frozenset[str] | None:
-    return frozenset(entry[key]) if key in entry else None
 
 
 @cache
@@ -59,25 +59,32 @@ def _by_anchor() -> dict[str, tuple[Slip, ...]]:
 
 
 @cache
-def _places() -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
-    """(anchor, next word) pairs of the slips that say what follows their anchor, and the
-    anchors of the others: where to look (see _anchored.select)."""
-    pairs = frozenset((word, after) for slip in slips() if slip.next for word in slip.anchors for after in slip.next)
-    alone = frozenset(word for slip in slips() if slip.next is None for word in slip.anchors)
-    watch(frozenset(_by_anchor()))
-    return pairs, alone
+def _screen() -> dict[str, Container[str]]:
+    """Each anchor and the words that may follow it in one of its slips: where to look
+    (see _anchored.select)."""
+    screen: dict[str, Container[str]] = {}
+    for word, entries in _by_anchor().items():
+        for slip in entries:
+            screen[word] = union(screen[word], slip.followers()) if word in screen else slip.followers()
+    return watch(screen)
 
 
 def matches(doc: Document) -> list[tuple[Slip, int, int]]:
     """(slip, start, end) of each wrong word in the document, in order: each slip's
-    pattern is tried only in a window around its anchors (where the words beside them fit)."""
+    pattern is tried only in a window around its anchors (where the next word fits)."""
+    chosen = select(doc, _screen())
+    if not chosen:
+        return []
     by_anchor, prose, folded = _by_anchor(), doc.prose, doc.tokens.folded
-    tries = [(i, slip) for i in select(doc, *_places()) for slip in by_anchor[folded[i]] if slip.fits(folded, i)]
+    end = len(folded) - 1
     found: dict[tuple[int, int], Slip] = {}
-    for (i, slip), offset in zip(tries, doc.tokens.offsets([i for i, _ in tries])):
-        for m in slip.pattern.finditer(prose, max(0, offset - _BEFORE), offset + _AFTER):
-            group = "w" if m.start("w") >= 0 else "w2"
-            found.setdefault(m.span(group), slip)
+    for i, offset in chosen:
+        after = folded[i + 1] if i < end else ""
+        for slip in by_anchor[folded[i]]:
+            if slip.fits(after):
+                for m in slip.pattern.finditer(prose, max(0, offset - _BEFORE), offset + _AFTER):
+                    group = "w" if m.start("w") >= 0 else "w2"
+                    found.setdefault(m.span(group), slip)
     return [(slip, start, end) for (start, end), slip in sorted(found.items())]
 
 

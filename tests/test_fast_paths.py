@@ -222,3 +222,18 @@ def test_fixes_are_chosen_as_when_each_edit_met_every_edit_taken(case):
             taken.extend(edits)
             expected.append(d)
     assert select_fixes(text, diagnostics) == expected
+
+
+# ------------------------------------------------------------- words looked for near others
+
+@given(st.lists(st.sampled_from(["it's", "It’s", "the", "a", "stars", "has", "HAD", "had", "more", "than", "then",
+                                 "lead", "its", "been", "would", "of", "x", "parties"]), max_size=30),
+       st.sampled_from([" ", "  ", ", ", "\n"]))
+def test_the_places_are_the_watched_words_each_rule_wants_there(words, gap):
+    from lintnews.rules import _anchored, agreement, confusables
+    from lintnews.text import fold
+    doc = Document(gap.join(words))
+    for screen in (confusables._screen(), agreement._screen()):
+        folded = [fold(t) for t in doc.tokens.texts]
+        want = [i for i, w in enumerate(folded) if w in screen and (folded[i + 1] if i + 1 < len(folded) else "") in screen[w]]
+        assert [i for i, _ in _anchored.select(doc, screen)] == want
