@@ -5,7 +5,7 @@ import re
 import tomllib
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
@@ -16,15 +16,20 @@ from lintnews.ruleset import Rule
 
 @dataclass(frozen=True)
 class Slip:
-    """One entry of data/confusables.toml: where `pattern` matches, its group `w` (or `w2`)
-    is a slip for `use`; every match holds one of `anchors`, followed by one of `next` if
-    that is given, and by none of `not_next`."""
+    """One entry of data/confusables.toml: where `pattern` (its `find`) matches, its group
+    `w` (or `w2`) is a slip for `use`; every match holds one of `anchors`, followed by one
+    of `next` if that is given, and by none of `not_next`."""
     name: str
-    pattern: re.Pattern
+    find: str
     use: str
     anchors: tuple[str, ...]
     next: frozenset[str] | None
     not_next: frozenset[str]
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        """`find` compiled, on first use (an article meets few of the slips)."""
+        return re.compile(r"(?<![\w'’-])(?:" + self.find + ")", re.I)
 
     def fits(self, after: str) -> bool:
         """Whether `after` (case-folded) may follow this slip's anchor (a quick first look)."""
@@ -43,7 +48,7 @@ _BEFORE, _AFTER = 40, 60
 @cache
 def slips() -> tuple[Slip, ...]:
     table = tomllib.loads(data_text("confusables.toml"))
-    return tuple(Slip(e["name"], re.compile(r"(?<![\w'’-])(?:" + e["find"] + ")", re.I), e["use"],
+    return tuple(Slip(e["name"], e["find"], e["use"],
                       tuple(e["anchors"]), frozenset(e["next"]) if "next" in e else None,
                       frozenset(e.get("not_next", ())))
                  for e in table["slip"])
