@@ -15,6 +15,7 @@ from __future__ import annotations
 import atexit
 import os
 import signal
+import sys
 import threading
 import time
 
@@ -50,11 +51,23 @@ _armed_in: int | None = None            # the process that set the timer (a fork
 
 
 def _tick(_signum, _frame) -> None:
+    """Raise RuleTimeout in the running rule once it is over its time, and again at every
+    tick until it stops: a tick that lands in a finalizer (a __del__, a weakref callback)
+    is swallowed there, and the rule would otherwise run on unchecked."""
     dog = _running
     started = dog.started if dog is not None else None
     if started is not None and time.monotonic() - started > dog.seconds:
-        dog.started = None                  # (once: the rule's clean-up is not interrupted again)
         raise RuleTimeout(f"took longer than {dog.seconds:g} s")
+
+
+def _unraisable(event) -> None:
+    """sys.unraisablehook that drops a RuleTimeout a finalizer swallowed (the next tick
+    raises it again) and hands everything else to the hook it replaced."""
+    if not isinstance(event.exc_value, RuleTimeout):
+        _previous_unraisable(event)
+
+
+_previous_unraisable = sys.unraisablehook
 
 
 def _arm() -> bool:
@@ -68,10 +81,17 @@ def _arm() -> bool:
                   and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
         if _armed:
             signal.signal(signal.SIGALRM, _tick)
+            _take_unraisable_hook()
             signal.setitimer(signal.ITIMER_REAL, TICK, TICK)
             _armed_in = os.getpid()
             atexit.register(_disarm)
     return _armed
+
+
+def _take_unraisable_hook() -> None:
+    global _previous_unraisable
+    if sys.unraisablehook is not _unraisable:
+        _previous_unraisable, sys.unraisablehook = sys.unraisablehook, _unraisable
 
 
 def _disarm() -> None:
