@@ -19,12 +19,10 @@ Families and forms (each made from a real spot of the article):
 """
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import re
-import shutil
-from pathlib import Path
+
+from planting import position, run
 
 FORMS = {
     "indefinite-article": ("a-for-an", "an-for-a"),
@@ -52,10 +50,6 @@ def lines_of(text: str) -> list[tuple[int, int]]:
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
-
-
-def position(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def plant(text: str, rng: random.Random, k: int, counts: dict) -> tuple[str, list[dict]]:
@@ -103,46 +97,12 @@ def _gold(new: str, form: str, spot: int, at: int) -> dict:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", required=True, type=Path)
-    ap.add_argument("--out", required=True, type=Path)
-    ap.add_argument("--n", type=int, default=300)
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--max-per-article", type=int, default=2)
-    ap.add_argument("--exclude", type=Path, help="JSONL whose 'file' values are never chosen")
-    args = ap.parse_args()
+    run(__doc__, lambda name, text, rng, k, counts: _in_file(name, *plant(text, rng, k, counts)),
+        {form: 0 for form in CATEGORY}, lambda counts: ", ".join(f"{f} {n}" for f, n in counts.items()))
 
-    excluded = set()
-    if args.exclude and args.exclude.exists():
-        excluded = {json.loads(line)["file"] for line in args.exclude.read_text(encoding="utf-8").splitlines()
-                    if line.strip()}
-    files = [p for p in sorted(args.corpus.glob("*.txt")) if p.name not in excluded]
-    random.Random(args.seed).shuffle(files)
-    if args.out.exists():
-        shutil.rmtree(args.out)
-    (args.out / "articles").mkdir(parents=True)
-    counts = {form: 0 for form in CATEGORY}
-    gold, chosen = [], []
-    for path in files:
-        if len(chosen) >= args.n:
-            break
-        rng = random.Random(f"{args.seed}:{path.name}")
-        text = path.read_text(encoding="utf-8")
-        new, items = plant(text, rng, rng.randint(1, args.max_per_article), counts)
-        if not items:
-            continue
-        (args.out / "articles" / path.name).write_text(new, encoding="utf-8", newline="")
-        gold.extend({"file": path.name, **g} for g in items)
-        chosen.append(path.name)
-    gold.sort(key=lambda g: (g["file"], g["line"], g["column"]))
-    with open(args.out / "gold.jsonl", "w", encoding="utf-8") as fh:
-        for g in gold:
-            fh.write(json.dumps(g, ensure_ascii=False) + "\n")
-    manifest = {"seed": args.seed, "n": len(chosen), "corpus": str(args.corpus), "files": chosen,
-                "defects": len(gold), "counts": counts}
-    (args.out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-    print(f"planted {len(gold)} slips into {len(chosen)} articles (seed {args.seed}): "
-          + ", ".join(f"{f} {n}" for f, n in counts.items()))
+
+def _in_file(name: str, new: str, items: list[dict]) -> tuple[str, list[dict]]:
+    return new, [{"file": name, **g} for g in items]
 
 
 if __name__ == "__main__":

@@ -21,14 +21,11 @@ Usage: python3 bench/plant_typos.py --corpus ../shared/corpus/news --out OUT --n
 """
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import re
-import shutil
-from pathlib import Path
 
 from lintnews.rules._dictionary import dictionary
+from planting import paragraph_starts, position, run
 
 FORMS = ("deletion", "insertion", "substitution", "transposition", "doubled")
 ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -67,20 +64,11 @@ def typo(word: str, form: str, rng: random.Random) -> str | None:
     raise ValueError(form)
 
 
-def _paragraph_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
-
-
-def position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def plant(name: str, text: str, rng: random.Random, k: int, counts: dict) -> tuple[str, list[dict]]:
     """The text with up to k typos planted, each in another paragraph, and their gold items."""
     words = dictionary()
     spots = [m for m in WORD.finditer(text) if m[0] in words]
-    starts = _paragraph_starts(text)
+    starts = paragraph_starts(text)
     chosen, used = [], set()
     for m in rng.sample(spots, len(spots)):
         paragraph = sum(1 for s in starts if s <= m.start())
@@ -114,48 +102,8 @@ def plant(name: str, text: str, rng: random.Random, k: int, counts: dict) -> tup
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", required=True, help="folder of clean *.txt articles")
-    ap.add_argument("--out", required=True, help="output folder (replaced)")
-    ap.add_argument("--n", type=int, default=300, help="number of articles to mutate")
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--max-per-article", type=int, default=2)
-    ap.add_argument("--exclude", default=None, help="JSONL whose 'file' values are never chosen")
-    args = ap.parse_args()
-
-    corpus = Path(args.corpus)
-    excluded = set()
-    if args.exclude and Path(args.exclude).exists():
-        excluded = {json.loads(line)["file"] for line in Path(args.exclude).read_text(encoding="utf-8").splitlines()
-                    if line.strip()}
-    order = [p for p in sorted(corpus.glob("*.txt")) if p.name not in excluded]
-    random.Random(args.seed).shuffle(order)
-    out = Path(args.out)
-    if out.exists():
-        shutil.rmtree(out)
-    (out / "articles").mkdir(parents=True)
-    counts = dict.fromkeys(FORMS, 0)
-    gold_all, chosen = [], []
-    for p in order:
-        if len(chosen) >= args.n:
-            break
-        rng = random.Random(f"{args.seed}:{p.name}")
-        new_text, gold = plant(p.name, p.read_text(encoding="utf-8"), rng, rng.randint(1, args.max_per_article),
-                               counts)
-        if gold:
-            (out / "articles" / p.name).write_text(new_text, encoding="utf-8", newline="")
-            gold_all.extend(gold)
-            chosen.append(p.name)
-    gold_all.sort(key=lambda g: (g["file"], g["line"], g["column"]))
-    with open(out / "gold.jsonl", "w", encoding="utf-8") as fh:
-        for g in gold_all:
-            fh.write(json.dumps(g, ensure_ascii=False) + "\n")
-    manifest = {"seed": args.seed, "n": len(chosen), "max_per_article": args.max_per_article,
-                "corpus": str(corpus), "excluded": sorted(excluded), "files": sorted(chosen),
-                "defects": len(gold_all), "counts": counts}
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-    print(f"planted {len(gold_all)} typos into {len(chosen)} articles (seed {args.seed}): "
-          + ", ".join(f"{form} {n}" for form, n in counts.items()))
+    run(__doc__, plant, dict.fromkeys(FORMS, 0), lambda counts: ", ".join(f"{f} {n}" for f, n in counts.items()),
+        slips="typos")
 
 
 if __name__ == "__main__":

@@ -26,12 +26,10 @@ Usage: python3 bench/plant_words.py --corpus ../shared/corpus/news --out OUT --n
 """
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import re
-import shutil
-from pathlib import Path
+
+from planting import paragraph_starts, position, run
 
 COMPARATIVES = ("more|less|fewer|better|worse|rather|greater|higher|lower|bigger|larger|smaller|longer"
                 "|shorter|older|younger|faster|slower|cheaper|easier|harder|quicker|stronger|weaker|wider")
@@ -69,10 +67,6 @@ COMPILED = [(fam, form, re.compile(p), fn) for fam, form, p, fn in FORMS]
 FAMILIES = ["confusable-word", "agreement"]
 
 
-def _paragraph_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
-
-
 def _paragraph(starts: list[int], offset: int) -> int:
     return sum(1 for s in starts if s <= offset) - 1
 
@@ -87,17 +81,12 @@ def candidates(text: str) -> list[tuple[str, str, int, int, str]]:
     return out
 
 
-def position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def plant(name: str, text: str, rng: random.Random, k: int, counts: dict) -> tuple[str, list[dict]]:
     """The text with up to k slips planted, each in another paragraph, and their gold items."""
     spots = candidates(text)
     if not spots:
         return text, []
-    starts = _paragraph_starts(text)
+    starts = paragraph_starts(text)
     # pick a form first (so that rare forms are planted as often as common ones), then a spot
     by_form: dict[str, list] = {}
     for spot in spots:
@@ -133,49 +122,9 @@ def plant(name: str, text: str, rng: random.Random, k: int, counts: dict) -> tup
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", required=True, help="folder of clean *.txt articles")
-    ap.add_argument("--out", required=True, help="output folder (replaced)")
-    ap.add_argument("--n", type=int, default=300, help="number of articles to mutate")
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--max-per-article", type=int, default=2)
-    ap.add_argument("--exclude", default=None, help="JSONL whose 'file' values are never chosen")
-    args = ap.parse_args()
-
-    corpus = Path(args.corpus)
-    excluded = set()
-    if args.exclude and Path(args.exclude).exists():
-        excluded = {json.loads(line)["file"] for line in Path(args.exclude).read_text(encoding="utf-8").splitlines()
-                    if line.strip()}
-    order = [p for p in sorted(corpus.glob("*.txt")) if p.name not in excluded]
-    random.Random(args.seed).shuffle(order)
-    out = Path(args.out)
-    if out.exists():
-        shutil.rmtree(out)
-    (out / "articles").mkdir(parents=True)
-    counts = {fam: {form: 0 for f, form, *_ in FORMS if f == fam} for fam in FAMILIES}
-    gold_all, chosen = [], []
-    for p in order:
-        if len(chosen) >= args.n:
-            break
-        rng = random.Random(f"{args.seed}:{p.name}")
-        new_text, gold = plant(p.name, p.read_text(encoding="utf-8"), rng, rng.randint(1, args.max_per_article),
-                               counts)
-        if gold:
-            (out / "articles" / p.name).write_text(new_text, encoding="utf-8", newline="")
-            gold_all.extend(gold)
-            chosen.append(p.name)
-    gold_all.sort(key=lambda g: (g["file"], g["line"], g["column"]))
-    with open(out / "gold.jsonl", "w", encoding="utf-8") as fh:
-        for g in gold_all:
-            fh.write(json.dumps(g, ensure_ascii=False) + "\n")
-    manifest = {"seed": args.seed, "n": len(chosen), "max_per_article": args.max_per_article,
-                "corpus": str(corpus), "excluded": sorted(excluded), "files": sorted(chosen),
-                "defects": len(gold_all), "counts": counts}
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-    summary = "; ".join(f"{fam} {sum(c.values())} ({', '.join(f'{f} {n}' for f, n in c.items())})"
-                        for fam, c in counts.items())
-    print(f"planted {len(gold_all)} slips into {len(chosen)} articles (seed {args.seed}): {summary}")
+    run(__doc__, plant, {fam: {form: 0 for f, form, *_ in FORMS if f == fam} for fam in FAMILIES},
+        lambda counts: "; ".join(f"{fam} {sum(c.values())} ({', '.join(f'{f} {n}' for f, n in c.items())})"
+                                 for fam, c in counts.items()))
 
 
 if __name__ == "__main__":
