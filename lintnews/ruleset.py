@@ -98,7 +98,17 @@ def _coerce(value: Any, hint: Any, where: str, root: Path | None = None) -> Any:
             raise ConfigError(f"{where}: expected a table, got {value!r}")
         _, item = typing.get_args(hint)
         return {str(k): _coerce(v, item, where) for k, v in value.items()}
+    if origin is typing.Literal:
+        choices = typing.get_args(hint)
+        if not any(value == c and type(value) is type(c) for c in choices):
+            shown = [f'"{c}"' if isinstance(c, str) else repr(c) for c in choices]
+            raise ConfigError(f"{where}: expected {', '.join(shown[:-1])} or {shown[-1]}, got {value!r}"
+                              if len(shown) > 1 else f"{where}: expected {shown[0]}, got {value!r}")
+        return value
     if origin in (typing.Union, types.UnionType):
+        arms = [arm for arm in typing.get_args(hint) if arm is not type(None)]
+        if value is not None and len(arms) == 1:        # an optional value: the value's own message
+            return _coerce(value, arms[0], where, root)
         for arm in typing.get_args(hint):
             if arm is type(None) and value is None:
                 return None

@@ -4,13 +4,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal, get_args
 
 import re
 import unicodedata
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
-from lintnews.errors import ConfigError
 from lintnews.patterns import lazy
 from lintnews.rules._data import measured, word_list, word_set
 from lintnews.ruleset import Rule
@@ -32,7 +32,8 @@ _ADDRESS = lazy(re.compile, r"\.[^\W\d_]")           # a stop between letters: a
 _VOWELS = frozenset("aeiou")
 _VOWEL_LETTER_NAMES = frozenset("AEFHILMNORSX")      # "an A", "an F" ... "an X"
 _SENTENCE_BEFORE = frozenset(".!?:;\"“‘'(—–-\n\r")   # what a capital 'A' that starts a sentence follows
-_SOUNDS = ("a", "an", "either")
+Sound = Literal["a", "an", "either"]       # how a word is said after the article ("either": both)
+_SOUNDS = get_args(Sound)
 _KNOWN_MAX = 20_000                                  # tokens whose sound is kept (see Pronunciations.sound)
 
 
@@ -187,13 +188,10 @@ class IndefiniteArticle(Rule):
 
     @dataclass(frozen=True)
     class Options:
-        weak_h: str = "either"
+        weak_h: Sound = "either"
 
     def __init__(self, options=None) -> None:
         super().__init__(options)
-        if self.options.weak_h not in _SOUNDS:
-            raise ConfigError(f"indefinite-article: weak-h is one of {', '.join(_SOUNDS)}, "
-                              f"not {self.options.weak_h!r}")
         self._pronunciations = pronunciations()
         self._function_words = word_set("function_words")
 

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import filterfalse
 from pathlib import Path
+from typing import Literal
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
-from lintnews.errors import ConfigError
 from lintnews.patterns import lazy
 from lintnews.rules._data import measured
 from lintnews.rules._dictionary import dictionary
@@ -459,13 +459,7 @@ class DialectSpelling(Rule):
 
     @dataclass(frozen=True)
     class Options:
-        dialect: str | None = None
-
-    def __init__(self, options=None) -> None:
-        super().__init__(options)
-        if self.options.dialect not in (None, "en-GB", "en-US"):
-            raise ConfigError(f"option 'dialect' of rule dialect-spelling: expected \"en-GB\" or \"en-US\", "
-                              f"got {self.options.dialect!r}")
+        dialect: Literal["en-GB", "en-US"] | None = None
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if self.options.dialect is None:
