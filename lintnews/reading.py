@@ -36,9 +36,12 @@ def read_bytes(path: str | os.PathLike, max_bytes: int | None = DEFAULT_MAX_BYTE
             size = os.fstat(fh.fileno()).st_size
             if size > max_bytes:
                 raise InputError(f"file is {size:,} bytes, over the limit of {max_bytes:,}{advice}")
-            # (no more read than the limit allows: a file may grow meanwhile, or give its
-            # size as 0, as those of /proc do)
-            data = read_up_to(fh, max_bytes + 1, size)
+            # One read of its size and one byte more: a short read of a regular file is its
+            # end. A full one means it grew meanwhile, or gave its size as 0 as those of /proc
+            # do: then on, in chunks, no further than the limit allows.
+            data = fh.read(size + 1)
+            if len(data) > size:
+                data += read_up_to(fh, max_bytes + 1 - len(data))
             if len(data) > max_bytes:
                 raise InputError(f"file is over the limit of {max_bytes:,} bytes, though its size said "
                                  f"{size:,}{advice}")
@@ -66,10 +69,10 @@ def read_stream(stream: BinaryIO, max_bytes: int | None = DEFAULT_MAX_BYTES) -> 
 _CHUNK = 1 << 20
 
 
-def read_up_to(stream: BinaryIO, limit: int, expected: int = 0) -> bytes:
+def read_up_to(stream: BinaryIO, limit: int) -> bytes:
     """At most `limit` bytes of a stream, read as they come: a limit is a bound, never an
     allocation (a limit of 30 GB on a 1 KB file reads 1 KB, with 1 KB of memory)."""
-    first = stream.read(min(limit, max(expected + 1, _CHUNK)))
+    first = stream.read(min(limit, _CHUNK))
     if not first or len(first) >= limit:
         return first
     pieces, total = [first], len(first)

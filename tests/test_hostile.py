@@ -92,6 +92,64 @@ def test_a_file_whose_size_says_less_than_it_holds_is_read_no_further_than_the_l
                                                         "(set max-file-size to lint it)\n"))
 
 
+@pytest.mark.skipif(not os.path.exists("/proc/self/cmdline"), reason="needs a /proc file (its size says 0)")
+def test_a_file_whose_size_says_0_is_read_whole_under_the_limit():
+    # (a file is read with one read of its size and one byte more: here that byte is not the end)
+    from lintnews.reading import read_bytes
+
+    with open("/proc/self/cmdline", "rb") as fh:
+        whole = fh.read()
+    assert os.stat("/proc/self/cmdline").st_size == 0 and len(whole) > 20
+    assert read_bytes("/proc/self/cmdline", 1_000_000) == whole
+
+
+def test_a_file_that_grows_between_its_size_and_its_read(tmp_path, monkeypatch):
+    import lintnews.reading as reading
+    from lintnews.errors import InputError
+
+    path = tmp_path / "growing.txt"
+    real_fstat = os.fstat
+
+    def fstat_then_grow(fd):
+        size = real_fstat(fd)
+        with open(path, "ab") as fh:                   # more is written after the size is taken
+            fh.write(b"b" * 3000)
+        return size
+
+    monkeypatch.setattr(reading.os, "fstat", fstat_then_grow)
+    path.write_bytes(b"a" * 1000)
+    assert reading.read_bytes(path, 10_000) == b"a" * 1000 + b"b" * 3000       # read to its end
+    path.write_bytes(b"a" * 1000)
+    assert reading.read_bytes(path, 4_000) == b"a" * 1000 + b"b" * 3000        # to the limit itself
+    path.write_bytes(b"a" * 1000)
+    with pytest.raises(InputError, match="over the limit of 3,999 bytes, though its size said 1,000"):
+        reading.read_bytes(path, 3_999)
+
+
+def test_a_pipe_is_read_to_its_end_in_chunks_and_no_further_than_the_limit():
+    import threading
+
+    from lintnews.reading import read_stream
+
+    data = bytes(range(256)) * (3 * 4096 + 7)              # over 3 MB: several chunks of 1 MB
+    for limit, expected in ((None, (data, True)), (len(data), (data, True)),
+                            (len(data) - 1, (data, False)), (1000, (data[:1001], False))):
+        read_end, write_end = os.pipe()
+
+        def write(fd=write_end):
+            with open(fd, "wb") as out:
+                try:
+                    out.write(data)
+                except BrokenPipeError:                 # the reader stopped at its limit
+                    pass
+
+        writer = threading.Thread(target=write)
+        writer.start()
+        with open(read_end, "rb") as stream:
+            assert read_stream(stream, limit) == expected, limit
+        writer.join()
+
+
 def test_a_one_megabyte_paragraph_with_no_line_break(tmp_path):
     text = prose(170_000) + " It was the the end."
     assert len(text) > 1_000_000 and "\n" not in text
