@@ -13,9 +13,10 @@ which names files itself). Each folder is searched with its own configuration's 
 """
 from __future__ import annotations
 
+import fnmatch
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
-from fnmatch import fnmatchcase
 from pathlib import Path
 
 from lintnews.config import Config
@@ -59,8 +60,14 @@ class Excludes:
 
 
 def _default(name: str, directory: bool) -> bool:
-    return any(pattern.endswith("/") == directory and fnmatchcase(name, pattern.rstrip("/"))
-               for pattern in DEFAULT_EXCLUDE)
+    return _DEFAULT_NAMES[directory].match(name) is not None
+
+
+# DEFAULT_EXCLUDE as one pattern for folders' names and one for files' (fnmatchcase's own
+# translation, so the same names match as with a call per glob)
+_DEFAULT_NAMES = {directory: re.compile("|".join(fnmatch.translate(p.rstrip("/")) for p in DEFAULT_EXCLUDE
+                                                 if p.endswith("/") == directory))
+                  for directory in (False, True)}
 
 
 def iter_targets(paths: Sequence[str], settings: Callable[[Path], Config],
@@ -109,11 +116,11 @@ def _walk(root: Path, excludes: _Excludes, default_extensions: tuple[str, ...], 
         extensions = config.extensions or default_extensions
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")
                          and not excludes.matches(config, here / d, directory=True)
-                         and not (ignored and ignored.matches(here / d, directory=True)))
+                         and not (ignored and ignored.matches(d, directory=True)))
         for name in files:
             path = here / name
             if excludes.of(config).wants(path, extensions) and not name.startswith(".") \
-                    and not excludes.matches(config, path) and not (ignored and ignored.matches(path)):
+                    and not excludes.matches(config, path) and not (ignored and ignored.matches(name)):
                 yield path
 
 
@@ -162,11 +169,14 @@ class Globs:
 
 
 class _GitIgnored:
-    """What git ignores in the working tree around a folder (none outside a git tree)."""
+    """What git ignores in the working tree around a folder (none outside a git tree), for
+    the names in the folder a search last entered: each folder is resolved once, on entering,
+    not each of its files."""
 
     def __init__(self, start: Path) -> None:
         self.top = _git_top(start.resolve())
         self.specs: dict[Path, object] = {}
+        self.here: list[tuple[str, object]] = []      # (the entered folder's path in a spec's folder, the spec)
         if self.top is None:
             return
         info = self.top / ".git" / "info" / "exclude"
@@ -187,24 +197,26 @@ class _GitIgnored:
             self.specs[folder] = spec
 
     def enter(self, folder: Path) -> None:
-        """Read the .gitignore of a folder the search has come into."""
-        if self.top is not None:
-            resolved = folder.resolve()
-            if resolved not in self.specs:
-                self._load(resolved, resolved / ".gitignore")
-
-    def matches(self, path: Path, directory: bool = False) -> bool:
+        """Come into a folder: read its .gitignore, and note where it lies in the folder of
+        each spec that applies to it (the specs of the folders above it)."""
         if self.top is None:
-            return False
-        full = path.resolve() if not path.is_symlink() else path.absolute()
-        for folder, spec in self.specs.items():
+            return
+        resolved = folder.resolve()
+        if resolved not in self.specs:
+            self._load(resolved, resolved / ".gitignore")
+        self.here = []
+        for top, spec in self.specs.items():
             try:
-                rel = full.relative_to(folder).as_posix()
+                rel = resolved.relative_to(top).as_posix()
             except ValueError:
                 continue
-            if spec.match_file(rel + "/" if directory else rel):
-                return True
-        return False
+            self.here.append(("" if rel == "." else rel + "/", spec))
+
+    def matches(self, name: str, directory: bool = False) -> bool:
+        """Whether git ignores the file (or folder) of this name in the folder last entered
+        (a link by where it is, not where it points)."""
+        end = "/" if directory else ""
+        return any(spec.match_file(rel + name + end) for rel, spec in self.here)
 
 
 def _git_top(folder: Path) -> Path | None:

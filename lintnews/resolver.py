@@ -29,6 +29,7 @@ class Resolver:
         self.fixed: Key = Path(config_file) if config_file else None
         self.per_file = not (isolated or config_file)
         self._keys: dict[Path, Key] = {}
+        self._keys_by_name: dict[str, Key] = {}     # (a folder's absolute path as a string)
         self._configs: dict[Key, Config] = {}
         self._linters: dict[Key, Linter] = {}
 
@@ -50,7 +51,13 @@ class Resolver:
         return key
 
     def key_of_file(self, path: str) -> Key:
-        return self.key(os.path.dirname(os.path.abspath(path)))
+        """The configuration file for a file: looked up once per folder, not per file."""
+        if not self.per_file:
+            return self.fixed
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in self._keys_by_name:
+            self._keys_by_name[folder] = self.key(folder)
+        return self._keys_by_name[folder]
 
     def config(self, key: Key) -> Config:
         if key not in self._configs:

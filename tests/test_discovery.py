@@ -31,6 +31,22 @@ def test_files_git_ignores_are_skipped(tmp_path):
     assert linted(tmp_path, "drafts/b.md") == ["drafts/b.md"]
 
 
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_git_ignores_by_where_a_file_is_however_the_search_reached_it(tmp_path):
+    # each folder is resolved once and its files matched by name: a search through a link
+    # to the tree, or by a path with "..", must still find each .gitignore's folder
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    tree(repo, {".gitignore": "draft.txt\nold/\n", "a.txt": DEFECT, "old/b.txt": DEFECT,
+                "sub/.gitignore": "*.md\n", "sub/c.txt": DEFECT, "sub/d.md": DEFECT, "other/e.md": DEFECT})
+    (repo / "draft.txt").symlink_to(repo / "a.txt")          # an ignored link to a file that is not
+    (tmp_path / "link").symlink_to(repo, target_is_directory=True)
+    assert linted(repo, ".") == ["a.txt", "other/e.md", "sub/c.txt"]
+    assert linted(tmp_path, "link") == ["link/a.txt", "link/other/e.md", "link/sub/c.txt"]
+    assert linted(repo / "other", "../sub", ".") == ["../sub/c.txt", "e.md"]
+
+
 def test_exclude_extensions_and_force_exclude(tmp_path):
     tree(tmp_path, {"lintnews.toml": 'exclude = ["archive/**"]\nextensions = ["md"]\n',
                     "a.md": DEFECT, "b.txt": DEFECT, "archive/c.md": DEFECT})
