@@ -3,14 +3,20 @@
     .venv/bin/python bench/speed.py                  # everything (the peers installed on first use)
     .venv/bin/python bench/speed.py --no-peer --runs 9
 
-Prints one table:
+Prints one table. lintnews is run on each of its cores side by side (the compiled one where
+it is built, and the pure-Python one that LINTNEWS_PURE=1 forces), each row naming the core
+`lintnews --version` reports ("python" where it names none):
   start-up     median wall time of `lintnews <article>` (the seed article, from the repo
                root, as an editor's pre-commit hook runs it), beside `python -c pass` and
                `python -c "import regex, pluggy"` on the same machine
   throughput   `lintnews --isolated` over ../shared/corpus/news: MB/s and articles/s, wall
                time of one process; then with --jobs 2 where lintnews has that option
+  ratio        the targets of issue 23, measured in one run (bench/ratio.py): the corpus
+               against a Python process running one doubled-word regex over the same files,
+               and one article against proselint
   per rule     CPU seconds of each rule over the corpus, in one process (the shared analysis
-               -- paragraphs, sentences, word tokens, quotations -- on rows of its own)
+               -- paragraphs, sentences, word tokens, quotations -- on rows of its own), on
+               the core this process runs
   peers        proselint, installed from PyPI into its own venv (--peer-venv), and retext
                (unified + retext-english on Node.js, installed from npm into a directory of
                its own, --retext-dir; skipped where node or npm is missing; see
@@ -37,18 +43,15 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus" / "news"
-ARTICLE = REPO / "seeds" / "000_c414c113dae7f080.txt"
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}   # a real install has .pyc
+from ratio import ARTICLE, CORPUS, ENV, REPO, core_name, cores, lintnews_command, ratio_rows
 
 
-def wall(cmd: list[str], runs: int, cwd: Path = REPO) -> float:
+def wall(cmd: list[str], runs: int, cwd: Path = REPO, env: dict[str, str] = ENV) -> float:
     """Median wall seconds of `runs` runs of cmd (after one run that warms the caches)."""
     times = []
     for i in range(runs + 1):
         start = time.perf_counter()
-        subprocess.run(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         if i:
             times.append(time.perf_counter() - start)
     return statistics.median(times)
@@ -66,32 +69,27 @@ def load() -> str:
         return "?"
 
 
-def lintnews_command() -> list[str]:
-    script = Path(sys.executable).with_name("lintnews")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "lintnews"]
-
-
-def start_up(runs: int, rows: list) -> None:
+def start_up(runs: int, rows: list, found: list) -> None:
     rows.append(("start-up", "python -c pass", f"{1000 * wall([sys.executable, '-c', 'pass'], runs):.0f} ms"))
     rows.append(("", 'python -c "import regex, pluggy"',
                  f"{1000 * wall([sys.executable, '-c', 'import regex, pluggy'], runs):.0f} ms"))
-    rows.append(("", f"lintnews {ARTICLE.relative_to(REPO)}",
-                 f"{1000 * wall(lintnews_command() + [str(ARTICLE.relative_to(REPO))], runs):.0f} ms"))
+    for core, env in found:
+        rows.append(("", f"lintnews {ARTICLE.relative_to(REPO)} (core: {core})",
+                     f"{1000 * wall(lintnews_command() + [str(ARTICLE.relative_to(REPO))], runs, env=env):.0f} ms"))
 
 
-def throughput(rows: list, size: int, count: int) -> None:
+def throughput(rows: list, size: int, count: int, found: list) -> None:
     base = lintnews_command() + ["--isolated"]
     helps = subprocess.run(base + ["--help"], env=ENV, capture_output=True, text=True).stdout
     jobs = "--jobs" in helps                    # (then the default may be one process per core)
-    seconds = wall(base + (["--jobs", "1"] if jobs else []) + [str(CORPUS)], 3)
-    rows.append(("throughput", f"lintnews --isolated {'--jobs 1 ' if jobs else ''}<corpus>",
-                 rate(size, count, seconds)))
-    if jobs:
-        seconds = wall(base + ["--jobs", "2", str(CORPUS)], 3)
-        value = rate(size, count, seconds)
-    else:
-        value = "n/a (no --jobs)"
-    rows.append(("", "lintnews --isolated --jobs 2 <corpus>", value))
+    for i, (core, env) in enumerate(found):
+        seconds = wall(base + (["--jobs", "1"] if jobs else []) + [str(CORPUS)], 3, env=env)
+        rows.append(("" if i else "throughput",
+                     f"lintnews --isolated {'--jobs 1 ' if jobs else ''}<corpus> (core: {core})",
+                     rate(size, count, seconds)))
+    for core, env in found:
+        value = rate(size, count, wall(base + ["--jobs", "2", str(CORPUS)], 3, env=env)) if jobs else "n/a (no --jobs)"
+        rows.append(("", f"lintnews --isolated --jobs 2 <corpus> (core: {core})", value))
 
 
 def per_rule(rows: list) -> None:
@@ -120,14 +118,16 @@ def per_rule(rows: list) -> None:
     for path, text in texts:
         linter.lint_text(text, path)
     whole = clock() - t
-    first = True
+    first = f"per rule (CPU, core: {core_name(os.environ)})"
     for key, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
-        rows.append(("per rule (CPU)" if first else "", key, f"{seconds:.3f} s"))
-        first = False
+        rows.append((first, key, f"{seconds:.3f} s"))
+        first = ""
     rows.append(("", "all of it: Linter.lint_text over the corpus", f"{whole:.3f} s CPU"))
 
 
-def peer(rows: list, venv: Path, runs: int, size: int, count: int) -> None:
+def install_proselint(venv: Path, rows: list) -> Path | None:
+    """The proselint command in `venv`, installed there from PyPI when missing (None, and a
+    row saying so, where it cannot be)."""
     proselint = venv / "bin" / "proselint"
     if not proselint.exists():
         made = subprocess.run([sys.executable, "-m", "venv", str(venv)], capture_output=True)
@@ -135,7 +135,11 @@ def peer(rows: list, venv: Path, runs: int, size: int, count: int) -> None:
             [str(venv / "bin" / "pip"), "install", "-q", "proselint"], capture_output=True).returncode == 0
         if not installed or not proselint.exists():
             rows.append(("proselint", "pip install proselint", f"n/a (could not install into {venv})"))
-            return
+            return None
+    return proselint
+
+
+def peer(rows: list, proselint: Path, runs: int, size: int, count: int) -> None:
     version = subprocess.run([str(proselint), "version"], capture_output=True, text=True).stdout.strip()
     rows.append(("proselint", f"{version or 'proselint'}: proselint check {ARTICLE.relative_to(REPO)}",
                  f"{1000 * wall([str(proselint), 'check', str(ARTICLE)], runs):.0f} ms"))
@@ -148,7 +152,7 @@ RETEXT_PACKAGES = ["unified@11.0.5", "retext-english@5.0.0", "retext-stringify@4
 RETEXT_SCRIPT = REPO / "bench" / "retext_peer.mjs"
 
 
-def retext(rows: list, where: Path, runs: int, size: int, count: int) -> None:
+def retext(rows: list, where: Path, runs: int, size: int, count: int, found: list) -> None:
     """retext on Node.js: start-up on one article, throughput over the corpus with no rule,
     one rule and four; lintnews with its one rule in common, for the same comparison."""
     node, npm = shutil.which("node"), shutil.which("npm")
@@ -172,8 +176,10 @@ def retext(rows: list, where: Path, runs: int, size: int, count: int) -> None:
                        ("rules", "4 rules (repeats, contractions, quotes, spacing)")):
         seconds = wall([node, str(script), mode, str(CORPUS)], 1)
         rows.append(("", f"<corpus>, {what}", rate(size, count, seconds)))
-    seconds = wall(lintnews_command() + ["--isolated", "--jobs", "1", "--select", "LN101", str(CORPUS)], 3)
-    rows.append(("", "lintnews --isolated --jobs 1 --select LN101 <corpus>", rate(size, count, seconds)))
+    for core, env in found:
+        seconds = wall(lintnews_command() + ["--isolated", "--jobs", "1", "--select", "LN101", str(CORPUS)], 3, env=env)
+        rows.append(("", f"lintnews --isolated --jobs 1 --select LN101 <corpus> (core: {core})",
+                     rate(size, count, seconds)))
 
 
 def cpu(linter, text: str) -> float:
@@ -226,6 +232,7 @@ def main() -> int:
     ap.add_argument("--retext-dir", type=Path, default=Path(tempfile.gettempdir()) / "lintnews-bench-retext",
                     help="the directory retext is installed into with npm (when missing)")
     ap.add_argument("--no-peer", action="store_true", help="leave the peers (proselint, retext) out")
+    ap.add_argument("--ratio-runs", type=int, default=5, help="rounds of the ratio's commands taking turns (best of)")
     args = ap.parse_args()
     if not CORPUS.is_dir():
         print(f"skipped: the news corpus ({CORPUS}) is not here")
@@ -234,12 +241,16 @@ def main() -> int:
     size, count = sum(p.stat().st_size for p in files), len(files)
     print(f"{count} articles, {size / 1e6:.2f} MB; {os.cpu_count()} CPUs; load average {load()}", flush=True)
     rows: list[tuple[str, str, str]] = []
-    start_up(args.runs, rows)
-    throughput(rows, size, count)
+    found = cores()
+    start_up(args.runs, rows, found)
+    throughput(rows, size, count, found)
+    proselint = None if args.no_peer else install_proselint(args.peer_venv, rows)
+    ratio_rows(rows, args.ratio_runs, proselint)
     per_rule(rows)
+    if proselint is not None:
+        peer(rows, proselint, args.runs, size, count)
     if not args.no_peer:
-        peer(rows, args.peer_venv, args.runs, size, count)
-        retext(rows, args.retext_dir, args.runs, size, count)
+        retext(rows, args.retext_dir, args.runs, size, count, found)
     linearity(rows)
     widths = [max(len(r[i]) for r in rows) for i in range(2)]
     for what, how, value in rows:
