@@ -119,7 +119,7 @@ def ratio_rows(rows: list, runs: int, proselint: Path | None = PROSELINT) -> Non
                      f"{size / 1e6 / cpu:.2f} MB/s CPU ({cpu:.2f} s) = {cpu / ref_cpu:.2f} x the reference "
                      f"(target {CORPUS_TARGET}); wall {wall / ref_wall:.2f} x"))
     if proselint is None or not proselint.exists():
-        rows.append(("", "proselint check <article>", f"n/a (no proselint at {proselint})"))
+        rows.append(("", "proselint check <article>", f"n/a (no proselint{f' at {proselint}' if proselint else ''})"))
         return
     article = str(ARTICLE.relative_to(REPO))
     one = {"proselint": ([str(proselint), "check", article], ENV)}
