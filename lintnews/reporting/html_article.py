@@ -5,8 +5,11 @@ The text is the file's own, line for line, so that line numbers are the CLI's; e
 highlight is a `<mark>` whose text is exactly the finding's span (code points, as the JSON
 format counts them). Line numbers are empty elements whose number CSS draws (`data-n`), so
 they add nothing to the text a highlight holds, nor to what is copied. A span that crosses
-another (starts inside it, ends past it) cannot nest in it: it is cut at the other's end
-and says so (`data-cut`); no built-in rule's findings cross (checked on the corpora).
+another (starts inside it, ends past it) cannot nest in it, and no element can hold the
+text of two crossing spans each: its highlight holds its span up to the other's end and
+says so (`data-cut`); the rest is highlighted alike by spans that name it (`data-of`).
+No built-in rule's findings cross (checked on the corpora). This is the view of plain
+text; Markdown and HTML get a rendered-like one (html_rendered).
 """
 from __future__ import annotations
 
@@ -26,6 +29,33 @@ MARKDOWN_MARKUP = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}(?=[ \t])|>[ \t]?|[-*+](?
 HTML_MARKUP = re.compile(r"<!--.*?-->|<[^<>\r\n]*>", re.S)
 _BREAK = re.compile(r"\r\n|\r|\n")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def body_text(value: str) -> str:
+    """`value` as HTML text in the article's body: as `text`, and a NUL (which HTML parsing
+    drops) as a `.nul` element showing U+2400, whose text the page's script makes NUL again."""
+    out = text(value)
+    return out.replace("\0", '<span class="nul">\u2400</span>') if "\0" in out else out
+
+
+def crossing(spans: list[tuple[int, int]]) -> tuple[list[int], list[int], list[tuple[int, int, int]]]:
+    """The order in which highlights open (by start, the longest first), where each one's
+    element ends (its span's end, or where the highlight it crosses ends), and the rest of
+    each cut span as (start, end, index)."""
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][1], i))
+    ends = [end for _, end in spans]
+    rest: list[tuple[int, int, int]] = []
+    stack: list[int] = []
+    for i in order:
+        start, end = spans[i]
+        while stack and stack[-1] <= start:
+            stack.pop()
+        if stack and end > stack[-1]:
+            ends[i] = stack[-1]
+            rest.append((ends[i], end, i))
+        if ends[i] > start:
+            stack.append(ends[i])
+    return order, ends, rest
 
 
 def text(value: str) -> str:
@@ -71,10 +101,13 @@ class _TextWriter:
         self.pos, self.line, self.chunk_start = 0, 1, 1
         self.stack: list[int] = []               # the ends of the open highlights, innermost last
         self.fold_end = 0                        # where folded front matter ends (0: none)
+        self.rest: list[tuple[int, int, str]] = []    # the rest of each cut span (start, end, its mark's class)
 
     def write(self, diagnostics: list[Diagnostic], prefix: str, front_end: int) -> str:
         spans = offsets(self.source, diagnostics)
-        order = sorted(range(len(diagnostics)), key=lambda i: (spans[i][0], -spans[i][1], i))
+        order, ends, rest = crossing(spans)
+        self.rest = [(a, b, f'<span class="fc {text(diagnostics[i].severity)}" data-of="h{prefix}-{i}">')
+                     for a, b, i in rest]
         out = self.out
         out.append('<div class="text">')
         if 0 < front_end < len(self.source) and all(start >= front_end for start, _ in spans):
@@ -86,9 +119,8 @@ class _TextWriter:
             start, end = spans[i]
             self.close_until(start)
             self.emit(start)
-            cut = bool(self.stack) and end > self.stack[-1]
-            end = min(end, self.stack[-1]) if cut else end
-            out.append(_mark(diagnostics[i], f"{prefix}-{i}", cut))
+            end = ends[i]
+            out.append(mark_tag(diagnostics[i], f"{prefix}-{i}", end < spans[i][1]))
             if end == start:
                 out.append("</mark>")
             else:
@@ -126,18 +158,35 @@ class _TextWriter:
                 out.append(_line_number(self.line))
 
     def piece(self, start: int, stop: int) -> None:
+        """source[start:stop] as HTML: the rest of a cut span in its own highlight spans."""
+        if start >= stop:
+            return
+        for a, b, tag in self.rest:
+            if a < stop and b > start:
+                a, b = max(a, start), min(b, stop)
+                self.piece(start, a)
+                self.out.append(tag)
+                self.piece_of(a, b)
+                self.out.append("</span>")
+                self.piece(b, stop)
+                return
+        self.piece_of(start, stop)
+
+    def piece_of(self, start: int, stop: int) -> None:
         """source[start:stop] as HTML, its markup (if any is known) in dimmed spans."""
+        if start >= stop:
+            return
         source, out = self.source, self.out
         if self.markup is None:
-            out.append(text(source[start:stop]))
+            out.append(body_text(source[start:stop]))
             return
         pos = start
         for m in self.markup.finditer(source, start, stop):
             if m.end() > m.start():
-                out.append(text(source[pos:m.start()]))
-                out.append(f'<span class="mu">{text(m.group())}</span>')
+                out.append(body_text(source[pos:m.start()]))
+                out.append(f'<span class="mu">{body_text(m.group())}</span>')
                 pos = m.end()
-        out.append(text(source[pos:stop]))
+        out.append(body_text(source[pos:stop]))
 
 
 def _next_break(source: str, pos: int, upto: int) -> int | None:
@@ -150,9 +199,10 @@ def _line_number(n: int) -> str:
     return f'<span class="ln" aria-hidden="true" data-n="{n}"></span>'
 
 
-def _mark(d: Diagnostic, ident: str, cut: bool) -> str:
+def mark_tag(d: Diagnostic, ident: str, cut: bool, more: str = "") -> str:
+    """The opening tag of a finding's highlight (`more`: classes to add)."""
     extra = ' data-cut="true"' if cut else ""
-    return (f'<mark id="h{ident}" class="f {text(d.severity)}" tabindex="0" role="button" '
+    return (f'<mark id="h{ident}" class="f {text(d.severity)}{" " + more if more else ""}" tabindex="0" role="button" '
             f'aria-describedby="d{ident}" data-code="{text(d.code)}" '
             f'data-severity="{text(d.severity)}" data-line="{d.line}" data-column="{d.column}" '
             f'data-end-line="{d.end_line}" data-end-column="{d.end_column}"{extra}>')
@@ -237,24 +287,40 @@ def headline_block(meta: dict) -> str:
         out.append(f'<p class="headline">{text(meta["title"])}</p>')
     if meta.get("standfirst"):
         out.append(f'<p class="standfirst">{text(meta["standfirst"])}</p>')
-    byline = " · ".join(text(meta[k]) for k in ("author", "date") if meta.get(k))
-    if byline:
-        out.append(f'<p class="byline">{byline}</p>')
+    names = byline(meta)
+    if names:
+        out.append(f'<p class="byline">{names}</p>')
     out.append("</header>")
     return "".join(out)
 
 
+def byline(meta: dict) -> str:
+    """Author and date, as HTML ("" when the article has neither)."""
+    return " · ".join(text(meta[k]) for k in ("author", "date") if meta.get(k))
+
+
 def article_section(path: str, number: int, diagnostics: list[Diagnostic], source: str | None,
-                    meta: dict, words: int, front_end: int = 0) -> str:
-    """The whole section of one article (`front_end`: where its front matter ends, or 0)."""
+                    meta: dict, words: int, front_end: int = 0, doc=None) -> str:
+    """The whole section of one article (`front_end`: where its front matter ends, or 0):
+    the rendered-like view when `doc` is its Markdown or HTML Document, else its text."""
     prefix = f"a{number}"
     name = text(printable(path))
     counts = f"{len(diagnostics):,} finding{'s' if len(diagnostics) != 1 else ''}, {words:,} words"
-    markup = MARKDOWN_MARKUP if path.lower().endswith((".md", ".markdown")) else \
-        HTML_MARKUP if path.lower().endswith((".html", ".htm")) else None
-    body = article_text(source, diagnostics, prefix, markup, front_end) if source is not None else \
-        '<p class="unread">The text of this file could not be read.</p>'
+    header = headline_block(meta)
+    if source is None:
+        body = '<p class="unread">The text of this file could not be read.</p>'
+    elif doc is not None and doc.kind in ("markdown", "html") and doc.prose_map is not None:
+        from lintnews.reporting.html_rendered import rendered_text
+
+        if doc.kind == "markdown":
+            body, header = rendered_text(doc, diagnostics, prefix, front_end, byline(meta)), ""
+        else:
+            body = rendered_text(doc, diagnostics, prefix)
+    else:
+        markup = MARKDOWN_MARKUP if path.lower().endswith((".md", ".markdown")) else \
+            HTML_MARKUP if path.lower().endswith((".html", ".htm")) else None
+        body = article_text(source, diagnostics, prefix, markup, front_end)
     return (f'<section class="article" id="{prefix}" aria-labelledby="{prefix}-title" '
             f'data-findings="{len(diagnostics)}"><h2 id="{prefix}-title">{name}</h2>'
-            f'<p class="counts">{counts}</p>{headline_block(meta)}'
+            f'<p class="counts">{counts}</p>{header}'
             f'{body}{findings_list(source, diagnostics, prefix)}</section>')
