@@ -21,8 +21,10 @@ from lintnews.reporting.html_article import body_text, crossing, mark_tag, offse
 
 MU, TEXT, REP, PH, CODE = 0, 1, 2, 3, 4       # what a character of the file is in the view
 PLACEHOLDER = "\ufffc"
+REVEAL_AROUND = 60
 TITLE_KEYS = ("title", "headline")
 STANDFIRST_KEYS = ("standfirst", "description", "summary", "subtitle", "dek", "excerpt", "lede")
+_WORD = re.compile(r"[^\W_]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # markup that changes how the text after it looks: Markdown emphasis and link brackets, HTML tags
 _STYLE_TOKEN = re.compile(r"\*\*|__|\*|_|~~|\[|\]\([^)]*\)|\]\[[^\]]*\]|\]|<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>")
@@ -32,6 +34,7 @@ _MD_TOGGLES = {"**": "s-b", "__": "s-b", "*": "s-i", "_": "s-i", "~~": "s-s"}
 _CONTAINER_MARKS = re.compile(r"[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)]|#{1,6})(?=[ \t]|$)[ \t]*)*")
 _LIST_MARKER = re.compile(r"(?:[ \t]*>[ \t]?)*[ \t]*([-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _FENCE = re.compile(r"(?m)^ {0,3}(`{3,}|~{3,})[^\r\n]*(?:\r\n|\r|\n)(.*?)(?:^ {0,3}\1[ \t]*$|\Z)", re.S)
+_CODE = re.compile(r"<code\b[^>]*>(.*?)</code\s*>", re.S | re.I)
 _PRE = re.compile(r"<pre\b[^>]*>(.*?)</pre\s*>", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>")
 _KEY = re.compile(r"(?m)^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w-]*)[ \t]*[:=]")
@@ -56,9 +59,10 @@ def article_document(path: str, source: str):
 
 
 def prose_words(doc) -> int:
-    """The words of the prose an editor reads, white-space separated as lintnews counts
-    words, less the placeholders of code, images and URLs (no markup, no front matter keys)."""
-    return sum(1 for word in doc.prose.split() if word.strip(PLACEHOLDER))
+    """The words of the prose an editor reads (no markup, no front matter keys), white-space
+    separated as lintnews counts words; a token with no letter or figure once the
+    placeholders of code, images and URLs are out of it is not one."""
+    return sum(1 for word in doc.prose.split() if _WORD.search(word.replace(PLACEHOLDER, "")))
 
 
 def front_matter_end(doc) -> int | None:
@@ -70,15 +74,19 @@ def front_matter_end(doc) -> int | None:
     return 0 if front is None else None if front.error else front.end
 
 
-def characters(doc) -> tuple[bytearray, dict[int, tuple[int, str]]]:
-    """What each character of the file is in the view (MU, TEXT, REP, PH, CODE) and, for
-    each replaced piece, its end and what it reads as (by its start)."""
+def characters(doc) -> tuple[bytearray, dict[int, tuple[int, str]], dict[int, str]]:
+    """What each character of the file is in the view (MU, TEXT, REP, PH, CODE); for each
+    replaced piece, its end and what it reads as (by its start); and what the prose reads
+    where the file has nothing (by offset)."""
     source, prose = doc.text, doc.prose
     kinds = bytearray(len(source))
     replaced: dict[int, tuple[int, str]] = {}
+    inserted: dict[int, str] = {}
     kept, placeholders = [], []
     for ps, pe, ts, te in doc.prose_map.segments():
         if te <= ts:
+            if pe > ps and ts not in replaced:    # read where the file has nothing: a folded line break
+                inserted[ts] = " " if prose[ps:pe].isspace() else prose[ps:pe]
             continue
         if pe - ps == te - ts:
             kept.append((ts, te))
@@ -87,12 +95,19 @@ def characters(doc) -> tuple[bytearray, dict[int, tuple[int, str]]]:
             placeholders.append((ts, te))
         else:                                       # an entity, an escape, a line break in a quotation
             kinds[ts:te] = bytes([REP]) * (te - ts)
-            replaced[ts] = (te, prose[ps:pe])
+            content = prose[ps:pe]
+            replaced[ts] = (te, " " if content.isspace() else content)
     for ts, te in kept:
         kinds[ts:te] = bytes([TEXT]) * (te - ts)
     for ts, te in placeholders:                     # an image whose alt text is prose: only that shows
-        if TEXT in kinds[ts:te]:
+        if TEXT in kinds[ts:te] or doc.kind == "html":          # (in HTML, a tag: see below)
             kinds[ts:te] = kinds[ts:te].replace(bytes([PH]), bytes([MU]))
+    if doc.kind == "html":                          # a <code> element: its text, as code
+        for m in _CODE.finditer(source):
+            a, b = m.span(1)
+            kinds[a:b] = bytes(PH if k == MU else k for k in kinds[a:b])
+            for tag in _TAG.finditer(source, a, b):
+                kinds[tag.start():tag.end()] = bytes(len(tag.group()))
     code = _FENCE if doc.kind == "markdown" else _PRE
     for m in code.finditer(source):                 # code blocks: shown as code, not prose
         a, b = m.span(2 if doc.kind == "markdown" else 1)
@@ -100,7 +115,7 @@ def characters(doc) -> tuple[bytearray, dict[int, tuple[int, str]]]:
         if doc.kind != "markdown":
             for tag in _TAG.finditer(source, a, b):
                 kinds[tag.start():tag.end()] = bytes(len(tag.group()))
-    return kinds, replaced
+    return kinds, replaced, inserted
 
 
 def blocks(doc) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
@@ -132,7 +147,7 @@ class _Renderer:
     def __init__(self, doc, front_end: int, byline: str) -> None:
         self.doc, self.source = doc, doc.text
         self.front_end, self.byline = front_end, byline
-        self.kinds, self.replaced = characters(doc)
+        self.kinds, self.replaced, self.inserted = characters(doc)
         self.blocks, self.inner = blocks(doc)
         self.block_starts = [a for a, _, _ in self.blocks]
         self.out: list[str] = []
@@ -197,9 +212,10 @@ class _Renderer:
     def write(self, diagnostics: list[Diagnostic], prefix: str) -> str:
         source, kinds, out = self.source, self.kinds, self.out
         spans = offsets(source, diagnostics)
-        order, ends, continued = crossing(spans)
+        order, ends, rest = crossing(spans)
+        continued = [(a, b, f"{prefix}-{i}", text(diagnostics[i].severity)) for a, b, i in rest]
         hidden = [i for i in order if ends[i] > spans[i][0] and not _visible(kinds, spans[i][0], ends[i])]
-        reveal = sorted((spans[i][0], ends[i]) for i in hidden)
+        reveal = sorted(self.around(spans[i][0], ends[i]) for i in hidden)
         opens: dict[int, list[int]] = {}
         for i in order:
             opens.setdefault(spans[i][0], []).append(i)
@@ -207,10 +223,11 @@ class _Renderer:
         points = {0, len(source), self.front_end, *opens, *(ends[i] for i in order)}
         points.update(p for a, b, _ in self.blocks for p in (a, b))
         points.update(p for span in (*reveal, *self.inner) for p in span)
-        points.update(p for a, b, _ in continued for p in (a, b))
+        points.update(p for a, b, _, _ in continued for p in (a, b))
         points.update(p for p, _ in styles)
         points.update(m.end() for m in re.finditer(rb"(.)(?!\1)", kinds, re.S))
         points.update(self.replaced)
+        points.update(self.inserted)
         points = sorted(p for p in points if 0 <= p <= len(source))
         gaps_shown = self.gaps_shown(reveal)
 
@@ -245,6 +262,9 @@ class _Renderer:
             while s < len(styles) and styles[s][0] <= p:
                 on = styles[s][1]
                 s += 1
+            if p in self.inserted and wanted and wanted[-1][0] == "block" and p > self.blocks[wanted[-1][1]][0]:
+                self.close_cosmetic()
+                self.out.append(f'<span class="rp" data-r="{text(self.inserted[p])}"></span>')
             if q > p:
                 self.piece(p, q, on, reveal, continued)
         self.close_cosmetic()
@@ -254,6 +274,17 @@ class _Renderer:
         self.switch((), gaps_shown)
         out.append("</div>")
         return "".join(out)
+
+    def around(self, a: int, b: int) -> tuple[int, int]:
+        """The hidden markup to show for a finding at [a, b) in it: the span, widened to the
+        markup around it on its line (REVEAL_AROUND characters at most each side)."""
+        source, kinds = self.source, self.kinds
+        low, high = max(0, a - REVEAL_AROUND), min(len(source), b + REVEAL_AROUND)
+        while a > low and kinds[a - 1] == MU and source[a - 1] not in "\r\n":
+            a -= 1
+        while b < high and kinds[b] == MU and source[b] not in "\r\n":
+            b += 1
+        return a, b
 
     def switch(self, wanted: tuple, gaps_shown: dict[int, int]) -> None:
         """Close the containers open now that `wanted` does not hold, and open those it does."""
@@ -317,10 +348,10 @@ class _Renderer:
                 attrs = f' data-r="{text(self.replaced[p][1])}"'
         if any(a <= p < b for a, b in self.inner):
             classes.append("alt")
-        for a, b, ident in continued:
+        for a, b, ident, severity in continued:
             if a <= p < b:
-                classes.append(f"fc {ident[1]}")
-                attrs += f' data-of="h{ident[0]}"' if "data-of" not in attrs else ""
+                classes.append(f"fc {severity}")
+                attrs += f' data-of="h{ident}"' if "data-of" not in attrs else ""
         tag = f'<span class="{" ".join(classes)}"{attrs}>' if classes or attrs else ""
         if kind == REP:
             self.close_cosmetic()
@@ -351,7 +382,8 @@ def _restyle(on: frozenset, markup: str, markdown: bool) -> frozenset:
         elif token in _MD_TOGGLES:
             on = on ^ {_MD_TOGGLES[token]}
         elif token == "[":
-            on = on | {"lk"}
+            if not markup[:m.start()].endswith("!"):      # (an image's alt text is not a link)
+                on = on | {"lk"}
         else:
             on = on - {"lk"}
     return on
