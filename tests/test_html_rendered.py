@@ -114,7 +114,8 @@ def test_the_rendered_view_reads_as_prose_and_each_highlight_is_its_json_span(tm
         assert "The mayor met the the council" in seen and " left,, early." in seen
         assert "first point with the the slip" in seen and ("the the preformatted" in seen or "the the code" in seen)
     assert shown[0].startswith("Harbour talks end\nThe council and the port failed to agree.\n\nA Reporter\n")
-    assert page.title() == "lintnews report"
+    assert page.title() == "lintnews report"              # the HTML article's <script> never ran
+    assert page.evaluate("document.querySelectorAll('img, script, a[href^=\"http\"]').length") == 1   # (the page's own script)
     # an entity is hidden as written and drawn as the character it stands for (not in innerText)
     assert page.evaluate("Array.from(document.querySelectorAll('.rendered .rp[data-r=\"&\"]')).map(r => "
                          "[r.textContent, getComputedStyle(r, '::before').content])") == [["&amp;", '"&"']] * 2

@@ -202,7 +202,7 @@ def test_in_chromium_a_finding_named_in_the_address_is_focused_with_its_message(
 @needs_chromium
 def test_in_chromium_a_screenshot_is_made(tmp_path):
     keep = os.environ.get("LINTNEWS_KEEP_SCREENSHOTS")       # a folder to keep them in, for review
-    for name, path in (("seed", SEED), ("md", MARKUP / "story.md")):
+    for name, path in (("seed", SEED), ("md", MARKUP / "desk.md"), ("html", MARKUP / "story.html")):
         png = screenshot(report(tmp_path, path), tmp_path / f"{name}.png", tmp_path / "profile")
         data = png.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n"

@@ -68,11 +68,12 @@ class HtmlReporter(Reporter):
                 self.fixable["safe" if safely_fixable(d) else "unsafe"] += 1
         errors = sum(d.severity == "error" for d in diagnostics)
         self.per_file.append((len(diagnostics), errors, path, number))
-        meta, front_end = article_meta(path, text_)
-        view = doc
-        if doc is not None and doc.kind == "markdown":
-            end = front_matter_end(doc)
-            view, front_end = (doc, end) if end is not None else (None, front_end)
+        end = front_matter_end(doc) if doc is not None else 0
+        if doc is not None and doc.kind == "markdown" and end is not None:    # (its front matter read once)
+            view, meta, front_end = doc, {k: doc.meta[k] for k in ("author", "date") if k in doc.meta}, end
+        else:
+            view = doc if end is not None else None
+            meta, front_end = article_meta(path, text_)
         self.sections.append(article_section(path, number, diagnostics, text_, meta, words, front_end, view))
 
     def finish(self):

@@ -310,11 +310,13 @@ def article_section(path: str, number: int, diagnostics: list[Diagnostic], sourc
     if source is None:
         body = '<p class="unread">The text of this file could not be read.</p>'
     elif doc is not None and doc.kind in ("markdown", "html") and doc.prose_map is not None:
-        from lintnews.reporting.html_rendered import rendered_text
+        from lintnews.reporting.html_rendered import first_heading, rendered_text
 
         if doc.kind == "markdown":
             body, header = rendered_text(doc, diagnostics, prefix, front_end, byline(meta)), ""
-        else:
+        else:                       # (the page's title, unless its first heading says it again)
+            if " ".join(meta.get("title", "").split()) == first_heading(doc):
+                header = headline_block({k: v for k, v in meta.items() if k != "title"})
             body = rendered_text(doc, diagnostics, prefix)
     else:
         markup = MARKDOWN_MARKUP if path.lower().endswith((".md", ".markdown")) else \

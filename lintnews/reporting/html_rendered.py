@@ -22,6 +22,7 @@ from lintnews.reporting.html_article import body_text, crossing, mark_tag, offse
 MU, TEXT, REP, PH, CODE = 0, 1, 2, 3, 4       # what a character of the file is in the view
 PLACEHOLDER = "\ufffc"
 REVEAL_AROUND = 60
+CHUNK_BLOCKS = 60           # blocks and gaps in one chunk of the view, at least
 TITLE_KEYS = ("title", "headline")
 STANDFIRST_KEYS = ("standfirst", "description", "summary", "subtitle", "dek", "excerpt", "lede")
 _WORD = re.compile(r"[^\W_]")
@@ -34,6 +35,7 @@ _MD_TOGGLES = {"**": "s-b", "__": "s-b", "*": "s-i", "_": "s-i", "~~": "s-s"}
 _CONTAINER_MARKS = re.compile(r"[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)]|#{1,6})(?=[ \t]|$)[ \t]*)*")
 _LIST_MARKER = re.compile(r"(?:[ \t]*>[ \t]?)*[ \t]*([-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _FENCE = re.compile(r"(?m)^ {0,3}(`{3,}|~{3,})[^\r\n]*(?:\r\n|\r|\n)(.*?)(?:^ {0,3}\1[ \t]*$|\Z)", re.S)
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 _CODE = re.compile(r"<code\b[^>]*>(.*?)</code\s*>", re.S | re.I)
 _PRE = re.compile(r"<pre\b[^>]*>(.*?)</pre\s*>", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>")
@@ -67,11 +69,21 @@ def prose_words(doc) -> int:
 
 def front_matter_end(doc) -> int | None:
     """Where a Markdown article's front matter ends (0: it has none; None: it has one that
-    does not read, whose text the rendered view would not show)."""
-    from lintnews.front_matter import find_front_matter
+    did not read, whose text the rendered view would not show)."""
+    from lintnews import front_matter
 
-    front = find_front_matter(doc.text) if doc.kind == "markdown" else None
-    return 0 if front is None else None if front.error else front.end
+    end = front_matter.front_matter_end(doc.text) if doc.kind == "markdown" else 0
+    return end if not end or "front_matter" in doc.meta else None
+
+
+def first_heading(doc) -> str:
+    """The prose of the article's first heading, its spaces made one ("" without one)."""
+    starts = list(doc.blocks)
+    for i, (start, kind) in enumerate(starts):
+        if kind == "heading":
+            end = starts[i + 1][0] if i + 1 < len(starts) else len(doc.prose)
+            return " ".join(doc.prose[start:end].split())
+    return ""
 
 
 def characters(doc) -> tuple[bytearray, dict[int, tuple[int, str]], dict[int, str]]:
@@ -102,6 +114,9 @@ def characters(doc) -> tuple[bytearray, dict[int, tuple[int, str]], dict[int, st
     for ts, te in placeholders:                     # an image whose alt text is prose: only that shows
         if TEXT in kinds[ts:te] or doc.kind == "html":          # (in HTML, a tag: see below)
             kinds[ts:te] = kinds[ts:te].replace(bytes([PH]), bytes([MU]))
+        elif m := _CODE_SPAN.fullmatch(source, ts, te):         # a code span: its text, not its backticks
+            kinds[ts:m.start(2)] = bytes(m.start(2) - ts)
+            kinds[m.end(2):te] = bytes(te - m.end(2))
     if doc.kind == "html":                          # a <code> element: its text, as code
         for m in _CODE.finditer(source):
             a, b = m.span(1)
@@ -153,6 +168,7 @@ class _Renderer:
         self.out: list[str] = []
         self.containers: tuple = ()            # what is open now: ("front",) and ("block"|"gap", index)
         self.cosmetic = ""                     # the opening tag of the span now open around text ("": none)
+        self.in_chunk = 0                      # blocks and gaps in the chunk now open
         self.lines = [0, *(m.end() for m in _LINE_BREAK.finditer(self.source))]
 
     def line(self, offset: int) -> int:
@@ -231,7 +247,7 @@ class _Renderer:
         points = sorted(p for p in points if 0 <= p <= len(source))
         gaps_shown = self.gaps_shown(reveal)
 
-        out.append('<div class="text rendered">')
+        out.append('<div class="text rendered"><div class="chunk">')
         stack: list[int] = []                       # the ends of the open highlights
         s = 0                                       # the style change next to apply
         on: frozenset = frozenset()
@@ -272,7 +288,7 @@ class _Renderer:
             stack.pop()
             out.append("</mark>")
         self.switch((), gaps_shown)
-        out.append("</div>")
+        out.append("</div></div>")
         return "".join(out)
 
     def around(self, a: int, b: int) -> tuple[int, int]:
@@ -299,6 +315,11 @@ class _Renderer:
                 out.append("</header>")
             else:
                 out.append("</div>")
+        if not keep and wanted and wanted[0] != ("front",):
+            self.in_chunk += 1
+            if self.in_chunk > CHUNK_BLOCKS:          # (a browser lays out only the chunks in view)
+                out.append('</div><div class="chunk">')
+                self.in_chunk = 1
         for what in wanted[keep:]:
             if what == ("front",):
                 out.append('<header class="frontmatter">')
