@@ -196,3 +196,14 @@ def test_words_are_the_prose_words(tmp_path):
                   "One **two** [three](https://example.org/a-b-c) `code`.\n\n<!-- not counted either -->\n")
     page = lint(tmp_path, "html", story)
     assert "0 findings, 5 words" in page and "<b>5</b> words" in page
+
+
+def test_markdown_whose_front_matter_does_not_read_is_shown_as_its_text(tmp_path):
+    # (the rendered view would hide the block: the text view shows it, markup dimmed)
+    story = write(tmp_path, "bad.md", "---\ntitle: [unclosed\n---\n\nIt was **the the** end.\n")
+    html, data = (run_cli("--isolated", "--format", fmt, str(story), cwd=tmp_path) for fmt in ("html", "json"))
+    assert html.returncode == 2 and b"Traceback" not in html.stderr     # (the block reported as an input error)
+    page = html.stdout.decode("utf-8")
+    assert 'class="text rendered"' not in page and "<pre" in page
+    assert "title: [unclosed" in page and '<span class="mu">**</span>' in page
+    assert page.count("<mark ") == len(json.loads(data.stdout)) == 1
