@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 
 from lintnews.diagnostics import Diagnostic
-from lintnews.reporting.html_article import body_text, crossing, mark_tag, offsets, text
+from lintnews.reporting.html_marks import LINE_BREAK, body_text, crossing, mark_tag, offsets, text
 
 MU, TEXT, REP, PH, CODE = 0, 1, 2, 3, 4       # what a character of the file is in the view
 PLACEHOLDER = "\ufffc"
@@ -26,7 +26,6 @@ CHUNK_BLOCKS = 60           # blocks and gaps in one chunk of the view, at least
 TITLE_KEYS = ("title", "headline")
 STANDFIRST_KEYS = ("standfirst", "description", "summary", "subtitle", "dek", "excerpt", "lede")
 _WORD = re.compile(r"[^\W_]")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # markup that changes how the text after it looks: Markdown emphasis and link brackets, HTML tags
 _STYLE_TOKEN = re.compile(r"\*\*|__|\*|_|~~|\[|\]\([^)]*\)|\]\[[^\]]*\]|\]|<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>")
 _TAG_STYLES = {"b": "s-b", "strong": "s-b", "i": "s-i", "em": "s-i", "cite": "s-i", "a": "lk", "s": "s-s",
@@ -169,7 +168,7 @@ class _Renderer:
         self.containers: tuple = ()            # what is open now: ("front",) and ("block"|"gap", index)
         self.cosmetic = ""                     # the opening tag of the span now open around text ("": none)
         self.in_chunk = 0                      # blocks and gaps in the chunk now open
-        self.lines = [0, *(m.end() for m in _LINE_BREAK.finditer(self.source))]
+        self.lines = [0, *(m.end() for m in LINE_BREAK.finditer(self.source))]
 
     def line(self, offset: int) -> int:
         return bisect_right(self.lines, offset)
