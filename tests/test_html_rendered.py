@@ -133,6 +133,8 @@ def test_the_rendered_view_reads_as_prose_and_each_highlight_is_its_json_span(tm
         assert style(".rendered .lk", "color", nth) == "rgb(11, 87, 208)"          # --link
         assert style(".rendered .k-list-item", "paddingLeft", nth) != "0px"
         assert style(".rendered .mu", "display", nth) == "none"
+    assert page.evaluate("Array.from(document.querySelectorAll('.rendered .k-heading')).map(h => h.className)") \
+        == ["blk k-heading h1", "blk k-heading h2"]             # "# Talks end ...", "<h2>Talks end</h2>"
     assert style(".rendered .s-i", "fontStyle") == "italic"
     assert style(".rendered .k-blockquote", "borderLeftStyle") == "solid"
     assert style(".rendered .headline", "fontWeight") == "700"

@@ -208,7 +208,8 @@ class _Renderer:
         line_start = self.lines[self.line(a) - 1]
         before = self.source[line_start:a]
         if kind == "heading":
-            classes.append(f"h{_heading_level(self.doc.kind, self.source, before, b)}")
+            opening = before if self.doc.kind == "markdown" else self.source[self.blocks[i - 1][1] if i else 0:a]
+            classes.append(f"h{_heading_level(self.doc.kind, self.source, opening, b)}")
         elif kind == "list-item":
             m = _LIST_MARKER.match(before) if self.doc.kind == "markdown" else None
             marker = "•" if m is None or not m.group(1)[0].isdigit() else m.group(1)
@@ -409,14 +410,14 @@ def _restyle(on: frozenset, markup: str, markdown: bool) -> frozenset:
     return on
 
 
-def _heading_level(kind: str, source: str, before: str, end: int) -> int:
+def _heading_level(kind: str, source: str, opening: str, end: int) -> int:
+    """A heading's level: from its `#`s or its underline in Markdown (`opening`: its line
+    up to its text), from its tag in HTML (`opening`: the markup since the block before)."""
     if kind == "markdown":
-        m = re.search(r"#{1,6}", before)
+        m = re.search(r"#{1,6}", opening)
         if m:
             return len(m.group())
         underline = re.match(r"[^\r\n]*(?:\r\n|\r|\n)[ \t]*(=+|-+)", source[end:end + 400])
         return 1 if underline and underline.group(1)[0] == "=" else 2
-    m = None
-    for m in re.finditer(r"<h([1-6])\b", source[max(0, end - 100_000):end], re.I):
-        pass
-    return int(m.group(1)) if m else 2
+    levels = re.findall(r"<h([1-6])\b", opening, re.I)
+    return int(levels[-1]) if levels else 2
