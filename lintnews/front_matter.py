@@ -36,19 +36,39 @@ class FrontMatter:
 
 def find_front_matter(text: str) -> FrontMatter | None:
     """The front matter at the start of `text`, or None when there is none."""
+    fences = _fences(text)
+    if fences is None:
+        return None
+    opening, close, end = fences
+    if close is None:
+        return FrontMatter(len(text), error=f"front matter opened with '{opening.group(1)}' on line 1 is never closed")
+    syntax = _FENCES[opening.group(1)][0]
+    front = _read(syntax, text[opening.end():close], end)
+    front.syntax, front.body = syntax, (opening.end(), close)
+    return front
+
+
+def front_matter_end(text: str) -> int:
+    """Where the front matter at the start of `text` ends (past its closing fence line; 0
+    when there is none, the end of the text when it is never closed), without reading it."""
+    fences = _fences(text)
+    return 0 if fences is None else fences[2]
+
+
+def _fences(text: str) -> tuple[re.Match, int | None, int] | None:
+    """The opening fence, where the closing fence line starts (None: never closed) and where
+    it ends (the end of the text: never closed); None without front matter."""
     m = _OPENING.match(text)
     if not m:
         return None
-    syntax, closers = _FENCES[m.group(1)]
+    closers = _FENCES[m.group(1)][1]
     pos = m.end()
     while pos < len(text):
         line = _LINE.match(text, pos)
         if line.group().rstrip() in closers:
-            front = _read(syntax, text[m.end():pos], line.end())
-            front.syntax, front.body = syntax, (m.end(), pos)
-            return front
+            return m, pos, line.end()
         pos = line.end()
-    return FrontMatter(len(text), error=f"front matter opened with '{m.group(1)}' on line 1 is never closed")
+    return m, None, len(text)
 
 
 def _read(syntax: str, body: str, end: int) -> FrontMatter:

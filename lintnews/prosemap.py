@@ -65,6 +65,10 @@ class ProseMap:
         ps, pe, ts, te = self._segment(min(offset, self.prose_length) - 1)
         return ts + (min(offset, pe) - ps) if pe - ps == te - ts else te
 
+    def segments(self):
+        """Every segment as (prose_start, prose_end, text_start, text_end), in prose order."""
+        return zip(self._ps, self._pe, self._ts, self._te)
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The text span of the prose span [start, end)."""
         if start >= end:

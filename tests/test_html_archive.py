@@ -23,6 +23,24 @@ def test_the_sample_takes_the_first_articles_of_each_rule_and_the_worst():
     assert sample.fixable == Counter({"safe": 1})
 
 
+def test_the_sample_keeps_the_rows_of_the_articles_it_shows_from_the_sweep():
+    from lintnews.archive.rows import Row
+
+    sample = Sample(per_rule=1, worst=1)
+    row = lambda ident, code: (ident, 1, 1, 1, 2, code, "x", "m", "error", None)   # noqa: E731
+    articles = [Row(ident, f"text of {ident}") for ident in "abc"]
+    sample.add([row("a", "LN101"), row("b", "LN101"), row("b", "LN202")], articles[:2])
+    assert sample.ids() == ["b", "a"] and {i: r.text for i, r in sample.articles.items()} == \
+        {"a": "text of a", "b": "text of b"}
+    sample.add([row("c", "LN303"), row("c", "LN303"), row("c", "LN303")], articles[2:])
+    assert sample.ids() == ["c", "a", "b"]           # b stays: the first of LN202
+    sample = Sample(per_rule=1, worst=1)
+    sample.add([row("a", "LN101"), row("b", "LN101"), row("b", "LN101")], articles[:2])
+    assert sample.ids() == ["b", "a"]
+    sample.add([row("c", "LN101")] * 3, articles[2:])
+    assert sample.ids() == ["c", "a"] and set(sample.articles) == {"c", "a"}     # b pushed out: its row let go
+
+
 @pytest.mark.slow
 def test_the_archive_html_report_counts_everything_and_shows_a_sample(tmp_path):
     texts = [f"Story {i} was the the end of it." if i % 3 == 0 else f"Story {i} ended,, late." if i % 3 == 1

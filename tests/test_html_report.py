@@ -96,9 +96,13 @@ def test_front_matter_is_shown_as_headline_standfirst_and_byline(tmp_path):
     story = write(tmp_path, "story.md", "---\ntitle: Harbour talks end\ndescription: The council and the port "
                   "failed to agree.\nauthor: A Reporter\ndate: 2021-07-27\n---\n\nIt was the the end.\n")
     page = report(tmp_path, story).read_text(encoding="utf-8")
-    assert '<p class="headline">Harbour talks end</p>' in page
-    assert '<p class="standfirst">The council and the port failed to agree.</p>' in page
-    assert '<p class="byline">A Reporter · 2021-07-27</p>' in page
+    header = re.search(r'<header class="frontmatter">(.*?)</header>', page, re.S)[1]
+    blocks = re.findall(r'<div class="blk k-headline (\w+)" dir="auto"><span class="ln" aria-hidden="true" '
+                        r'data-n="(\d+)"[^>]*></span>([^<]*)</div>', header)
+    assert blocks == [("headline", "2", "Harbour talks end"),
+                      ("standfirst", "3", "The council and the port failed to agree.")]
+    assert header.endswith('<p class="byline">A Reporter · 2021-07-27</p>')
+    assert "1 finding, 16 words" in page        # prose words only: headline 3, standfirst 8, body 5
 
 
 def test_overview_counts_rules_severities_and_fixes(tmp_path):
@@ -198,7 +202,7 @@ def test_in_chromium_a_finding_named_in_the_address_is_focused_with_its_message(
 @needs_chromium
 def test_in_chromium_a_screenshot_is_made(tmp_path):
     keep = os.environ.get("LINTNEWS_KEEP_SCREENSHOTS")       # a folder to keep them in, for review
-    for name, path in (("seed", SEED), ("md", MARKUP / "story.md")):
+    for name, path in (("seed", SEED), ("md", MARKUP / "desk.md"), ("html", MARKUP / "story.html")):
         png = screenshot(report(tmp_path, path), tmp_path / f"{name}.png", tmp_path / "profile")
         data = png.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
@@ -286,15 +290,16 @@ def test_a_finding_shows_its_details_on_hover_and_click(tmp_path, browser_page):
     assert "'the' is repeated" in _popup(page)
 
 
-def test_markdown_markup_is_dimmed_and_front_matter_folded_without_changing_the_text(tmp_path):
+def test_the_rendered_view_holds_the_whole_file_with_its_markup_hidden(tmp_path):
     story = write(tmp_path, "s.md", "---\ntitle: Talks end\n---\n# Talks end\n\nThe **mayor** met [the the council]"
-                  "(https://example.org/x).\n")
+                  "(https://example.org/x) &amp; left.\n\n```\nthe the code\n```\n")
     page = report(tmp_path, story).read_text(encoding="utf-8")
-    assert '<details class="source-front"><summary>front matter, lines 1–3</summary>' in page
-    assert '<span class="mu">#</span> Talks end' in page and '<span class="mu">**</span>mayor' in page
-    assert '<span class="mu">](https://example.org/x)</span>' in page
-    body = re.sub(r"<summary>.*?</summary>|<[^>]+>", "", re.search(r'<div class="text">(.*?)</div>', page, re.S)[1])
-    assert unescape(body) == story.read_text(encoding="utf-8")
+    view = re.search(r'<div class="text rendered">(.*?)</div><details class="findings"', page, re.S)[1]
+    assert unescape(re.sub(r"<[^>]+>", "", view)) == story.read_text(encoding="utf-8")
+    assert '<span class="mu">**</span><span class="s-b">mayor</span><span class="mu">**</span>' in view
+    assert '<span class="mu">](https://example.org/x)</span>' in view
+    assert '<span class="rp" data-r="&amp;"><span class="mu">&amp;amp;</span></span>' in view
+    assert '<span class="code">the the code\n</span>' in view
 
 
 def test_a_file_that_cannot_be_read_is_listed_and_the_others_still_shown(tmp_path):

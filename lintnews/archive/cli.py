@@ -144,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
     def on_result(part, result) -> None:
         writer.write_part(result.index, result.rows)
         tally.add(part, result)
-        sample.add(result.rows)
+        sample.add(result.rows, part.rows)
         news = [f"worker: {message}" for message in result.setup_problems]
         if result.failure:
             news.append(f"{result.articles:,} articles not linted (partition {result.index}): {result.failure}")
@@ -190,9 +190,7 @@ def run(args: argparse.Namespace) -> int:
     if args.report:
         try:
             if args.report.lower().endswith((".html", ".htm")):
-                rows = (row for part in partitions(inputs, columns, per_partition=args.partition_rows,
-                                                   max_text_bytes=config.max_file_size) for row in part.rows)
-                write_html_report(Path(args.report), report, sample, linter, rows)
+                write_html_report(Path(args.report), report, sample, linter)
             else:
                 Path(args.report).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         except OSError as exc:

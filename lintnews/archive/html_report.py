@@ -1,7 +1,8 @@
 """`lintnews archive ... --report report.html`: the html report of a sweep. Its overview
 counts every article and rule of the sweep; the articles shown are a sample: the first
 SAMPLE_PER_RULE articles found for each rule and the WORST articles with the most findings,
-read again from the inputs after the sweep and linted here, as the workers linted them.
+whose rows the sample keeps as the sweep goes (the inputs are not read again), linted here
+as the workers linted them.
 """
 from __future__ import annotations
 
@@ -18,16 +19,18 @@ WORST = 10
 
 
 class Sample:
-    """Chooses, from the finding rows as partitions come back, the articles to show; counts
-    the findings with a fix."""
+    """Chooses, from the finding rows as partitions come back, the articles to show, and keeps
+    their rows (those of the articles chosen so far only); counts the findings with a fix."""
 
     def __init__(self, per_rule: int = SAMPLE_PER_RULE, worst: int = WORST) -> None:
         self.per_rule, self.worst = per_rule, worst
         self.by_rule: dict[str, list[str]] = {}
         self.heap: list[tuple[int, str]] = []     # (findings, id): the `worst` articles so far
         self.fixable: Counter[str] = Counter()
+        self.articles: dict[str, object] = {}     # id -> archive Row, of the articles chosen
 
-    def add(self, rows: Sequence[tuple]) -> None:
+    def add(self, rows: Sequence[tuple], articles: Sequence = ()) -> None:
+        """Take the finding rows of a partition; `articles`: its archive rows (with the text)."""
         counts: Counter[str] = Counter()
         for row in rows:
             ident, code, fix = row[0], row[5], row[9]
@@ -41,6 +44,12 @@ class Sample:
                 self.fixable["safe" if '"applicability": "safe"' in fix else "unsafe"] += 1
         for ident, n in counts.items():
             (heapq.heappush if len(self.heap) < self.worst else heapq.heappushpop)(self.heap, (n, ident))
+        chosen = set(self.ids())
+        for row in articles:
+            if row.id in chosen and row.text is not None and row.id not in self.articles:
+                self.articles[row.id] = row
+        for ident in [ident for ident in self.articles if ident not in chosen]:
+            del self.articles[ident]        # (pushed out of the worst by a later partition)
 
     def ids(self) -> list[str]:
         """The articles to show, each once: the worst first, then those of each rule."""
@@ -50,20 +59,14 @@ class Sample:
         return list(dict.fromkeys(out))
 
 
-def write_html_report(path: Path, report: dict, sample: Sample, linter, rows) -> None:
-    """Write the page: `report` is the sweep's summary (Tally.report), `rows` the inputs' rows
-    again (read until every article of the sample is found)."""
+def write_html_report(path: Path, report: dict, sample: Sample, linter) -> None:
+    """Write the page: `report` is the sweep's summary (Tally.report)."""
     from lintnews.reporting.base import Run
     from lintnews.reporting.html import HtmlReporter
     from lintnews.severity import at_least
 
     wanted = sample.ids()
-    found = {}
-    for row in rows:
-        if row.id in wanted and row.text is not None and row.id not in found:
-            found[row.id] = row
-            if len(found) == len(wanted):
-                break
+    found = sample.articles
     with open(path, "w", encoding="utf-8") as fh:
         reporter = HtmlReporter(fh)
         reporter.title = "lintnews archive report"

@@ -55,8 +55,11 @@ class HtmlReporter(Reporter):
         self.problems.append((file, problem.message))
 
     def file(self, path, diagnostics, text_):
+        from lintnews.reporting.html_rendered import article_document, front_matter_end, prose_words
+
         number = len(self.sections)
-        words = len(text_.split()) if text_ else 0       # (whitespace-separated, as the archive counts)
+        doc = article_document(path, text_) if text_ else None
+        words = prose_words(doc) if doc is not None else len(text_.split()) if text_ else 0
         self.files += 1
         self.words += words
         for d in diagnostics if self.totals is None else ():
@@ -65,8 +68,13 @@ class HtmlReporter(Reporter):
                 self.fixable["safe" if safely_fixable(d) else "unsafe"] += 1
         errors = sum(d.severity == "error" for d in diagnostics)
         self.per_file.append((len(diagnostics), errors, path, number))
-        meta, front_end = article_meta(path, text_)
-        self.sections.append(article_section(path, number, diagnostics, text_, meta, words, front_end))
+        end = front_matter_end(doc) if doc is not None else 0
+        if doc is not None and doc.kind == "markdown" and end is not None:    # (its front matter read once)
+            view, meta, front_end = doc, {k: doc.meta[k] for k in ("author", "date") if k in doc.meta}, end
+        else:
+            view = doc if end is not None else None
+            meta, front_end = article_meta(path, text_)
+        self.sections.append(article_section(path, number, diagnostics, text_, meta, words, front_end, view))
 
     def finish(self):
         import base64

@@ -5,16 +5,19 @@ The text is the file's own, line for line, so that line numbers are the CLI's; e
 highlight is a `<mark>` whose text is exactly the finding's span (code points, as the JSON
 format counts them). Line numbers are empty elements whose number CSS draws (`data-n`), so
 they add nothing to the text a highlight holds, nor to what is copied. A span that crosses
-another (starts inside it, ends past it) cannot nest in it: it is cut at the other's end
-and says so (`data-cut`); no built-in rule's findings cross (checked on the corpora).
+another (starts inside it, ends past it) cannot nest in it, and no element can hold the
+text of two crossing spans each: its highlight holds its span up to the other's end and
+says so (`data-cut`); the rest is highlighted alike by spans that name it (`data-of`).
+No built-in rule's findings cross (checked on the corpora). This is the view of plain
+text; Markdown and HTML get a rendered-like one (html_rendered).
 """
 from __future__ import annotations
 
 import re
-from html import escape
 
 from lintnews.diagnostics import Diagnostic
 from lintnews.reporting.base import printable
+from lintnews.reporting.html_marks import LINE_BREAK, body_text, crossing, mark_tag, offsets, text
 
 SEVERITY_MARKS = {"error": "✖", "warning": "▲", "info": "ℹ"}
 FIX_CONTEXT = 24            # code points of context at most on each side of a fix's before/after
@@ -24,33 +27,6 @@ PRE = '<pre dir="auto">'
 MARKDOWN_MARKUP = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}(?=[ \t])|>[ \t]?|[-*+](?=[ \t])|```.*)|<!--.*?-->|<[^<>\r\n]+>"
                              r"|\]\([^()\r\n]*\)|!?\[(?=[^\[\]\r\n]*\]\()|\*\*|__|`")
 HTML_MARKUP = re.compile(r"<!--.*?-->|<[^<>\r\n]*>", re.S)
-_BREAK = re.compile(r"\r\n|\r|\n")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def text(value: str) -> str:
-    """`value` as HTML text: markup characters escaped, a carriage return as `&#13;` (HTML
-    parsing turns a raw CR LF into LF, a character reference stays), and a lone surrogate
-    (which UTF-8 cannot hold) as U+FFFD, one code point for one, so positions stay true."""
-    out = escape(value, quote=True)
-    if "\r" in out:
-        out = out.replace("\r", "&#13;")
-    if not out.isascii():
-        out = _SURROGATE.sub("\ufffd", out)
-    return out
-
-
-def offsets(source: str, diagnostics: list[Diagnostic]) -> list[tuple[int, int]]:
-    """Each diagnostic's span as code-point offsets into `source`, from its line and column
-    (lines end at CR LF, LF or CR, as the engine counts them)."""
-    starts = [0, *(m.end() for m in _BREAK.finditer(source))]
-    n = len(source)
-
-    def at(line: int, column: int) -> int:
-        base = starts[min(max(line, 1), len(starts)) - 1]
-        return min(base + column - 1, n)
-
-    return [(at(d.line, d.column), max(at(d.line, d.column), at(d.end_line, d.end_column))) for d in diagnostics]
 
 
 def article_text(source: str, diagnostics: list[Diagnostic], prefix: str, markup: re.Pattern | None = None,
@@ -71,24 +47,26 @@ class _TextWriter:
         self.pos, self.line, self.chunk_start = 0, 1, 1
         self.stack: list[int] = []               # the ends of the open highlights, innermost last
         self.fold_end = 0                        # where folded front matter ends (0: none)
+        self.rest: list[tuple[int, int, str]] = []    # the rest of each cut span (start, end, its mark's class)
 
     def write(self, diagnostics: list[Diagnostic], prefix: str, front_end: int) -> str:
         spans = offsets(self.source, diagnostics)
-        order = sorted(range(len(diagnostics)), key=lambda i: (spans[i][0], -spans[i][1], i))
+        order, ends, rest = crossing(spans)
+        self.rest = [(a, b, f'<span class="fc {text(diagnostics[i].severity)}" data-of="h{prefix}-{i}">')
+                     for a, b, i in rest]
         out = self.out
         out.append('<div class="text">')
         if 0 < front_end < len(self.source) and all(start >= front_end for start, _ in spans):
             self.fold_end = front_end
-            lines = len(_BREAK.findall(self.source, 0, front_end))
+            lines = len(LINE_BREAK.findall(self.source, 0, front_end))
             out.append(f'<details class="source-front"><summary>front matter, lines 1–{lines}</summary>')
         out.append(PRE + _line_number(1))
         for i in order:
             start, end = spans[i]
             self.close_until(start)
             self.emit(start)
-            cut = bool(self.stack) and end > self.stack[-1]
-            end = min(end, self.stack[-1]) if cut else end
-            out.append(_mark(diagnostics[i], f"{prefix}-{i}", cut))
+            end = ends[i]
+            out.append(mark_tag(diagnostics[i], f"{prefix}-{i}", end < spans[i][1]))
             if end == start:
                 out.append("</mark>")
             else:
@@ -126,18 +104,35 @@ class _TextWriter:
                 out.append(_line_number(self.line))
 
     def piece(self, start: int, stop: int) -> None:
+        """source[start:stop] as HTML: the rest of a cut span in its own highlight spans."""
+        if start >= stop:
+            return
+        for a, b, tag in self.rest:
+            if a < stop and b > start:
+                a, b = max(a, start), min(b, stop)
+                self.piece(start, a)
+                self.out.append(tag)
+                self.piece_of(a, b)
+                self.out.append("</span>")
+                self.piece(b, stop)
+                return
+        self.piece_of(start, stop)
+
+    def piece_of(self, start: int, stop: int) -> None:
         """source[start:stop] as HTML, its markup (if any is known) in dimmed spans."""
+        if start >= stop:
+            return
         source, out = self.source, self.out
         if self.markup is None:
-            out.append(text(source[start:stop]))
+            out.append(body_text(source[start:stop]))
             return
         pos = start
         for m in self.markup.finditer(source, start, stop):
             if m.end() > m.start():
-                out.append(text(source[pos:m.start()]))
-                out.append(f'<span class="mu">{text(m.group())}</span>')
+                out.append(body_text(source[pos:m.start()]))
+                out.append(f'<span class="mu">{body_text(m.group())}</span>')
                 pos = m.end()
-        out.append(text(source[pos:stop]))
+        out.append(body_text(source[pos:stop]))
 
 
 def _next_break(source: str, pos: int, upto: int) -> int | None:
@@ -148,14 +143,6 @@ def _next_break(source: str, pos: int, upto: int) -> int | None:
 
 def _line_number(n: int) -> str:
     return f'<span class="ln" aria-hidden="true" data-n="{n}"></span>'
-
-
-def _mark(d: Diagnostic, ident: str, cut: bool) -> str:
-    extra = ' data-cut="true"' if cut else ""
-    return (f'<mark id="h{ident}" class="f {text(d.severity)}" tabindex="0" role="button" '
-            f'aria-describedby="d{ident}" data-code="{text(d.code)}" '
-            f'data-severity="{text(d.severity)}" data-line="{d.line}" data-column="{d.column}" '
-            f'data-end-line="{d.end_line}" data-end-column="{d.end_column}"{extra}>')
 
 
 def findings_list(source: str | None, diagnostics: list[Diagnostic], prefix: str) -> str:
@@ -237,24 +224,42 @@ def headline_block(meta: dict) -> str:
         out.append(f'<p class="headline">{text(meta["title"])}</p>')
     if meta.get("standfirst"):
         out.append(f'<p class="standfirst">{text(meta["standfirst"])}</p>')
-    byline = " · ".join(text(meta[k]) for k in ("author", "date") if meta.get(k))
-    if byline:
-        out.append(f'<p class="byline">{byline}</p>')
+    names = byline(meta)
+    if names:
+        out.append(f'<p class="byline">{names}</p>')
     out.append("</header>")
     return "".join(out)
 
 
+def byline(meta: dict) -> str:
+    """Author and date, as HTML ("" when the article has neither)."""
+    return " · ".join(text(meta[k]) for k in ("author", "date") if meta.get(k))
+
+
 def article_section(path: str, number: int, diagnostics: list[Diagnostic], source: str | None,
-                    meta: dict, words: int, front_end: int = 0) -> str:
-    """The whole section of one article (`front_end`: where its front matter ends, or 0)."""
+                    meta: dict, words: int, front_end: int = 0, doc=None) -> str:
+    """The whole section of one article (`front_end`: where its front matter ends, or 0):
+    the rendered-like view when `doc` is its Markdown or HTML Document, else its text."""
     prefix = f"a{number}"
     name = text(printable(path))
     counts = f"{len(diagnostics):,} finding{'s' if len(diagnostics) != 1 else ''}, {words:,} words"
-    markup = MARKDOWN_MARKUP if path.lower().endswith((".md", ".markdown")) else \
-        HTML_MARKUP if path.lower().endswith((".html", ".htm")) else None
-    body = article_text(source, diagnostics, prefix, markup, front_end) if source is not None else \
-        '<p class="unread">The text of this file could not be read.</p>'
+    header = headline_block(meta)
+    if source is None:
+        body = '<p class="unread">The text of this file could not be read.</p>'
+    elif doc is not None and doc.kind in ("markdown", "html") and doc.prose_map is not None:
+        from lintnews.reporting.html_rendered import first_heading, rendered_text
+
+        if doc.kind == "markdown":
+            body, header = rendered_text(doc, diagnostics, prefix, front_end, byline(meta)), ""
+        else:                       # (the page's title, unless its first heading says it again)
+            if " ".join(meta.get("title", "").split()) == first_heading(doc):
+                header = headline_block({k: v for k, v in meta.items() if k != "title"})
+            body = rendered_text(doc, diagnostics, prefix)
+    else:
+        markup = MARKDOWN_MARKUP if path.lower().endswith((".md", ".markdown")) else \
+            HTML_MARKUP if path.lower().endswith((".html", ".htm")) else None
+        body = article_text(source, diagnostics, prefix, markup, front_end)
     return (f'<section class="article" id="{prefix}" aria-labelledby="{prefix}-title" '
             f'data-findings="{len(diagnostics)}"><h2 id="{prefix}-title">{name}</h2>'
-            f'<p class="counts">{counts}</p>{headline_block(meta)}'
+            f'<p class="counts">{counts}</p>{header}'
             f'{body}{findings_list(source, diagnostics, prefix)}</section>')

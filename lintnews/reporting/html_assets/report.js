@@ -12,6 +12,9 @@
   var popup = d.getElementById("popup");
   var pageText = d.getElementById("page-of");
 
+  // a NUL of the article is written as U+2400 (HTML parsing drops a NUL): made NUL again
+  all("span.nul").forEach(function (s) { s.textContent = "\u0000"; });
+
   function allMarks() { if (!marks) { marks = all("mark.f"); } return marks; }
   function pageOf(el) {
     var a = el && el.closest ? el.closest("section.article") : null;
