@@ -124,58 +124,80 @@ fail:
     return NULL;
 }
 
-/* Whether c is one of the characters of the string set (kind/data/n). */
-static int in_set(Py_UCS4 c, int kind, const void *data, Py_ssize_t n)
+/* The offsets in [start, end) of the characters in `set` (a Latin-1 table, and up to 16
+ * others), pushed onto o: one loop per string kind, so that the test is a table lookup. */
+#define SCAN(TYPE)                                                                                     \
+    {                                                                                                  \
+        const TYPE *p = (const TYPE *)data;                                                            \
+        for (Py_ssize_t i = start; i < end; i++) {                                                     \
+            Py_UCS4 c = p[i];                                                                          \
+            int hit = c < 256 ? latin[c] : 0;                                                          \
+            for (int k = 0; c >= 256 && k < nothers && !hit; k++)                                      \
+                hit = others[k] == c;                                                                  \
+            if (hit && offsets_push(o, i) < 0)                                                         \
+                return -1;                                                                             \
+        }                                                                                              \
+    }
+
+static int scan_chars(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, const unsigned char *latin,
+                      const Py_UCS4 *others, int nothers, Offsets *o)
 {
-    for (Py_ssize_t k = 0; k < n; k++)
-        if (PyUnicode_READ(kind, data, k) == c)
-            return 1;
+    if (kind == PyUnicode_1BYTE_KIND)
+        SCAN(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        SCAN(Py_UCS2)
+    else
+        SCAN(Py_UCS4)
     return 0;
 }
 
 /* char_offsets(text, chars, start, end, limit) -> list | bytes
  *
- * The offsets of the characters of `chars` in text[start:end], in order (text.find_all
- * for single characters): a list of ints while there are no more than `limit`, else bytes
- * of offsets (text.offset_type) so that a text dense with them never makes a list of all. */
+ * The offsets of the characters of `chars` (at most 16 beyond Latin-1) in text[start:end],
+ * in order (text.find_all for single characters): a list of ints while there are no more
+ * than `limit`, else bytes of offsets (text.offset_type), so that a text dense with them
+ * never makes a list of all. */
 static PyObject *char_offsets(PyObject *self, PyObject *args)
 {
     PyObject *text, *chars;
-    Py_ssize_t start, end, limit, count = 0;
+    Py_ssize_t start, end, limit;
+    unsigned char latin[256] = {0};
+    Py_UCS4 others[16];
+    int nothers = 0;
     if (!PyArg_ParseTuple(args, "UUnnn:char_offsets", &text, &chars, &start, &end, &limit))
         return NULL;
-    int kind = PyUnicode_KIND(text), ckind = PyUnicode_KIND(chars);
-    const void *data = PyUnicode_DATA(text), *cdata = PyUnicode_DATA(chars);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), nchars = PyUnicode_GET_LENGTH(chars);
+    for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(chars); k++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(chars, k);
+        if (c < 256)
+            latin[c] = 1;
+        else if (nothers < 16)
+            others[nothers++] = c;
+        else {
+            PyErr_SetString(PyExc_ValueError, "char_offsets: more than 16 characters beyond Latin-1");
+            return NULL;
+        }
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     if (start < 0)
         start = 0;
     if (end > n)
         end = n;
-    /* a first pass counts them, so that the answer is made at its size */
-    for (Py_ssize_t i = start; i < end; i++)
-        count += in_set(PyUnicode_READ(kind, data, i), ckind, cdata, nchars);
-    if (count > limit) {
-        Offsets o = {NULL, 0, 0, is_wide(n)};
-        for (Py_ssize_t i = start; i < end; i++)
-            if (in_set(PyUnicode_READ(kind, data, i), ckind, cdata, nchars) && offsets_push(&o, i) < 0) {
-                PyMem_Free(o.data);
-                return NULL;
-            }
-        return offsets_bytes(&o);
-    }
-    PyObject *out = PyList_New(count);
-    if (out == NULL)
+    Offsets o = {NULL, 0, 0, is_wide(n)};
+    if (scan_chars(PyUnicode_KIND(text), PyUnicode_DATA(text), start, end, latin, others, nothers, &o) < 0) {
+        PyMem_Free(o.data);
         return NULL;
-    Py_ssize_t k = 0;
-    for (Py_ssize_t i = start; i < end && k < count; i++)
-        if (in_set(PyUnicode_READ(kind, data, i), ckind, cdata, nchars)) {
-            PyObject *v = PyLong_FromSsize_t(i);
-            if (v == NULL) {
-                Py_DECREF(out);
-                return NULL;
-            }
-            PyList_SET_ITEM(out, k++, v);      /* (steals v) */
-        }
+    }
+    if (o.n > limit)
+        return offsets_bytes(&o);
+    PyObject *out = PyList_New(o.n);
+    for (Py_ssize_t k = 0; out != NULL && k < o.n; k++) {
+        PyObject *v = PyLong_FromSsize_t(o.wide ? (Py_ssize_t)((int64_t *)o.data)[k] : ((int32_t *)o.data)[k]);
+        if (v == NULL)
+            Py_CLEAR(out);
+        else
+            PyList_SET_ITEM(out, k, v);      /* (steals v) */
+    }
+    PyMem_Free(o.data);
     return out;
 }
 
@@ -277,7 +299,11 @@ static PyMethodDef methods[] = {
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "lintnews._speedups", "The compiled core of lintnews.text (optional).", -1, methods,
+    PyModuleDef_HEAD_INIT,
+    .m_name = "lintnews._speedups",
+    .m_doc = "The compiled core of lintnews.text (optional).",
+    .m_size = -1,
+    .m_methods = methods,
 };
 
 PyMODINIT_FUNC PyInit__speedups(void) { return PyModule_Create(&module); }
