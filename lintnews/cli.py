@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from lintnews import __version__
+from lintnews import __version__, core
 from lintnews.arguments import add_rule_arguments, discard_stdout, split_list
 from lintnews.errors import LintnewsError
 
@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="lint on N processes (default: one per core when there are many files)")
     p.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     p.add_argument("--explain", metavar="RULE", help="show a rule's documentation and exit")
-    p.add_argument("--version", action="version", version=f"lintnews {__version__}")
+    p.add_argument("--version", action="version", version=f"lintnews {__version__} (core: {core.NAME})")
     add_run_arguments(p)
     return p
 

@@ -7,6 +7,7 @@ calls these once and caches the result; rules ask the Document, not these functi
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from typing import NamedTuple
 
 import regex
 
+from lintnews.core import speedups
 from lintnews.patterns import HSPACE, SPACE, lazy
 
 _new = tuple.__new__        # (a named tuple made from its fields in order, without its checks)
@@ -54,6 +56,13 @@ class ReadOnlySequence(Sequence):
         return f"{type(self).__name__}({list(self)!r})"
 
 
+def _array(length: int, offsets: bytes) -> array:
+    """Offsets the compiled core gave as bytes (4 or 8 each, as offset_type(length) says)."""
+    out = array(offset_type(length))
+    out.frombytes(offsets)
+    return out
+
+
 def find_all(text: str, chars: Iterable[str], start: int = 0, end: int | None = None) -> list[int]:
     """The offsets of these characters (or strings) in text, in order. str.find scans for
     one character many times faster than a regex scans for a class of them, so passes that
@@ -72,7 +81,12 @@ def find_all(text: str, chars: Iterable[str], start: int = 0, end: int | None = 
 def offsets_of(text: str, chars: str, window: int = 1 << 14) -> list[int] | array:
     """find_all's offsets, made a window of the text at a time so that a text dense with
     these characters (a hostile one: more than one in 16 characters) gets them as an array
-    (4 bytes an offset, not a list's 36) without a list of them all on the way."""
+    (4 bytes an offset, not a list's 36) without a list of them all on the way. (The
+    compiled core counts them first, and makes the list or the array at once.)"""
+    if speedups is not None:
+        limit = sys.maxsize if len(text) <= window else objects_up_to(len(text))
+        found = speedups.char_offsets(text, chars, 0, len(text), limit)
+        return found if type(found) is list else _array(len(text), found)
     if len(text) <= window:
         return find_all(text, chars)
     out: list[int] | array = []
@@ -256,14 +270,22 @@ def _is_sentence_end(text: str, end: int, match_start: int) -> bool:
     return True
 
 
-def _stops(text: str) -> Iterator:
+def _stops(text: str) -> Iterator[tuple[int, int, int]]:
     """Where _SENTENCE_END.finditer(text) matches (as _STOP matches), tried only where a
-    match can start: at the full stops, question and exclamation marks and ellipses.
+    match can start: at the full stops, question and exclamation marks and ellipses: (its
+    start, its end, the end of the white space after it) for each.
 
     Where a run of [.!?] makes no match, no later mark of the run makes one either (each
     would be followed by what follows the run), so the run is tried once: a run of n
     marks costs n steps, not n * n / 2 as it did with finditer.
     """
+    if speedups is not None:
+        found = _array(len(text), speedups.stops(text, _capital_or_figure))
+        return zip(found[::3], found[1::3], found[2::3])
+    return _stops_in_python(text)
+
+
+def _stops_in_python(text: str) -> Iterator[tuple[int, int, int]]:
     resume = 0
     for i in offsets_of(text, ".!?…"):
         if i < resume:
@@ -271,7 +293,7 @@ def _stops(text: str) -> Iterator:
         m = _STOP.match(text, i)
         if m and _capital_or_figure(m.group(2)):
             resume = m.end()
-            yield m
+            yield m.start(), m.end(), m.end(1)
         elif text[i] != "…":
             resume = _STOP_RUN.match(text, i).end()
 
@@ -292,14 +314,14 @@ def sentences(text: str, paras: Sequence[Block]) -> Blocks:
     space after a stop ends, and ends at a stop (punctuation) or where its paragraph does.
     """
     out = Blocks(text_length=len(text))
-    stops = _stops(text)
+    stops = iter(_stops(text))
     m = next(stops, None)
     for para in paras:
         start = para.start
-        while m is not None and m.end() < para.end:
-            if m.start() >= para.start and _is_sentence_end(text, m.end(), m.start()):
-                out._add(start, m.end())
-                start = m.end(1)
+        while m is not None and m[1] < para.end:
+            if m[0] >= para.start and _is_sentence_end(text, m[1], m[0]):
+                out._add(start, m[1])
+                start = m[2]
             m = next(stops, None)
         out._add(start, para.end)
     return out
@@ -331,6 +353,16 @@ class Word:
 # and again: one string object per distinct word keeps memory near the text's size. Below
 # it, sharing costs more time than it saves.
 _SHARE_ABOVE = 256 * 1024
+
+
+def _native_split(text: str) -> tuple[list[str], array] | None:
+    """The tokens and their offsets from the compiled core, or None where it cannot give
+    them: not built, or a text with a combining mark (split in regex's engine, see _split;
+    the core knows the stdlib's \\w only)."""
+    if speedups is None or (not text.isascii() and _MARK.search(text)):
+        return None
+    texts, starts = speedups.split_words(text, len(text) > _SHARE_ABOVE)
+    return texts, _array(len(text), starts)
 
 
 def _split(text: str) -> list[str]:
@@ -380,7 +412,11 @@ class Tokens:
 
     def __init__(self, text: str) -> None:
         self._starts: list[int] | array | None = None
-        if len(text) <= _SHARE_ABOVE:
+        native = _native_split(text)
+        if native is not None:                          # (the offsets made at once, no gaps kept)
+            self._parts = []
+            self.texts, self._starts = native
+        elif len(text) <= _SHARE_ABOVE:
             self._parts = _split(text)                  # gap, token, gap, token, ..., gap
             self.texts: list[str] = self._parts[1::2]
         else:                                           # (the offsets made at once, no gaps kept)

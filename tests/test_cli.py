@@ -163,7 +163,8 @@ def test_list_rules_and_explain():
 
 def test_version_and_usage():
     proc = run_cli("--version")
-    assert text_without_summary(proc)[0] == "lintnews 0.1.0\n"
+    from lintnews import core
+    assert text_without_summary(proc)[0] == f"lintnews 0.1.0 (core: {core.NAME})\n"
     proc = run_cli()
     assert proc.returncode == 2 and "no paths given" in text_without_summary(proc)[1]
     proc = run_cli("--format", "xml", "x.txt")

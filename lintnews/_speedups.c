@@ -1,0 +1,309 @@
+/* lintnews._speedups: the compiled core of the shared text analysis (lintnews/text.py).
+ *
+ * Optional: built where a C compiler exists, else lintnews runs its pure-Python code,
+ * which stays the reference (LINTNEWS_PURE=1 forces it; tests compare the two). Each
+ * function here does what one Python function of text.py does, and returns the same
+ * numbers, as compact arrays (bytes of 4- or 8-byte offsets) where there can be many.
+ *
+ * "Word character" means what the stdlib re module's \w means on str: Py_UNICODE_ISALNUM
+ * or "_" (sre's SRE_UNI_IS_WORD), from the interpreter's own Unicode tables. A text with a
+ * combining mark is split by the regex module's \w in Python, which differs; text.py
+ * never calls split_words for such a text (see text._split).
+ *
+ * Reference counts: every new reference is either returned, stored into a list (which
+ * steals it) or released on every path, error paths included (the `fail` labels).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+#define WORD_CHAR(c) (Py_UNICODE_ISALNUM(c) || (c) == '_')
+#define JOINER(c) ((c) == '-' || (c) == '\'' || (c) == 0x2019)     /* - ' ’ inside a token */
+
+/* An array of offsets as bytes, 4 bytes each (8 for a text of 2**31 characters or more:
+ * text.offset_type), grown by doubling. */
+typedef struct {
+    char *data;
+    Py_ssize_t n, cap;
+    int wide;
+} Offsets;
+
+static int offsets_push(Offsets *o, Py_ssize_t v)
+{
+    if (o->n == o->cap) {
+        Py_ssize_t cap = o->cap ? 2 * o->cap : 256;
+        char *data = PyMem_Realloc(o->data, cap * (o->wide ? 8 : 4));
+        if (data == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        o->data = data;
+        o->cap = cap;
+    }
+    if (o->wide)
+        ((int64_t *)o->data)[o->n++] = (int64_t)v;
+    else
+        ((int32_t *)o->data)[o->n++] = (int32_t)v;
+    return 0;
+}
+
+/* The offsets as a bytes object; frees the buffer. */
+static PyObject *offsets_bytes(Offsets *o)
+{
+    PyObject *out = PyBytes_FromStringAndSize(o->data ? o->data : "", o->n * (o->wide ? 8 : 4));
+    PyMem_Free(o->data);
+    o->data = NULL;
+    return out;
+}
+
+static int is_wide(Py_ssize_t length) { return length >= ((Py_ssize_t)1 << 31); }
+
+/* split_words(text, share) -> (texts, starts)
+ *
+ * The word tokens of text (\w+(?:[-'’]\w+)*, as text._WORD_SPLIT finds them) as a list of
+ * strings, and their offsets as bytes (array typecode text.offset_type(len(text))). With
+ * share true, equal tokens are one string object (for a long text: memory near its size). */
+static PyObject *split_words(PyObject *self, PyObject *args)
+{
+    PyObject *text, *texts = NULL, *seen = NULL, *starts;
+    int share;
+    if (!PyArg_ParseTuple(args, "Up:split_words", &text, &share))
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0;
+    Offsets o = {NULL, 0, 0, is_wide(n)};
+    texts = PyList_New(0);
+    if (texts == NULL || (share && (seen = PyDict_New()) == NULL))
+        goto fail;
+    while (i < n) {
+        if (!WORD_CHAR(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        for (;;) {
+            while (i < n && WORD_CHAR(PyUnicode_READ(kind, data, i)))
+                i++;
+            /* a joiner carries the token on only when a word character follows it */
+            if (i + 1 < n && JOINER(PyUnicode_READ(kind, data, i)) && WORD_CHAR(PyUnicode_READ(kind, data, i + 1)))
+                i++;
+            else
+                break;
+        }
+        PyObject *word = PyUnicode_Substring(text, start, i);
+        if (word == NULL)
+            goto fail;
+        if (seen != NULL) {
+            PyObject *first = PyDict_SetDefault(seen, word, word);    /* (borrowed) */
+            if (first == NULL) {
+                Py_DECREF(word);
+                goto fail;
+            }
+            Py_INCREF(first);
+            Py_DECREF(word);
+            word = first;
+        }
+        int failed = PyList_Append(texts, word);
+        Py_DECREF(word);
+        if (failed || offsets_push(&o, start) < 0)
+            goto fail;
+    }
+    Py_XDECREF(seen);
+    starts = offsets_bytes(&o);
+    if (starts == NULL) {
+        Py_DECREF(texts);
+        return NULL;
+    }
+    return Py_BuildValue("(NN)", texts, starts);
+fail:
+    PyMem_Free(o.data);
+    Py_XDECREF(seen);
+    Py_XDECREF(texts);
+    return NULL;
+}
+
+/* The offsets in [start, end) of the characters in `set` (a Latin-1 table, and up to 16
+ * others), pushed onto o: one loop per string kind, so that the test is a table lookup. */
+#define SCAN(TYPE)                                                                                     \
+    {                                                                                                  \
+        const TYPE *p = (const TYPE *)data;                                                            \
+        for (Py_ssize_t i = start; i < end; i++) {                                                     \
+            Py_UCS4 c = p[i];                                                                          \
+            int hit = c < 256 ? latin[c] : 0;                                                          \
+            for (int k = 0; c >= 256 && k < nothers && !hit; k++)                                      \
+                hit = others[k] == c;                                                                  \
+            if (hit && offsets_push(o, i) < 0)                                                         \
+                return -1;                                                                             \
+        }                                                                                              \
+    }
+
+static int scan_chars(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, const unsigned char *latin,
+                      const Py_UCS4 *others, int nothers, Offsets *o)
+{
+    if (kind == PyUnicode_1BYTE_KIND)
+        SCAN(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        SCAN(Py_UCS2)
+    else
+        SCAN(Py_UCS4)
+    return 0;
+}
+
+/* char_offsets(text, chars, start, end, limit) -> list | bytes
+ *
+ * The offsets of the characters of `chars` (at most 16 beyond Latin-1) in text[start:end],
+ * in order (text.find_all for single characters): a list of ints while there are no more
+ * than `limit`, else bytes of offsets (text.offset_type), so that a text dense with them
+ * never makes a list of all. */
+static PyObject *char_offsets(PyObject *self, PyObject *args)
+{
+    PyObject *text, *chars;
+    Py_ssize_t start, end, limit;
+    unsigned char latin[256] = {0};
+    Py_UCS4 others[16];
+    int nothers = 0;
+    if (!PyArg_ParseTuple(args, "UUnnn:char_offsets", &text, &chars, &start, &end, &limit))
+        return NULL;
+    for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(chars); k++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(chars, k);
+        if (c < 256)
+            latin[c] = 1;
+        else if (nothers < 16)
+            others[nothers++] = c;
+        else {
+            PyErr_SetString(PyExc_ValueError, "char_offsets: more than 16 characters beyond Latin-1");
+            return NULL;
+        }
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (start < 0)
+        start = 0;
+    if (end > n)
+        end = n;
+    Offsets o = {NULL, 0, 0, is_wide(n)};
+    if (scan_chars(PyUnicode_KIND(text), PyUnicode_DATA(text), start, end, latin, others, nothers, &o) < 0) {
+        PyMem_Free(o.data);
+        return NULL;
+    }
+    if (o.n > limit)
+        return offsets_bytes(&o);
+    PyObject *out = PyList_New(o.n);
+    for (Py_ssize_t k = 0; out != NULL && k < o.n; k++) {
+        PyObject *v = PyLong_FromSsize_t(o.wide ? (Py_ssize_t)((int64_t *)o.data)[k] : ((int32_t *)o.data)[k]);
+        if (v == NULL)
+            Py_CLEAR(out);
+        else
+            PyList_SET_ITEM(out, k, v);      /* (steals v) */
+    }
+    PyMem_Free(o.data);
+    return out;
+}
+
+/* regex's \s, as patterns.SPACE spells it */
+static int is_space(Py_UCS4 c)
+{
+    return (c >= 0x09 && c <= 0x0d) || c == ' ' || c == 0x85 || c == 0xa0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f ||
+           c == 0x3000;
+}
+
+static int is_stop(Py_UCS4 c) { return c == '.' || c == '!' || c == '?'; }
+
+/* the marks that may follow a stop: " ' ” ’ ) ] */
+static int is_closer(Py_UCS4 c)
+{
+    return c == '"' || c == '\'' || c == 0x201d || c == 0x2019 || c == ')' || c == ']';
+}
+
+/* the marks that may open the next sentence: " ' “ ‘ ( [ */
+static int is_opener(Py_UCS4 c)
+{
+    return c == '"' || c == '\'' || c == 0x201c || c == 0x2018 || c == '(' || c == '[';
+}
+
+/* stops(text, capital_or_figure) -> bytes
+ *
+ * Where text._SENTENCE_END matches, as text._stops finds them in Python: (start, end,
+ * end of the white space after it) for each, flat, as bytes of offsets (text.offset_type).
+ * A match is a run of [.!?] or one "…", any closing marks, white space, any opening marks,
+ * then a capital letter or figure: an ASCII one is told here, any other character is
+ * passed to capital_or_figure (Python's own test, so that "capital" means the same). */
+static PyObject *stops(PyObject *self, PyObject *args)
+{
+    PyObject *text, *capital;
+    if (!PyArg_ParseTuple(args, "UO:stops", &text, &capital))
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0;
+    Offsets o = {NULL, 0, 0, is_wide(n)};
+    while (i < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (!is_stop(c) && c != 0x2026) {
+            i++;
+            continue;
+        }
+        Py_ssize_t j = i + 1;
+        if (c != 0x2026)
+            while (j < n && is_stop(PyUnicode_READ(kind, data, j)))
+                j++;
+        Py_ssize_t run_end = j;              /* (past the run of [.!?], or the "…") */
+        while (j < n && is_closer(PyUnicode_READ(kind, data, j)))
+            j++;
+        Py_ssize_t end = j;
+        while (j < n && is_space(PyUnicode_READ(kind, data, j)))
+            j++;
+        Py_ssize_t space_end = j;
+        while (j < n && is_opener(PyUnicode_READ(kind, data, j)))
+            j++;
+        int found = 0;
+        if (space_end > end && j < n) {
+            Py_UCS4 next = PyUnicode_READ(kind, data, j);
+            if (next < 128)
+                found = (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9') || next == '$';
+            else {
+                PyObject *ch = PyUnicode_FromOrdinal(next);
+                if (ch == NULL)
+                    goto fail;
+                PyObject *answer = PyObject_CallOneArg(capital, ch);
+                Py_DECREF(ch);
+                if (answer == NULL)
+                    goto fail;
+                found = PyObject_IsTrue(answer);
+                Py_DECREF(answer);
+                if (found < 0)
+                    goto fail;
+            }
+        }
+        if (found) {
+            if (offsets_push(&o, i) < 0 || offsets_push(&o, end) < 0 || offsets_push(&o, space_end) < 0)
+                goto fail;
+            i = end;
+        }
+        else
+            i = run_end;      /* no later mark of the run makes a match either (see text._stops) */
+    }
+    return offsets_bytes(&o);
+fail:
+    PyMem_Free(o.data);
+    return NULL;
+}
+
+static PyMethodDef methods[] = {
+    {"split_words", split_words, METH_VARARGS, "The word tokens of a text and their offsets (see text.Tokens)."},
+    {"char_offsets", char_offsets, METH_VARARGS, "The offsets of some characters in a text (see text.find_all)."},
+    {"stops", stops, METH_VARARGS, "Where sentences may end (see text._stops)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "lintnews._speedups",
+    .m_doc = "The compiled core of lintnews.text (optional).",
+    .m_size = -1,
+    .m_methods = methods,
+};
+
+PyMODINIT_FUNC PyInit__speedups(void) { return PyModule_Create(&module); }

@@ -1,0 +1,134 @@
+"""The compiled core (lintnews._speedups) gives the same analysis as the pure-Python one,
+the reference, on any text; LINTNEWS_PURE=1 forces the pure one; --version names it."""
+from __future__ import annotations
+
+import os
+import random
+import re
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings, strategies as st
+
+from lintnews import core, text as textlib
+
+try:
+    from lintnews import _speedups
+except ImportError:             # (no compiler at install: the pure core alone, tested by the rest)
+    _speedups = None
+
+needs_core = pytest.mark.skipif(_speedups is None, reason="the compiled core is not built (no C compiler at install)")
+
+
+def analysis(text: str) -> dict:
+    """Everything text.py works out for a text, in plain lists."""
+    tokens = textlib.Tokens(text)
+    paras = textlib.paragraphs(text)
+    quotes = textlib.quotations(text, paras)
+    return {
+        "texts": tokens.texts, "starts": list(tokens.starts), "folded": tokens.folded,
+        "offsets": tokens.offsets(range(0, len(tokens), 3)),
+        "paragraphs": list(paras), "sentences": list(textlib.sentences(text, paras)),
+        "double": list(quotes.double), "inner": list(quotes.inner), "strays": quotes.stray_closers,
+        "punctuation": list(textlib.offsets_of(text, ",.;:!?")),
+    }
+
+
+def both(text: str) -> tuple[dict, dict]:
+    """(pure, compiled) analyses of text."""
+    was = textlib.speedups
+    try:
+        textlib.speedups = None
+        pure = analysis(text)
+        textlib.speedups = _speedups
+        return pure, analysis(text)
+    finally:
+        textlib.speedups = was
+
+
+# Pieces where the two could part: line ends (\r\n, \r, \n, U+2028/9), every quotation and
+# apostrophe shape, stops, abbreviations, joiners, combining marks, characters that are \w
+# to one engine and not the other (½ No, Ⓐ So, ‿ Pc, Ⅻ Nl, 一 Lo with a numeric value),
+# capitals and figures outside ASCII, NUL, lone surrogates (as surrogateescape makes them).
+PIECES = ["the", "The", "Mr", "Dr.", "U.S.", "e.g.", "Inc.", "J.", "don't", "Al-Kadhimi’s", "rock’n’roll", "-", "'",
+          "’", "‘", '"', "“", "”", "„", "«", "»", "(", ")", "[", "]", ".", "..", "!", "?", "?!", "…", ",", ";", ":",
+          " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r\n\r\n", "\r", "\r\r", "\u2028", "\u2029", "\x85", "\xa0",
+          "\u3000", "\u200a", "\x1c", "\u0301", "e\u0301", "é", "½", "Ⓐ", "‿", "Ⅻ", "一", "_", "x_y", "5", "١٢", "£5", "$", "€", "É",
+          "Ω", "ǅ", "\x00", "\udc80", "\ud800", "🙂", "\u200d", "said", "5'", "10\"", "'90s", "’em", "—", "–"]
+CATEGORIES = ["Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf",
+              "Po", "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co", "Cn"]
+pieces = st.sampled_from(PIECES) | st.characters(categories=CATEGORIES)
+texts = st.lists(pieces, max_size=120).map("".join) | st.lists(pieces, max_size=60).map(" ".join)
+# the same without combining marks: the texts the compiled core splits itself
+unmarked = texts.map(lambda t: "".join(c for c in t if not unicodedata.category(c).startswith("M")))
+
+
+@needs_core
+@settings(max_examples=600, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(texts)
+@example('He said: "Yes. No." ‘Then’ it ended… 5\' tall\r\n\r\nA. B. Mr. Smith’s U.S. Inc. The end.')
+@example("A.\u2028B. Ⓐ. ½. Ⅻ. 一.\u2029É.  Ω")
+def test_the_compiled_core_gives_the_pure_analysis_on_any_text(text):
+    pure, compiled = both(text)
+    assert compiled == pure
+
+
+@needs_core
+@settings(max_examples=400, deadline=None)
+@given(unmarked)
+@example("½ Ⓐ a‿b Ⅻ 一 x_y ١٢ don't-know ’tis -a a- a'")
+def test_its_words_are_the_stdlib_engines_on_a_text_without_marks(text):
+    # regex's \w differs from the stdlib's (½ is a word character to the stdlib only, Ⓐ
+    # and ‿ to regex only): text.py splits a text without combining marks with the stdlib
+    # engine, and the compiled core must give just those tokens
+    texts, starts = _speedups.split_words(text, False)
+    found = list(re.finditer(r"\w++(?:[-'’]\w++)*+", text))
+    assert texts == [m.group() for m in found]
+    assert list(textlib._array(len(text), starts)) == [m.start() for m in found]
+
+
+@needs_core
+def test_a_text_with_a_combining_mark_is_split_in_python(monkeypatch):
+    # (the compiled core knows the stdlib's \w only; with a mark, regex's \w decides)
+    text = "re\u0301sume\u0301 and ½ of Ⓐ"
+    monkeypatch.setattr(textlib, "speedups", _speedups)
+    assert textlib._native_split(text) is None
+    assert textlib.Tokens(text).texts == ["re\u0301sume\u0301", "and", "of", "Ⓐ"]
+    assert textlib._native_split("resume and ½ of Ⓐ")[0] == ["resume", "and", "½", "of"]
+
+
+@needs_core
+@pytest.mark.parametrize("marked", [False, True])
+def test_a_long_text_gives_the_same_analysis_and_shares_its_words(monkeypatch, marked):
+    rng = random.Random(23)
+    text = "".join(rng.choice(PIECES) for _ in range(120_000)) + " " + "x" * 70_000 + " The end."
+    text = text.replace("\u0301", "") if not marked else text
+    assert len(text) > textlib._SHARE_ABOVE
+    pure, compiled = both(text)
+    assert compiled == pure
+    tokens = textlib.Tokens(text)
+    the = [t for t in tokens.texts if t == "the"]
+    assert len(the) > 100 and all(t is the[0] for t in the)         # one string for each distinct word
+
+
+@needs_core
+def test_a_text_dense_with_marks_has_them_in_arrays_on_both_cores(monkeypatch):
+    text = '"a" ' * 20_000 + "A. " * 20_000                         # (past objects_up_to)
+    pure, compiled = both(text)
+    assert compiled == pure
+    monkeypatch.setattr(textlib, "speedups", _speedups)
+    assert type(textlib.offsets_of(text, '"')).__name__ == "array"
+    assert type(textlib.offsets_of('"a" ' * 100, '"')) is list
+
+
+def test_lintnews_pure_forces_the_python_core_and_version_names_the_core():
+    def version(**env):
+        proc = subprocess.run([sys.executable, "-m", "lintnews", "--version"], capture_output=True, text=True,
+                              env={**os.environ, **env}, timeout=60)
+        return proc.stdout
+    assert version(LINTNEWS_PURE="1") == "lintnews 0.1.0 (core: python)\n"
+    built = "c" if _speedups is not None else "python"
+    assert version(LINTNEWS_PURE="0") == f"lintnews 0.1.0 (core: {built})\n"
+    assert core.NAME == ("python" if os.environ.get("LINTNEWS_PURE", "") not in ("", "0") else built)
