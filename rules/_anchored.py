@@ -14,7 +14,7 @@ import re
 from array import array
 from collections.abc import Container, Mapping
 from itertools import compress
-from operator import contains, itemgetter
+from operator import contains
 from weakref import WeakKeyDictionary
 
 from lintnews.document import Document
@@ -92,24 +92,14 @@ def places(doc: Document) -> array:
         screen, folded = _screen, doc.tokens.folded
         # (arrays: in a text that is one watched word again and again, an int object each cost 28 bytes)
         hits = array("q", compress(range(len(folded)), map(_watched.__contains__, folded)))
-        last = bool(hits) and hits[-1] == len(folded) - 1     # (no token after the last)
-        found = array("q")
-        for k in range(0, len(hits) - last, _CHUNK):        # (the items of a few at a time got in C)
-            at = hits[k:min(k + _CHUNK, len(hits) - last)]
-            words, nexts = _items(folded, at), _items(folded, array("q", map((1).__add__, at)))
-            found.extend(compress(at, map(contains, _items(screen, words), nexts)))
+        last = hits and hits[-1] == len(folded) - 1           # (no token after the last)
+        body = hits[:-1] if last else hits
+        nexts = map(folded.__getitem__, map((1).__add__, body))
+        found = array("q", compress(body, map(contains, map(screen.__getitem__, map(folded.__getitem__, body)), nexts)))
         if last and "" in screen[folded[-1]]:
             found.append(len(folded) - 1)
         _found[doc] = _version, found
     return found
-
-
-_CHUNK = 4096
-
-
-def _items(items, keys) -> tuple:
-    """items[key] for each of the keys, in one call."""
-    return itemgetter(*keys)(items) if len(keys) > 1 else (items[keys[0]],)
 
 
 def indexes(doc: Document, screen: Mapping[str, Container[str]]) -> list[int]:
