@@ -15,7 +15,7 @@ from array import array
 from collections.abc import Container, Mapping
 from itertools import compress
 from operator import contains
-from weakref import WeakKeyDictionary
+from weakref import ref
 
 from lintnews.document import Document
 
@@ -52,7 +52,9 @@ ANY_WORD: Container[str] = _AnyWord()
 _screen: dict[str, Container[str]] = {}        # each watched word -> what any rule wants after it
 _watched: frozenset[str] = frozenset()         # its words (a set is searched faster than a dict)
 _version = 0                                   # how many times _screen has grown
-_found: WeakKeyDictionary[Document, tuple[int, array]] = WeakKeyDictionary()
+# the places of the document asked about last (rules ask about one document after another):
+# a weak reference to it, _version then, its places
+_last: tuple = (None, -1, array("q"))
 
 
 def watch(screen: Mapping[str, Container[str]]) -> Mapping[str, Container[str]]:
@@ -87,8 +89,9 @@ def union(a: Container[str], b: Container[str]) -> Container[str]:
 def places(doc: Document) -> array:
     """Indexes of the tokens whose case-folded text is a watched word followed by a word
     that some rule wants after it, in order (made once a document)."""
-    version, found = _found.get(doc, (None, None))
-    if version != _version:
+    global _last
+    made_for, version, found = _last
+    if made_for is None or made_for() is not doc or version != _version:
         screen, folded = _screen, doc.tokens.folded
         # (arrays: in a text that is one watched word again and again, an int object each cost 28 bytes)
         hits = array("q", compress(range(len(folded)), map(_watched.__contains__, folded)))
@@ -98,7 +101,7 @@ def places(doc: Document) -> array:
         found = array("q", compress(body, map(contains, map(screen.__getitem__, map(folded.__getitem__, body)), nexts)))
         if last and "" in screen[folded[-1]]:
             found.append(len(folded) - 1)
-        _found[doc] = _version, found
+        _last = ref(doc), _version, found
     return found
 
 
