@@ -53,8 +53,8 @@ _screen: dict[str, Container[str]] = {}        # each watched word -> what any r
 _watched: frozenset[str] = frozenset()         # its words (a set is searched faster than a dict)
 _version = 0                                   # how many times _screen has grown
 # the places of the document asked about last (rules ask about one document after another):
-# a weak reference to it, _version then, its places, and the indexes of its watched words
-_last: tuple = (None, -1, array("q"), array("q"))
+# a weak reference to it, _version then, its places
+_last: tuple = (None, -1, array("q"))
 
 
 def watch(screen: Mapping[str, Container[str]]) -> Mapping[str, Container[str]]:
@@ -72,8 +72,6 @@ def watch(screen: Mapping[str, Container[str]]) -> Mapping[str, Container[str]]:
 
 def union(a: Container[str], b: Container[str]) -> Container[str]:
     """The next words that a or b holds."""
-    if a == frozenset() or b == frozenset():        # (a rule that wants the word's occurrences only)
-        return b if a == frozenset() else a
     if a is ANY_WORD or b is ANY_WORD:
         return ANY_WORD
     if isinstance(a, frozenset) and isinstance(b, frozenset):
@@ -91,21 +89,8 @@ def union(a: Container[str], b: Container[str]) -> Container[str]:
 def places(doc: Document) -> array:
     """Indexes of the tokens whose case-folded text is a watched word followed by a word
     that some rule wants after it, in order (made once a document)."""
-    return _searched(doc)[2]
-
-
-def occurrences(doc: Document, words: frozenset[str]) -> array:
-    """Indexes of the tokens whose case-folded text is one of these words (watched ones:
-    found in the same search as the places), in order."""
-    folded = doc.tokens.folded
-    hits = _searched(doc)[3]
-    return array("q", compress(hits, map(words.__contains__, map(folded.__getitem__, hits))))
-
-
-def _searched(doc: Document) -> tuple:
-    """_last, made for this document."""
     global _last
-    made_for, version, _, _ = _last
+    made_for, version, found = _last
     if made_for is None or made_for() is not doc or version != _version:
         screen, folded = _screen, doc.tokens.folded
         # (arrays: in a text that is one watched word again and again, an int object each cost 28 bytes)
@@ -116,8 +101,8 @@ def _searched(doc: Document) -> tuple:
         found = array("q", compress(body, map(contains, map(screen.__getitem__, map(folded.__getitem__, body)), nexts)))
         if last and "" in screen[folded[-1]]:
             found.append(len(folded) - 1)
-        _last = ref(doc), _version, found, hits
-    return _last
+        _last = ref(doc), _version, found
+    return found
 
 
 def indexes(doc: Document, screen: Mapping[str, Container[str]]) -> list[int]:

@@ -1,7 +1,6 @@
 """LN102: 'a' or 'an' chosen by the next word's spelling, not its sound."""
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -10,12 +9,9 @@ from typing import Literal, get_args
 import re
 import unicodedata
 
-import regex
-
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import lazy
-from lintnews.rules._anchored import occurrences, offsets, watch
 from lintnews.rules._data import measured, word_list, word_set
 from lintnews.ruleset import Rule
 
@@ -29,15 +25,6 @@ _ARTICLE = r"{a}(?<![\w'’.-]{a})(?:n|(?=[ \t]+[\"“‘'(]?(?:[aeiouAEIOU8xX]|
            r"|[hH]{h}|[A-Z](?![a-z])|[A-Z][a-z][A-Z]|[a-z]-)))[ \t]+"
 _ARTICLE_BEFORE_VOWEL = tuple(lazy(re.compile, _ARTICLE.format(a=a, h="[oe]")) for a in "aA")
 _ARTICLE_BEFORE_H = tuple(lazy(re.compile, _ARTICLE.format(a=a, h="")) for a in "aA")  # weak-h = "an": "a historic" too
-# The articles are found among the tokens (in the search _anchored makes for LN103 and
-# LN104 too: no scan of the text of its own), and each is tried with the pattern: 'an'
-# always, 'a' where the next token may start what the pattern looks for after it (the
-# pattern reads on past an opening mark, a currency sign or an apostrophe before figures,
-# which no token holds, and a lower-case letter's hyphen may end the token).
-_ARTICLE_WORDS = frozenset({"a", "an"})
-_MAY_FOLLOW_A = lazy(re.compile, r"[aeiouAEIOUxX18hH]|[A-Z](?![a-z])|[A-Z][a-z][A-Z]|[a-z](?:-|\Z)")
-_MARK = lazy(regex.compile, r"\p{M}")
-_CHUNK = 4096                                        # (articles tried at a time: few int objects at once)
 _TOKEN = lazy(re.compile, r"[\"“‘'(]?([^\s\"“”‘’()]+)")
 _LETTERS = lazy(re.compile, r"[^\W\d_]+")
 _FIGURES = lazy(re.compile, r"['’]?[£$€]?(\d+)")
@@ -207,12 +194,11 @@ class IndefiniteArticle(Rule):
         super().__init__(options)
         self._pronunciations = pronunciations()
         self._function_words = word_set("function_words")
-        watch(dict.fromkeys(_ARTICLE_WORDS, frozenset()))    # (their places: LN102 wants no next word)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose
         patterns = _ARTICLE_BEFORE_H if self.options.weak_h == "an" else _ARTICLE_BEFORE_VOWEL
-        for s, end in _articles(doc, patterns):
+        for s, end in _articles(text, patterns):
             article = text[s:end].rstrip()
             if article[0] == "A" and not _starts_sentence(text, s):
                 continue                    # "Serie A appearances": a label, not an article
@@ -231,28 +217,13 @@ class IndefiniteArticle(Rule):
                           Fix.replace(s, s + len(article), new, message=f"write '{new}'"))
 
 
-def _articles(doc: Document, patterns: tuple) -> Iterator[tuple[int, int]]:
-    """(start, end) of each article the patterns (one for 'a', one for 'A') find, in order:
-    tried at the tokens 'a' (where the next token fits _MAY_FOLLOW_A) and 'an'. (A text with
-    combining marks, which the tokens take into words and the patterns do not, is searched.)"""
-    text, texts = doc.prose, doc.tokens.texts
-    if not text.isascii() and _MARK.search(text):
-        yield from _searched_articles(text, patterns)
-        return
-    may_follow, last = _MAY_FOLLOW_A.match, len(texts) - 1
-    at = array("q", (i for i in occurrences(doc, _ARTICLE_WORDS)
-                     if len(texts[i]) == 2 or i < last and may_follow(texts[i + 1])))
-    for k in range(0, len(at), _CHUNK):
-        for start in offsets(doc, at[k:k + _CHUNK]):
-            m = patterns[text[start] == "A"].match(text, start)
-            if m:
-                yield m.span()
-
-
-def _searched_articles(text: str, patterns: tuple) -> list[tuple[int, int]]:
-    """What _articles finds, by a search of the whole text."""
-    return sorted(m.span() for pattern, letter in zip(patterns, "aA") if letter in text
-                  for m in pattern.finditer(text))
+def _articles(text: str, patterns: tuple) -> list[tuple[int, int]]:
+    """(start, end) of each article the patterns (one for 'a', one for 'A') find, in order."""
+    found = [m.span() for m in patterns[0].finditer(text)]
+    if "A" in text:
+        found += [m.span() for m in patterns[1].finditer(text)]
+        found.sort()
+    return found
 
 
 @cache

@@ -269,22 +269,3 @@ def test_the_look_at_the_tokens_around_a_place_drops_no_finding(words, gap):
             mock.patch.object(agreement._Plural, "__contains__", lambda self, word: word.endswith("s")), \
             mock.patch.object(agreement, "_OWNERS", _anchored.ANY_WORD):
         assert looked == found()
-
-
-# LN102 tries its article pattern at the tokens 'a' and 'an' only (and after 'a' only where
-# the next token may start what the pattern wants there): it finds what a search of the text finds
-
-_ARTICLE_PIECES = ["a", "A", "an", "An", "AN", "n", " ", "\t", "  ", "\n", "e", "E", "h", "ho", "He", "x", "8", "11",
-                   "18", "1", "(", '"', "“", "‘", "'", "’", "£", "$", "-", ".", "MP", "b", "Ba", "BA", "PhD", "U-",
-                   "b-", "é", "É", "_", "0", "ß", "\u0301"]
-
-
-@given(st.lists(st.sampled_from(_ARTICLE_PIECES), max_size=16))
-@example(['"A', " ", "b-", "‘"])            # a letter whose hyphen ends its token
-@example(["A", " ", "BA"])
-def test_the_articles_tried_at_the_tokens_are_those_a_search_of_the_text_finds(pieces):
-    from lintnews.rules import indefinite_article as ln102
-    ln102.IndefiniteArticle()                   # (the articles are watched)
-    text = "".join(pieces)
-    for patterns in (ln102._ARTICLE_BEFORE_VOWEL, ln102._ARTICLE_BEFORE_H):
-        assert list(ln102._articles(Document(text), patterns)) == ln102._searched_articles(text, patterns)
