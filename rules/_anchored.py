@@ -4,15 +4,18 @@ cheap first step of rules that look only near some words.
 Rules name their places once (`watch`: each word, and what may follow it); the first rule
 to ask about a document has the shared token list searched in C, once, for the places of
 all of them (`places`): the watched words, kept only where the next word is one that some
-rule wants after them. Each rule then keeps its own from those few (`select`).
+rule wants after them. Each rule then keeps its own from those few (`indexes`), and asks
+for the offsets of those it still wants after a look at the tokens around them (`offsets`:
+summing the lengths before a token costs a pass over the text up to it).
 """
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Container, Mapping
 from itertools import compress
 from operator import contains
-from weakref import WeakKeyDictionary
+from weakref import ref
 
 from lintnews.document import Document
 
@@ -34,16 +37,6 @@ class AllBut:
         return word not in self.words
 
 
-class _Ending:
-    """The next words that end in `suffix`."""
-
-    def __init__(self, suffix: str) -> None:
-        self.suffix = suffix
-
-    def __contains__(self, word: str) -> bool:
-        return word.endswith(self.suffix)
-
-
 class _Either:
     """The next words that one of two rules wants."""
 
@@ -55,18 +48,19 @@ class _Either:
 
 
 ANY_WORD: Container[str] = _AnyWord()
-PLURAL: Container[str] = _Ending("s")          # (a word in -s: perhaps a plural)
 
 _screen: dict[str, Container[str]] = {}        # each watched word -> what any rule wants after it
 _watched: frozenset[str] = frozenset()         # its words (a set is searched faster than a dict)
 _version = 0                                   # how many times _screen has grown
-_found: WeakKeyDictionary[Document, tuple[int, array]] = WeakKeyDictionary()
+# the places of the document asked about last (rules ask about one document after another):
+# a weak reference to it, _version then, its places
+_last: tuple = (None, -1, array("q"))
 
 
 def watch(screen: Mapping[str, Container[str]]) -> Mapping[str, Container[str]]:
     """Add places to those looked for in every document: each word (lower case) and the
     next words (case-folded; "" is the end of the text) wanted after it: a frozenset,
-    AllBut(a frozenset), ANY_WORD or PLURAL. Returns the screen."""
+    AllBut(a frozenset), ANY_WORD or any other container. Returns the screen."""
     global _version, _watched
     for word, after in screen.items():
         had = _screen.get(word)
@@ -92,32 +86,56 @@ def union(a: Container[str], b: Container[str]) -> Container[str]:
     return _Either(a, b)
 
 
-def places(doc: Document) -> tuple[array, array]:
-    """(indexes, offsets) of the tokens whose case-folded text is a watched word followed
-    by a word that some rule wants after it, in order (made once a document)."""
-    version, found = _found.get(doc, (None, None))
-    if version != _version:
+def places(doc: Document) -> array:
+    """Indexes of the tokens whose case-folded text is a watched word followed by a word
+    that some rule wants after it, in order (made once a document)."""
+    global _last
+    made_for, version, found = _last
+    if made_for is None or made_for() is not doc or version != _version:
         screen, folded = _screen, doc.tokens.folded
         # (arrays: in a text that is one watched word again and again, an int object each cost 28 bytes)
         hits = array("q", compress(range(len(folded)), map(_watched.__contains__, folded)))
         last = hits and hits[-1] == len(folded) - 1           # (no token after the last)
         body = hits[:-1] if last else hits
         nexts = map(folded.__getitem__, map((1).__add__, body))
-        indexes = array("q", compress(body, map(contains, map(screen.__getitem__, map(folded.__getitem__, body)), nexts)))
+        found = array("q", compress(body, map(contains, map(screen.__getitem__, map(folded.__getitem__, body)), nexts)))
         if last and "" in screen[folded[-1]]:
-            indexes.append(len(folded) - 1)
-        found = indexes, array("q", doc.tokens.offsets(indexes) if indexes else ())
-        _found[doc] = _version, found
+            found.append(len(folded) - 1)
+        _last = ref(doc), _version, found
     return found
 
 
-def select(doc: Document, screen: Mapping[str, Container[str]]) -> list[tuple[int, int]]:
-    """(index, offset) of the places (see `places`) that this screen wants: a word of it
+def indexes(doc: Document, screen: Mapping[str, Container[str]]) -> list[int]:
+    """The indexes of the places (see `places`) that this screen wants: a word of it
     followed by one of the next words it gives for that word."""
-    indexes, offsets = places(doc)
-    if not indexes:
+    found = places(doc)
+    if not found:
         return []
     folded = doc.tokens.folded
     end = len(folded) - 1
-    return [(i, at) for i, at in zip(indexes, offsets)
-            if (folded[i + 1] if i < end else "") in screen.get(folded[i], ())]
+    return [i for i in found if (folded[i + 1] if i < end else "") in screen.get(folded[i], ())]
+
+
+def offsets(doc: Document, at: list[int]) -> list[int]:
+    """The offsets of the tokens at these indexes (ascending)."""
+    return doc.tokens.offsets(at) if at else []
+
+
+def select(doc: Document, screen: Mapping[str, Container[str]]) -> list[tuple[int, int]]:
+    """(index, offset) of the places that this screen wants (see `indexes`)."""
+    at = indexes(doc, screen)
+    return list(zip(at, offsets(doc, at)))
+
+
+_JOINS = re.compile(r"[-'’]")
+
+
+def last_part(word: str) -> str:
+    """A token's part after its last hyphen or apostrophe ("x-has": "has"): the word a
+    pattern sees after a word boundary."""
+    return _JOINS.split(word)[-1] if "-" in word or "'" in word or "’" in word else word
+
+
+def first_part(word: str) -> str:
+    """A token's part before its first hyphen or apostrophe ("is-it": "is")."""
+    return _JOINS.split(word, 1)[0] if "-" in word or "'" in word or "’" in word else word

@@ -8,7 +8,7 @@ from functools import cache
 from lintnews.diagnostics import Finding
 from lintnews.document import Document
 from lintnews.patterns import lazy
-from lintnews.rules._anchored import ANY_WORD, PLURAL, select, watch
+from lintnews.rules._anchored import ANY_WORD, indexes, last_part, offsets, watch
 from lintnews.rules._data import measured, word_list, word_set
 from lintnews.ruleset import Rule
 
@@ -48,6 +48,18 @@ def _owned_once() -> dict[str, str]:
     return dict(line.split() for line in word_list("owned_once"))
 
 
+class _Plural:
+    """The next words that _DETERMINER_PLURAL may take for a plural and check() keeps: in
+    -s after a letter but s, u, i or a, not in -ics nor a singular in -s (any word not in
+    ASCII: the pattern decides)."""
+
+    def __contains__(self, word: str) -> bool:
+        return word.endswith("s") and (not word.isascii() or len(word) >= 3 and word[:-2].isalpha()
+                                       and word[-2] not in "suia'’" and not word.endswith("ics")
+                                       and word not in _SINGULAR_IN_S)
+
+
+_OWNERS = frozenset({"his", "her", "its"})              # (the words before an _OWNED_ONCE plural)
 _FINITE = frozenset({"has", "had", "is", "are", "was", "were", "does", "did", "am"})
 # The words a match begins with (or, for "his parties’", the rarer word it holds), what
 # may follow each there, and the kinds of match to look for around it.
@@ -56,7 +68,7 @@ _PLACES = (
     (("is", "was"), frozenset({"has", "have", "does", "did", "are", "were"}), (_VERBS[1], _VERBS[2])),
     (("are", "were"), frozenset({"has", "have", "does", "did"}), (_VERBS[1],)),
     (("has", "have", "had"), frozenset({"has", "have"}), (_VERBS[3],)),
-    (("a", "an", "another", "every", "each"), PLURAL, (_DETERMINER_PLURAL,)),
+    (("a", "an", "another", "every", "each"), _Plural(), (_DETERMINER_PLURAL,)),
 )
 # how far (in characters) before and after the word looked around a match may reach
 _BEFORE, _AFTER = 30, 40
@@ -82,13 +94,15 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 def _matches(doc: Document) -> list[re.Match]:
-    """The matches of each word's kinds, tried only around the words of _screen that the next word fits."""
-    chosen = select(doc, _screen())
-    if not chosen:
+    """The matches of each word's kinds, tried only around the words of _screen that the next
+    word fits (and for a plural of data/owned_once.txt, that "his", "her" or "its" comes before)."""
+    at = indexes(doc, _screen())
+    if not at:
         return []
-    prose, folded, patterns = doc.prose, doc.tokens.folded, _patterns()
+    prose, folded, patterns, owned = doc.prose, doc.tokens.folded, _patterns(), _owned_once()
+    at = [i for i in at if folded[i] not in owned or i and last_part(folded[i - 1]) in _OWNERS]
     out, reached = [], -1
-    for i, offset in chosen:
+    for i, offset in zip(at, offsets(doc, at)):
         for m in patterns[folded[i]].finditer(prose, max(0, offset - _BEFORE, reached), offset + _AFTER):
             out.append(m)
             reached = m.end()

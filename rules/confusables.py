@@ -9,7 +9,7 @@ from functools import cache, cached_property
 
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
-from lintnews.rules._anchored import ANY_WORD, AllBut, select, union, watch
+from lintnews.rules._anchored import ANY_WORD, AllBut, first_part, indexes, last_part, offsets, union, watch
 from lintnews.rules._data import data_text, measured
 from lintnews.ruleset import Rule
 
@@ -18,13 +18,16 @@ from lintnews.ruleset import Rule
 class Slip:
     """One entry of data/confusables.toml: where `pattern` (its `find`) matches, its group
     `w` (or `w2`) is a slip for `use`; every match holds one of `anchors`, followed by one
-    of `next` if that is given, and by none of `not_next`."""
+    of `next` if that is given, and by none of `not_next`; where they are given, one of
+    `before` comes just before the anchor, and one of `then` after the next word."""
     name: str
     find: str
     use: str
     anchors: tuple[str, ...]
     next: frozenset[str] | None
     not_next: frozenset[str]
+    before: frozenset[str] | None = None
+    then: frozenset[str] | None = None
 
     @cached_property
     def pattern(self) -> re.Pattern:
@@ -34,6 +37,12 @@ class Slip:
     def fits(self, after: str) -> bool:
         """Whether `after` (case-folded) may follow this slip's anchor (a quick first look)."""
         return (self.next is None or after in self.next) and after not in self.not_next
+
+    def fits_around(self, folded: list[str], i: int) -> bool:
+        """Whether the words before the anchor at token i and after its next word may be
+        this slip's (a second look, on the tokens, before the pattern is tried)."""
+        return (self.before is None or i > 0 and last_part(folded[i - 1]) in self.before) \
+            and (self.then is None or i + 2 < len(folded) and first_part(folded[i + 2]) in self.then)
 
     def followers(self) -> Container[str]:
         """The words that may follow the anchor (see _anchored.watch)."""
@@ -50,7 +59,8 @@ def slips() -> tuple[Slip, ...]:
     table = tomllib.loads(data_text("confusables.toml"))
     return tuple(Slip(e["name"], e["find"], e["use"],
                       tuple(e["anchors"]), frozenset(e["next"]) if "next" in e else None,
-                      frozenset(e.get("not_next", ())))
+                      frozenset(e.get("not_next", ())),
+                      frozenset(e["before"]) if "before" in e else None, frozenset(e["then"]) if "then" in e else None)
                  for e in table["slip"])
 
 
@@ -76,20 +86,24 @@ def _screen() -> dict[str, Container[str]]:
 
 def matches(doc: Document) -> list[tuple[Slip, int, int]]:
     """(slip, start, end) of each wrong word in the document, in order: each slip's
-    pattern is tried only in a window around its anchors (where the next word fits)."""
-    chosen = select(doc, _screen())
-    if not chosen:
+    pattern is tried only in a window around its anchors (where the words around fit)."""
+    at = indexes(doc, _screen())
+    if not at:
         return []
     by_anchor, prose, folded = _by_anchor(), doc.prose, doc.tokens.folded
     end = len(folded) - 1
-    found: dict[tuple[int, int], Slip] = {}
-    for i, offset in chosen:
+    tried: list[tuple[int, list[Slip]]] = []
+    for i in at:
         after = folded[i + 1] if i < end else ""
-        for slip in by_anchor[folded[i]]:
-            if slip.fits(after):
-                for m in slip.pattern.finditer(prose, max(0, offset - _BEFORE), offset + _AFTER):
-                    group = "w" if m.start("w") >= 0 else "w2"
-                    found.setdefault(m.span(group), slip)
+        fitting = [slip for slip in by_anchor[folded[i]] if slip.fits(after) and slip.fits_around(folded, i)]
+        if fitting:
+            tried.append((i, fitting))
+    found: dict[tuple[int, int], Slip] = {}
+    for (i, fitting), offset in zip(tried, offsets(doc, [i for i, _ in tried])):
+        for slip in fitting:
+            for m in slip.pattern.finditer(prose, max(0, offset - _BEFORE), offset + _AFTER):
+                group = "w" if m.start("w") >= 0 else "w2"
+                found.setdefault(m.span(group), slip)
     return [(slip, start, end) for (start, end), slip in sorted(found.items())]
 
 

@@ -237,3 +237,35 @@ def test_the_places_are_the_watched_words_each_rule_wants_there(words, gap):
         folded = [fold(t) for t in doc.tokens.texts]
         want = [i for i, w in enumerate(folded) if w in screen and (folded[i + 1] if i + 1 < len(folded) else "") in screen[w]]
         assert [i for i, _ in _anchored.select(doc, screen)] == want
+
+
+# LN103 and LN104 look at the tokens around a place (the word before it, the word after the
+# next) before they ask for its offset and try their patterns; that look may only save work
+
+_AROUND = ["it's", "It’s", "IT'S", "of", "to", "x-to", "reach", "has", "had", "was", "been", "x-has", "lead",
+           "team", "is", "would", "own", "way", "on", "the", "a", "A", "an", "stars", "cars", "stars,", "series",
+           "news", "politics", "his", "her", "its", "x-his", "parties", "parties’", "parties'", "wives’", "then",
+           "continues", "is-it", "remains", "less", "affect", "side", "affects", "loose", "their", "Nestle", "x"]
+
+
+@given(st.lists(st.sampled_from(_AROUND), max_size=14), st.sampled_from([" ", ", ", ". ", "\n"]))
+@example(["reach", "it's", "first", "moulting"], " ")
+@example(["It’s", "team", "continues"], " ")
+@example(["has", "lead", "to"], " ")
+@example(["of", "his", "parties’", "chances"], " ")
+@example(["a", "stars,"], " ")
+def test_the_look_at_the_tokens_around_a_place_drops_no_finding(words, gap):
+    from unittest import mock
+    from lintnews.rules import _anchored, agreement, confusables
+    from lintnews.rules.agreement import Agreement
+    text = gap.join(words)
+
+    def found() -> tuple[list, list]:
+        doc = Document(text)
+        return confusables.matches(doc), [(f.start, f.end, f.message) for f in Agreement().check(doc)]
+
+    looked = found()
+    with mock.patch.object(confusables.Slip, "fits_around", lambda self, folded, i: True), \
+            mock.patch.object(agreement._Plural, "__contains__", lambda self, word: word.endswith("s")), \
+            mock.patch.object(agreement, "_OWNERS", _anchored.ANY_WORD):
+        assert looked == found()
