@@ -1,5 +1,6 @@
 /* lintnews._speedups: the compiled core of the shared text analysis (lintnews/text.py) and
- * of the spelling dictionary's search for near words (rules/_dictionary.py).
+ * of two rules' searches: near words of the spelling dictionary (rules/_dictionary.py),
+ * repeated words (rules/repeated_word.py).
  *
  * Optional: built where a C compiler exists, else lintnews runs its pure-Python code,
  * which stays the reference (LINTNEWS_PURE=1 forces it; tests compare the two). Each
@@ -433,11 +434,75 @@ static PyObject *crc_holds(PyObject *self, PyObject *args)
     return PyBool_FromLong(found);
 }
 
+/* Whether two strings are equal (as == says: a str is stored in its narrowest kind). */
+static int same_text(PyObject *a, PyObject *b)
+{
+    if (a == b)
+        return 1;
+    if (!PyUnicode_CheckExact(a) || !PyUnicode_CheckExact(b)) {
+        PyErr_SetString(PyExc_TypeError, "repeats: words must be a list of str");
+        return -1;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(a);
+    int kind = PyUnicode_KIND(a);
+    return n == PyUnicode_GET_LENGTH(b) && kind == PyUnicode_KIND(b)
+        && memcmp(PyUnicode_DATA(a), PyUnicode_DATA(b), n * kind) == 0;
+}
+
+/* repeats(words, start, limit): where the n words from i are written again at once, for
+ * i from `start` on, as a list of i * 4 + n in order of i then n ("the the": n = 1; "a b a
+ * b": 2; "a b c a b c": 3), stopping before an i whose matches could pass `limit` of
+ * them; and the i to go on from (len(words) at the end).
+ * See repeated_word.RepeatedWord._candidates, its Python twin. */
+static PyObject *repeats(PyObject *self, PyObject *args)
+{
+    PyObject *words;
+    Py_ssize_t start, limit;
+    if (!PyArg_ParseTuple(args, "O!nn", &PyList_Type, &words, &start, &limit))
+        return NULL;
+    if (limit < 3)
+        limit = 3;                          /* (room for one i's matches: the caller goes on) */
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    Py_ssize_t i = start < 0 ? 0 : start;
+    for (; i < PyList_GET_SIZE(words) && PyList_GET_SIZE(found) + 3 <= limit; i++) {
+        Py_ssize_t last = PyList_GET_SIZE(words) - 1;
+        PyObject **f = ((PyListObject *)words)->ob_item;
+        int r1 = 0, r2 = 0, r3 = 0;
+        if (i + 1 <= last && (r1 = same_text(f[i], f[i + 1])) < 0)
+            goto fail;
+        if (i + 3 <= last && (r2 = same_text(f[i], f[i + 2])) > 0 && (r2 = same_text(f[i + 1], f[i + 3])) > 0)
+            r2 = r1 ? 0 : 1;                /* f[i] != f[i + 1] */
+        if (r2 < 0)
+            goto fail;
+        if (i + 5 <= last && (r3 = same_text(f[i], f[i + 3])) > 0 && (r3 = same_text(f[i + 1], f[i + 4])) > 0)
+            r3 = same_text(f[i + 2], f[i + 5]);
+        if (r3 < 0)
+            goto fail;
+        for (int n = 1; n <= 3; n++) {
+            if (!(n == 1 ? r1 : n == 2 ? r2 : r3))
+                continue;
+            PyObject *v = PyLong_FromSsize_t(i * 4 + n);
+            if (v == NULL || PyList_Append(found, v) < 0) {
+                Py_XDECREF(v);
+                goto fail;
+            }
+            Py_DECREF(v);
+        }
+    }
+    return Py_BuildValue("(Nn)", found, i);
+fail:
+    Py_DECREF(found);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"split_words", split_words, METH_VARARGS, "The word tokens of a text and their offsets (see text.Tokens)."},
     {"char_offsets", char_offsets, METH_VARARGS, "The offsets of some characters in a text (see text.find_all)."},
     {"stops", stops, METH_VARARGS, "Where sentences may end (see text._stops)."},
     {"crc_holds", crc_holds, METH_VARARGS, "Whether sorted CRC-32 codes hold a word's (see _dictionary)."},
+    {"repeats", repeats, METH_VARARGS, "Where words are written again at once (see repeated_word)."},
     {"near_words", near_words, METH_VARARGS, "The words of a set one edit from a word (see _dictionary)."},
     {NULL, NULL, 0, NULL},
 };

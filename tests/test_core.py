@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from lintnews import core, text as textlib
-from lintnews.rules import _data, _dictionary
+from lintnews.rules import _data, _dictionary, repeated_word
 
 try:
     from lintnews import _speedups
@@ -197,3 +197,38 @@ def test_the_dictionary_finds_the_same_neighbours_on_both_cores(monkeypatch, wor
     assert found[None] == found[_speedups]
     if word == "definately":
         assert "definitely" in found[None][0]
+
+
+# LN101's search for words written again at once (rules/repeated_word.py)
+def repeats_both(f: list[str], phrases: bool = True) -> tuple[list, list]:
+    """(pure, compiled) candidates of LN101 over folded tokens f."""
+    rule = repeated_word.RepeatedWord(repeated_word.RepeatedWord.Options(phrases=phrases))
+    was = repeated_word.speedups
+    try:
+        repeated_word.speedups = None
+        pure = list(rule._candidates(f))
+        repeated_word.speedups = _speedups
+        return pure, list(rule._candidates(f))
+    finally:
+        repeated_word.speedups = was
+
+
+@needs_core
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "the", "é", "e\u0301", "€", "🙂", "a\x00", ""]), max_size=60), st.booleans())
+@example(["the", "the"], True)
+@example(["a", "b", "a", "b", "a", "b", "c"], True)
+@example(["a", "b", "c", "a", "b", "c"], False)
+def test_repeats_are_the_python_candidates(f, phrases):
+    pure, compiled = repeats_both([w for w in f], phrases)      # (fresh list, equal strings distinct objects)
+    assert compiled == pure
+
+
+@needs_core
+def test_repeats_of_one_word_throughout_come_a_chunk_at_a_time(monkeypatch):
+    f = [str("word" + " ")[:-1] for _ in range(3 * repeated_word._CHUNK)]     # (equal, not one object)
+    pure, compiled = repeats_both(f)
+    assert compiled == pure and len(pure) == 2 * len(f) - 6                   # (i, 1) and (i, 3) at each i
+    assert _speedups.repeats(f, 0, 0) == ([1, 3], 1)                          # (one i's matches at least)
+    with pytest.raises(TypeError):
+        _speedups.repeats(["a", b"a"], 0, 10)
