@@ -1,5 +1,7 @@
 """Fuzz the compiled core: random bytes, decoded as lintnews decodes a file it cannot read
-as UTF-8 (surrogateescape: lone surrogates), analysed by both cores, which must agree.
+as UTF-8 (surrogateescape: lone surrogates), analysed by both cores, which must agree (and
+the rules' native helpers with their Python twins: LN101's repeats, LN601's near words and
+checksum lookup).
 
     python bench/fuzz_core.py --seconds 600          # a long run (not part of the test suite)
 
@@ -25,7 +27,9 @@ try:
 except ImportError:
     sys.exit("the compiled core is not built: nothing to fuzz")
 
-from test_core import analysis              # noqa: E402  (the same comparison as the tests)
+from array import array                     # noqa: E402
+from lintnews.rules import _dictionary      # noqa: E402
+from test_core import analysis, repeats_both    # noqa: E402  (the same comparisons as the tests)
 
 INTERESTING = [b".", b"!", b"?", b"\xe2\x80\xa6", b'"', b"'", b"\xe2\x80\x9c", b"\xe2\x80\x9d", b"\xe2\x80\x98",
                b"\xe2\x80\x99", b"\xe2\x80\x9e", b"\xc2\xab", b"\xc2\xbb", b" ", b"  ", b"\n", b"\r\n", b"\r", b"\n\n",
@@ -40,6 +44,28 @@ def random_text(rng: random.Random) -> str:
     return b"".join(parts).decode("utf-8", "surrogateescape")
 
 
+def helpers_agree(text: str, rng: random.Random) -> bool:
+    """Whether the rules' native helpers give what their Python twins give on this text:
+    LN101's repeats over its folded tokens, LN601's near words and checksum lookup of a
+    piece of it (a piece with a lone surrogate cannot be encoded: both must refuse it)."""
+    pure, compiled = repeats_both(textlib.Tokens(text).folded)
+    if compiled != pure:
+        return False
+    word, letters = text[:12], text[12:20]
+    edits = _dictionary._edits(word, letters)
+    held = {e for e in edits if rng.random() < 0.3} | {word}
+    if _speedups.near_words(word, letters, held) != edits & held:
+        return False
+    codes = array("I", sorted(rng.getrandbits(32) for _ in range(rng.randrange(10))))
+    answers = []
+    for holds in (_dictionary._py_crc_holds, _speedups.crc_holds):
+        try:
+            answers.append(holds(codes, word))
+        except UnicodeEncodeError:
+            answers.append("refused")
+    return answers[0] == answers[1]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60)
@@ -51,7 +77,7 @@ def main() -> int:
         textlib.speedups = None
         pure = analysis(text)
         textlib.speedups = _speedups
-        if analysis(text) != pure:
+        if analysis(text) != pure or not helpers_agree(text, rng):
             print(f"the cores differ on {text!r}")
             return 1
         n, chars = n + 1, chars + len(text)

@@ -1,8 +1,10 @@
-/* lintnews._speedups: the compiled core of the shared text analysis (lintnews/text.py).
+/* lintnews._speedups: the compiled core of the shared text analysis (lintnews/text.py) and
+ * of two rules' searches: near words of the spelling dictionary (rules/_dictionary.py),
+ * repeated words (rules/repeated_word.py).
  *
  * Optional: built where a C compiler exists, else lintnews runs its pure-Python code,
  * which stays the reference (LINTNEWS_PURE=1 forces it; tests compare the two). Each
- * function here does what one Python function of text.py does, and returns the same
+ * function here does what one Python function there does, and returns the same
  * numbers, as compact arrays (bytes of 4- or 8-byte offsets) where there can be many.
  *
  * "Word character" means what the stdlib re module's \w means on str: Py_UNICODE_ISALNUM
@@ -291,10 +293,217 @@ fail:
     return NULL;
 }
 
+/* Add buf[:n] to `found` where `words` holds it (see near_words). */
+static int keep_if_word(const Py_UCS4 *buf, Py_ssize_t n, PyObject *words, PyObject *found)
+{
+    PyObject *edit = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, n);
+    if (edit == NULL)
+        return -1;
+    int known = PySet_Contains(words, edit);
+    if (known > 0)
+        known = PySet_Add(found, edit);
+    Py_DECREF(edit);
+    return known;
+}
+
+/* near_words(word, letters, words): the set of strings one edit from `word` that the set
+ * `words` holds: a letter deleted, two neighbours swapped, a letter replaced by one of
+ * `letters` or one of them inserted; never `word` itself (see _dictionary._near_words). */
+static PyObject *near_words(PyObject *self, PyObject *args)
+{
+    PyObject *word, *letters, *words;
+    if (!PyArg_ParseTuple(args, "UUO", &word, &letters, &words))
+        return NULL;
+    if (!PyAnySet_Check(words)) {
+        PyErr_SetString(PyExc_TypeError, "near_words: words must be a set or a frozenset");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(word), m = PyUnicode_GET_LENGTH(letters);
+    Py_UCS4 *w = PyUnicode_AsUCS4Copy(word);
+    Py_UCS4 *abc = PyUnicode_AsUCS4Copy(letters);
+    Py_UCS4 *buf = PyMem_Malloc((n + 1) * sizeof(Py_UCS4));
+    PyObject *found = PySet_New(NULL);
+    if (w == NULL || abc == NULL || found == NULL || buf == NULL) {
+        if (buf == NULL)
+            PyErr_NoMemory();
+        goto fail;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {                 /* deleted */
+        memcpy(buf, w, i * sizeof(Py_UCS4));
+        memcpy(buf + i, w + i + 1, (n - i - 1) * sizeof(Py_UCS4));
+        if (keep_if_word(buf, n - 1, words, found) < 0)
+            goto fail;
+    }
+    memcpy(buf, w, n * sizeof(Py_UCS4));
+    for (Py_ssize_t i = 0; i + 1 < n; i++) {             /* swapped (the same word where both are one) */
+        if (w[i] == w[i + 1])
+            continue;
+        buf[i] = w[i + 1];
+        buf[i + 1] = w[i];
+        int r = keep_if_word(buf, n, words, found);
+        buf[i] = w[i];
+        buf[i + 1] = w[i + 1];
+        if (r < 0)
+            goto fail;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {                 /* replaced */
+        for (Py_ssize_t j = 0; j < m; j++) {
+            if (abc[j] == w[i])
+                continue;
+            buf[i] = abc[j];
+            if (keep_if_word(buf, n, words, found) < 0)
+                goto fail;
+        }
+        buf[i] = w[i];
+    }
+    for (Py_ssize_t i = 0; i <= n; i++) {                /* inserted */
+        memcpy(buf, w, i * sizeof(Py_UCS4));
+        memcpy(buf + i + 1, w + i, (n - i) * sizeof(Py_UCS4));
+        for (Py_ssize_t j = 0; j < m; j++) {
+            buf[i] = abc[j];
+            if (keep_if_word(buf, n + 1, words, found) < 0)
+                goto fail;
+        }
+    }
+    PyMem_Free(w);
+    PyMem_Free(abc);
+    PyMem_Free(buf);
+    return found;
+fail:
+    PyMem_Free(w);
+    PyMem_Free(abc);
+    PyMem_Free(buf);
+    Py_XDECREF(found);
+    return NULL;
+}
+
+/* CRC-32 as zlib.crc32 computes it (polynomial 0xEDB88320, reflected), by a table made at
+ * import. */
+static uint32_t crc_table[256];
+
+static void crc_table_make(void)
+{
+    for (uint32_t n = 0; n < 256; n++) {
+        uint32_t c = n;
+        for (int k = 0; k < 8; k++)
+            c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+        crc_table[n] = c;
+    }
+}
+
+static uint32_t crc32_of(const unsigned char *p, Py_ssize_t n)
+{
+    uint32_t c = 0xFFFFFFFFu;
+    for (Py_ssize_t i = 0; i < n; i++)
+        c = crc_table[(c ^ p[i]) & 0xFF] ^ (c >> 8);
+    return c ^ 0xFFFFFFFFu;
+}
+
+/* crc_holds(codes, word): whether the array of 4-byte codes `codes` (array('I'), sorted)
+ * holds the CRC-32 of word's UTF-8, found where bisect_left puts it (see
+ * _dictionary._crc_holds). */
+static PyObject *crc_holds(PyObject *self, PyObject *args)
+{
+    Py_buffer codes;
+    PyObject *word;
+    if (!PyArg_ParseTuple(args, "y*U", &codes, &word))
+        return NULL;
+    if (codes.itemsize != 4 || codes.len % 4 != 0) {
+        PyBuffer_Release(&codes);
+        PyErr_SetString(PyExc_TypeError, "crc_holds: codes must be an array of 4-byte codes");
+        return NULL;
+    }
+    Py_ssize_t size;
+    const char *utf8 = PyUnicode_AsUTF8AndSize(word, &size);
+    if (utf8 == NULL) {
+        PyBuffer_Release(&codes);
+        return NULL;
+    }
+    uint32_t code = crc32_of((const unsigned char *)utf8, size);
+    const uint32_t *a = codes.buf;
+    Py_ssize_t lo = 0, hi = codes.len / 4;
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (a[mid] < code)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int found = lo < codes.len / 4 && a[lo] == code;
+    PyBuffer_Release(&codes);
+    return PyBool_FromLong(found);
+}
+
+/* Whether two strings are equal (as == says: a str is stored in its narrowest kind). */
+static int same_text(PyObject *a, PyObject *b)
+{
+    if (a == b)
+        return 1;
+    if (!PyUnicode_CheckExact(a) || !PyUnicode_CheckExact(b)) {
+        PyErr_SetString(PyExc_TypeError, "repeats: words must be a list of str");
+        return -1;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(a);
+    int kind = PyUnicode_KIND(a);
+    return n == PyUnicode_GET_LENGTH(b) && kind == PyUnicode_KIND(b)
+        && memcmp(PyUnicode_DATA(a), PyUnicode_DATA(b), n * kind) == 0;
+}
+
+/* repeats(words, start, limit): where the n words from i are written again at once, for
+ * i from `start` on, as a list of i * 4 + n in order of i then n ("the the": n = 1; "a b a
+ * b": 2; "a b c a b c": 3), stopping before an i whose matches could pass `limit` of
+ * them; and the i to go on from (len(words) at the end).
+ * See repeated_word.RepeatedWord._candidates, its Python twin. */
+static PyObject *repeats(PyObject *self, PyObject *args)
+{
+    PyObject *words;
+    Py_ssize_t start, limit;
+    if (!PyArg_ParseTuple(args, "O!nn", &PyList_Type, &words, &start, &limit))
+        return NULL;
+    if (limit < 3)
+        limit = 3;                          /* (room for one i's matches: the caller goes on) */
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    Py_ssize_t i = start < 0 ? 0 : start;
+    for (; i < PyList_GET_SIZE(words) && PyList_GET_SIZE(found) + 3 <= limit; i++) {
+        Py_ssize_t last = PyList_GET_SIZE(words) - 1;
+        PyObject **f = ((PyListObject *)words)->ob_item;
+        int r1 = 0, r2 = 0, r3 = 0;
+        if (i + 1 <= last && (r1 = same_text(f[i], f[i + 1])) < 0)
+            goto fail;
+        if (i + 3 <= last && (r2 = same_text(f[i], f[i + 2])) > 0 && (r2 = same_text(f[i + 1], f[i + 3])) > 0)
+            r2 = r1 ? 0 : 1;                /* f[i] != f[i + 1] */
+        if (r2 < 0)
+            goto fail;
+        if (i + 5 <= last && (r3 = same_text(f[i], f[i + 3])) > 0 && (r3 = same_text(f[i + 1], f[i + 4])) > 0)
+            r3 = same_text(f[i + 2], f[i + 5]);
+        if (r3 < 0)
+            goto fail;
+        for (int n = 1; n <= 3; n++) {
+            if (!(n == 1 ? r1 : n == 2 ? r2 : r3))
+                continue;
+            PyObject *v = PyLong_FromSsize_t(i * 4 + n);
+            if (v == NULL || PyList_Append(found, v) < 0) {
+                Py_XDECREF(v);
+                goto fail;
+            }
+            Py_DECREF(v);
+        }
+    }
+    return Py_BuildValue("(Nn)", found, i);
+fail:
+    Py_DECREF(found);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"split_words", split_words, METH_VARARGS, "The word tokens of a text and their offsets (see text.Tokens)."},
     {"char_offsets", char_offsets, METH_VARARGS, "The offsets of some characters in a text (see text.find_all)."},
     {"stops", stops, METH_VARARGS, "Where sentences may end (see text._stops)."},
+    {"crc_holds", crc_holds, METH_VARARGS, "Whether sorted CRC-32 codes hold a word's (see _dictionary)."},
+    {"repeats", repeats, METH_VARARGS, "Where words are written again at once (see repeated_word)."},
+    {"near_words", near_words, METH_VARARGS, "The words of a set one edit from a word (see _dictionary)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -306,4 +515,8 @@ static struct PyModuleDef module = {
     .m_methods = methods,
 };
 
-PyMODINIT_FUNC PyInit__speedups(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__speedups(void)
+{
+    crc_table_make();
+    return PyModule_Create(&module);
+}

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from functools import cache
 from itertools import filterfalse
 
+from lintnews.core import speedups
 from lintnews.rules._data import data_bytes
 
 MAGIC = b"lintnews-spelling 1\n"
@@ -70,10 +71,7 @@ class Dictionary:
         return self._common is not None
 
     def _holds(self, section: str, word: str) -> bool:
-        codes = self._codes[section]
-        code = zlib.crc32(word.encode("utf-8"))
-        i = bisect_left(codes, code)
-        return i < len(codes) and codes[i] == code
+        return _crc_holds(self._codes[section], word)
 
     def is_common(self, word: str) -> bool:
         if self._common is not None:
@@ -110,23 +108,46 @@ class Dictionary:
         """The common words one edit away from `word`: a letter deleted, inserted or
         replaced, or two neighbours swapped."""
         letters = LETTERS if word.isascii() else LETTERS + "".join(sorted(set(word) - set(LETTERS)))
-        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-        edits = {a + b[1:] for a, b in splits if b}
-        edits.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
-        edits.update(a + c + b[1:] for a, b in splits if b for c in letters)
-        edits.update(a + c + b for a, b in splits for c in letters)
-        edits.discard(word)
-        if self._common is None and self._lookups + len(edits) <= SET_AFTER:
-            self._lookups += len(edits)
-            # (a checksum can collide: each word found is checked in the text of the words)
-            return {e for e in edits if self._holds("common-crc", e) and self._in_common_text(e)}
-        return edits & self.common
+        if self._common is None:
+            edits = _edits(word, letters)
+            if self._lookups + len(edits) <= SET_AFTER:
+                self._lookups += len(edits)
+                # (a checksum can collide: each word found is checked in the text of the words)
+                return {e for e in edits if self._holds("common-crc", e) and self._in_common_text(e)}
+            return edits & self.common
+        if speedups is not None:
+            return speedups.near_words(word, letters, self._common)
+        return _edits(word, letters) & self._common
 
     def _in_common_text(self, word: str) -> bool:
         text = self._texts["common"]
         needle = word.encode("utf-8")
         i = text.find(b"\n" + needle + b"\n")
         return i >= 0 or text.startswith(needle + b"\n") or text.endswith(b"\n" + needle)
+
+
+def _py_crc_holds(codes: array, word: str) -> bool:
+    """Whether the sorted array `codes` holds the CRC-32 of word's UTF-8 (the compiled
+    core's crc_holds does the same)."""
+    code = zlib.crc32(word.encode("utf-8"))
+    i = bisect_left(codes, code)
+    return i < len(codes) and codes[i] == code
+
+
+_crc_holds = _py_crc_holds if speedups is None else speedups.crc_holds
+
+
+def _edits(word: str, letters: str) -> set[str]:
+    """The strings one edit from `word`: a letter deleted, two neighbours swapped, one
+    replaced by one of `letters` or one of them inserted (`word` itself left out). The
+    compiled core's near_words(word, letters, words) is this set & words."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    edits.update(a + c + b[1:] for a, b in splits if b for c in letters)
+    edits.update(a + c + b for a, b in splits for c in letters)
+    edits.discard(word)
+    return edits
 
 
 @cache

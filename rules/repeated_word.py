@@ -11,6 +11,7 @@ import re
 
 import regex
 
+from lintnews.core import speedups
 from lintnews.diagnostics import Finding, Fix
 from lintnews.document import Document
 from lintnews.patterns import HSPACE, lazy
@@ -65,6 +66,19 @@ _PLURAL_SUBJECT_NEXT = lazy(regex.compile, r"\s+(?:people|children|men|women|pol
 # it is is a chance" (a what-clause as subject, then its verb).
 _DO_SUBJECTS = frozenset({"i", "we", "you", "they", "who"})
 _WHAT_CLAUSE = lazy(re.compile, r"(?<![\w'’-])(?:what|all)(?:[^\S\r\n]+[\w'’-]+){1,3}[^\S\r\n]*$", re.I)
+
+# candidates the compiled core hands back at a time (a text that repeats one word
+# throughout gives two for every token: they are made a chunk at a time)
+_CHUNK = 4096
+
+
+def _native_repeats(f: list[str]) -> Iterator[tuple[int, int]]:
+    """RepeatedWord._candidates's (i, n), found by the compiled core a chunk at a time."""
+    i = 0
+    while i < len(f):
+        found, i = speedups.repeats(f, i, _CHUNK)
+        for v in found:
+            yield v >> 2, v & 3
 
 
 class RepeatedWord(Rule):
@@ -142,7 +156,11 @@ class RepeatedWord(Rule):
         "a b a b": 2; "a b c a b c": 3), in order of i then n; each is then judged on Word
         objects for the few tokens around it. Tokens k apart are compared in C (map,
         compress), and the few places where they match are looked at one by one, made one at
-        a time: a text that repeats one word throughout holds no set or list of them."""
+        a time: a text that repeats one word throughout holds no set or list of them. The
+        compiled core finds the same in one pass (_native_repeats)."""
+        if speedups is not None:
+            yield from ((i, n) for i, n in _native_repeats(f) if n == 1 or self.options.phrases)
+            return
         at, last = range(len(f)), len(f) - 1
 
         def apart(k: int) -> Iterator[int]:         # i where f[i] == f[i + k] (islice: no copy)

@@ -8,11 +8,14 @@ import re
 import subprocess
 import sys
 import unicodedata
+import zlib
+from array import array
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from lintnews import core, text as textlib
+from lintnews.rules import _data, _dictionary, repeated_word
 
 try:
     from lintnews import _speedups
@@ -132,3 +135,100 @@ def test_lintnews_pure_forces_the_python_core_and_version_names_the_core():
     built = "c" if _speedups is not None else "python"
     assert version(LINTNEWS_PURE="0") == f"lintnews 0.1.0 (core: {built})\n"
     assert core.NAME == ("python" if os.environ.get("LINTNEWS_PURE", "") not in ("", "0") else built)
+
+
+# The spelling dictionary's two native helpers and their Python twins (rules/_dictionary.py)
+words = st.text(st.one_of(st.sampled_from("abcdefghijklmnopqrstuvwxyz'-éïß"), st.characters(exclude_categories=["Cs"])),
+                max_size=14)
+
+
+@needs_core
+@settings(max_examples=400, deadline=None)
+@given(words, st.text(max_size=30), st.randoms(use_true_random=False))
+@example("definately", _dictionary.LETTERS, random.Random(1))
+@example("", "ab", random.Random(2))
+@example("aa", "a", random.Random(3))
+def test_near_words_is_the_python_edits_in_the_set(word, letters, rng):
+    edits = _dictionary._edits(word, letters)
+    held = {e for e in edits if rng.random() < 0.3} | {word, word + "zz", "colour"}
+    assert _speedups.near_words(word, letters, frozenset(held)) == edits & held
+    assert _speedups.near_words(word, letters, held) == edits & held
+    assert _speedups.near_words(word, letters, edits | {word}) == edits        # (never the word itself)
+
+
+@needs_core
+@settings(max_examples=400, deadline=None)
+@given(st.lists(words, max_size=40), words, st.booleans(), st.randoms(use_true_random=False))
+@example(["colour", "naïve"], "naïve", True, random.Random(1))
+@example([], "", True, random.Random(1))
+def test_crc_holds_is_the_python_lookup(held, word, ordered, rng):
+    codes = array("I", [zlib.crc32(w.encode("utf-8")) for w in held] + [rng.getrandbits(32) for _ in range(5)])
+    if ordered:
+        codes = array("I", sorted(codes))
+    else:
+        rng.shuffle(codes)          # (unsorted: both search where bisect_left would)
+    assert _speedups.crc_holds(codes, word) == _dictionary._py_crc_holds(codes, word)
+    if ordered and word in held:
+        assert _speedups.crc_holds(codes, word)
+
+
+@needs_core
+def test_crc_holds_refuses_what_the_python_lookup_refuses():
+    with pytest.raises(UnicodeEncodeError):
+        _dictionary._py_crc_holds(array("I"), "a\udc80")
+    with pytest.raises(UnicodeEncodeError):
+        _speedups.crc_holds(array("I"), "a\udc80")
+    with pytest.raises(TypeError):
+        _speedups.crc_holds(array("H", [1, 2]), "a")
+    with pytest.raises(TypeError):
+        _speedups.near_words("a", "ab", ["a"])
+
+
+@needs_core
+@pytest.mark.parametrize("word", ["definately", "politicial", "accomodate", "teh", "naïvete", "colour", "xqzv"])
+def test_the_dictionary_finds_the_same_neighbours_on_both_cores(monkeypatch, word):
+    found = {}
+    for native in (None, _speedups):
+        monkeypatch.setattr(_dictionary, "speedups", native)
+        monkeypatch.setattr(_dictionary, "_crc_holds", native.crc_holds if native else _dictionary._py_crc_holds)
+        words = _dictionary.Dictionary(_data.data_bytes("spelling.idx"))
+        words.common                                        # (the set branch, where near_words serves)
+        found[native] = (words.neighbours(word), word in words, words.british(word), words.american(word))
+    assert found[None] == found[_speedups]
+    if word == "definately":
+        assert "definitely" in found[None][0]
+
+
+# LN101's search for words written again at once (rules/repeated_word.py)
+def repeats_both(f: list[str], phrases: bool = True) -> tuple[list, list]:
+    """(pure, compiled) candidates of LN101 over folded tokens f."""
+    rule = repeated_word.RepeatedWord(repeated_word.RepeatedWord.Options(phrases=phrases))
+    was = repeated_word.speedups
+    try:
+        repeated_word.speedups = None
+        pure = list(rule._candidates(f))
+        repeated_word.speedups = _speedups
+        return pure, list(rule._candidates(f))
+    finally:
+        repeated_word.speedups = was
+
+
+@needs_core
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "the", "é", "e\u0301", "€", "🙂", "a\x00", ""]), max_size=60), st.booleans())
+@example(["the", "the"], True)
+@example(["a", "b", "a", "b", "a", "b", "c"], True)
+@example(["a", "b", "c", "a", "b", "c"], False)
+def test_repeats_are_the_python_candidates(f, phrases):
+    pure, compiled = repeats_both([w for w in f], phrases)      # (fresh list, equal strings distinct objects)
+    assert compiled == pure
+
+
+@needs_core
+def test_repeats_of_one_word_throughout_come_a_chunk_at_a_time(monkeypatch):
+    f = [str("word" + " ")[:-1] for _ in range(3 * repeated_word._CHUNK)]     # (equal, not one object)
+    pure, compiled = repeats_both(f)
+    assert compiled == pure and len(pure) == 2 * len(f) - 6                   # (i, 1) and (i, 3) at each i
+    assert _speedups.repeats(f, 0, 0) == ([1, 3], 1)                          # (one i's matches at least)
+    with pytest.raises(TypeError):
+        _speedups.repeats(["a", b"a"], 0, 10)
