@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,43 @@ def test_markdown_whose_front_matter_does_not_read_is_shown_as_its_text(tmp_path
     assert 'class="text rendered"' not in page and "<pre" in page
     assert "title: [unclosed" in page and '<span class="mu">**</span>' in page
     assert page.count("<mark ") == len(json.loads(data.stdout)) == 1
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_front_matter_field_the_configuration_adds_is_shown_as_prose_with_its_finding(tmp_path, jobs):
+    """The view is of the Document the rules read (with the run's options), not of one made
+    again with the defaults, in which "kicker" is markup; from worker processes (--jobs 2,
+    which send no Document) it is loaded again with the file's configuration."""
+    (tmp_path / "lintnews.toml").write_text('front-matter-fields = ["title", "kicker"]\n', encoding="utf-8")
+    story = "---\ntitle: Port talks\nkicker: Talks end with the the mayor\n---\n\nThe council met today.\n"
+    paths = [write(tmp_path, name, story) for name in ("a.md", "b.md")]
+    proc = run_cli("--jobs", jobs, "--format", "html", *map(str, paths), cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr.decode()
+    page = proc.stdout.decode("utf-8")
+    marks = re.findall(r'<mark id="ha\d-0" class="([^"]*)"[^>]*data-line="(\d+)" data-column="(\d+)"', page)
+    assert marks == [("f error", "3", "28")] * 2            # not "inmarkup"
+    for n in (0, 1):
+        before = page[:page.index(f'<mark id="ha{n}-0"')]
+        assert before[before.rindex('<div class="blk'):].startswith('<div class="blk k-headline field"')
+
+
+def test_the_page_of_worker_processes_is_the_page_of_one(tmp_path):
+    """--jobs 2 sends each Document's prose view back with its result: the same page."""
+    paths = [write(tmp_path, "story.md", STORY_MD), write(tmp_path, "story.html", STORY_HTML),
+             write(tmp_path, "plain.txt", "The the council met.\n")]
+    pages = [run_cli("--isolated", "--jobs", jobs, "--format", "html", *map(str, paths), cwd=tmp_path).stdout
+             for jobs in ("1", "2")]
+    assert pages[0] == pages[1] and pages[0].count(b'<mark id="h') >= 6
+
+
+def test_a_worker_sends_the_prose_view_only_when_asked_and_metadata_only_if_it_pickles():
+    from lintnews.parallel import _slim
+
+    linter = Linter(Config())
+    result = linter.lint_text(STORY_MD, "story.md")
+    bare, full = _slim(result), _slim(result, prose=True)
+    assert bare.document.prose_map is None and bare.document.prose == STORY_MD
+    assert full.document.prose == result.document.prose and full.document.meta == result.document.meta
+    assert list(full.document.blocks) == list(result.document.blocks)
+    result.document.meta["plugin"] = lambda: None          # a plugin's metadata that cannot be sent
+    assert _slim(result, prose=True).document.meta == {}
