@@ -250,3 +250,67 @@ def test_a_worker_sends_the_prose_view_only_when_asked_and_metadata_only_if_it_p
     assert list(full.document.blocks) == list(result.document.blocks)
     result.document.meta["plugin"] = lambda: None          # a plugin's metadata that cannot be sent
     assert _slim(result, prose=True).document.meta == {}
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "markup"
+PREVIEW = re.compile(r'<li id="da\d+-\d+" data-code="(LN\d+)"[^>]*><a [^>]*>(\d+:\d+)</a>(?:(?!</li>).)*?'
+                     r'<q class="before">(.*?)</q>.*?<q class="after">(.*?)</q>.*?</li>', re.S)
+
+
+def previews(page: str) -> dict[str, list[tuple[str, str, str, str]]]:
+    """(code, line:column, before, after) of each fix shown, by article title."""
+    from html import unescape
+
+    out: dict[str, list] = {}
+    for section in page.split('<section class="article"')[1:]:
+        title = unescape(re.search(r"<h2 [^>]*>(.*?)</h2>", section).group(1))
+        out[title] = [(code, at, unescape(b), unescape(a)) for code, at, b, a in PREVIEW.findall(section)]
+    return out
+
+
+def test_a_fix_is_previewed_in_the_prose_an_editor_reads(tmp_path):
+    """In every view (the Markdown and HTML stories rendered, the plain one as text), a fix's
+    before → after is of the prose: no markup, entities as their characters, white space
+    runs as one space; the before is read in the prose, the after in the prose of the file
+    with the fix applied."""
+    from lintnews.fixes import splice
+    from lintnews.reporting.html_article import _readable
+
+    names = ("story.md", "story.html", "story.txt", "desk.md")
+    shown = previews(lint(tmp_path, "html", *(FIXTURES / name for name in names)))
+    linter = Linter(Config())
+    for name in names:
+        path = FIXTURES / name
+        source = path.read_text(encoding="utf-8")
+        result = linter.lint_text(source, str(path))
+        fixed = {(d.code, f"{d.line}:{d.column}"): d for d in result.diagnostics if d.fix is not None and d.fix.edits}
+        seen = shown[str(path)]
+        assert sorted((code, at) for code, at, _, _ in seen) == sorted(fixed) and len(seen) >= 3
+        for code, at, before, after in seen:
+            d = fixed[code, at]
+            assert not re.search(r"<|>|\]\(|&#|\*\*|\s\s|^\s|\s$", before + "\n" + after), (name, before, after)
+            assert before in _readable(result.document.prose)
+            assert after in _readable(linter.load(splice(source, d.fix.edits), str(path)).prose)
+            assert before != after
+    for name in ("story.md", "story.html", "story.txt"):        # the same slip, however it is written
+        assert [(b, a) for code, _, b, a in shown[str(FIXTURES / name)] if code == "LN201"][0] == ("Biden 's", "Biden's")
+
+
+def test_a_fix_that_is_not_of_the_prose_is_previewed_in_the_file_as_written(tmp_path):
+    from lintnews.diagnostics import Edit, Fix
+
+    source = "The mayor met [the council](https://example.org/a) today.\n"
+    start = source.index("(https")
+    from dataclasses import replace
+
+    finding = replace(made_up("in.md", source, start, start + 1), fix=Fix((Edit(start, start + 1, "<"),)))
+    page = page_of(tmp_path, ("in.md", source, [finding])).read_text(encoding="utf-8")
+    assert previews(page)["in.md"] == [("LN101", "1:28", "council](https://example.org/a)", "council]<https://example.org/a)")]
+
+
+def test_in_chromium_a_fix_is_shown_in_prose_on_click(tmp_path, page):
+    report = write(tmp_path, "report.html", lint(tmp_path, "html", FIXTURES / "story.html"))
+    page.goto(report.as_uri())
+    page.click('mark.f[data-code="LN201"]')
+    shown = page.evaluate("document.getElementById('popup').textContent")
+    assert "Biden 's" in shown and "Biden's" in shown and "</a>" not in shown and "&#39;" not in shown
