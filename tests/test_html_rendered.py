@@ -314,3 +314,56 @@ def test_in_chromium_a_fix_is_shown_in_prose_on_click(tmp_path, page):
     page.click('mark.f[data-code="LN201"]')
     shown = page.evaluate("document.getElementById('popup').textContent")
     assert "Biden 's" in shown and "Biden's" in shown and "</a>" not in shown and "&#39;" not in shown
+
+
+TABLE_MD = ("# Ferry times\n\n| Route | Winter sailings | Notes |\n|---|---|---|\n"
+            "| Oban – Mull | 6 a day | the the last one at 21:00 |\n| Lismore | 4 a day | Monday,, to Saturday |\n\n"
+            "After the table, a paragraph.\n")
+TABLE_HTML = ("<html><body><h2>Ferry times</h2>\n<table><tr><th>Route</th><th>Winter sailings</th></tr>\n"
+              "<tr><td>Oban – Mull</td><td>6 a day, the the last at 21:00</td></tr>\n"
+              "<tr><td>Lismore</td><td>4 a day</td></tr></table>\n<p>After the table, a paragraph.</p></body></html>\n")
+
+
+def test_in_chromium_a_table_is_laid_out_as_a_grid_its_highlights_their_spans(tmp_path, page):
+    md, html = write(tmp_path, "t.md", TABLE_MD), write(tmp_path, "t.html", TABLE_HTML)
+    items = json.loads(lint(tmp_path, "json", md, html))
+    page.goto(write(tmp_path, "report.html", lint(tmp_path, "html", md, html)).as_uri())
+    marks = page.evaluate(MARKS)
+    sources = {str(md): TABLE_MD, str(html): TABLE_HTML}
+    assert sorted((m["path"], m["line"], m["column"], m["text"]) for m in marks) == \
+        sorted((d["path"], d["line"], d["column"], span_text(sources[d["path"]], d)) for d in items)
+    assert len(marks) == 3 and all(m["shown"] for m in marks)
+    for nth, rows in ((0, [["Route", "Winter sailings", "Notes"], ["Oban – Mull", "6 a day", "the the last one at 21:00"],
+                           ["Lismore", "4 a day", "Monday,, to Saturday"]]),
+                      (1, [["Route", "Winter sailings"], ["Oban – Mull", "6 a day, the the last at 21:00"],
+                           ["Lismore", "4 a day"]])):
+        page.evaluate(f"document.querySelectorAll('.text.rendered')[{nth}].scrollIntoView()")
+        page.wait_for_timeout(100)          # (a chunk out of view is not laid out)
+        cells = page.evaluate(f"""Array.from(document.querySelectorAll('section.article')[{nth}]
+            .querySelectorAll('.k-table-cell')).map(c => {{ const r = c.getBoundingClientRect();
+            return [c.innerText.trim(), Math.round(r.top), Math.round(r.left), c.classList.contains('th')]; }})""")
+        assert [c[0] for c in cells] == [cell for row in rows for cell in row]
+        grid = [cells[i:i + len(rows[0])] for i in range(0, len(cells), len(rows[0]))]
+        for row in grid:                    # a row on one line, its cells left to right
+            assert len({top for _, top, _, _ in row}) == 1
+            assert [left for _, _, left, _ in row] == sorted({left for _, _, left, _ in row})
+        assert [row[0][1] for row in grid] == sorted({row[0][1] for row in grid})     # rows one under another
+        assert [c[3] for c in cells] == [True] * len(rows[0]) + [False] * (len(cells) - len(rows[0]))
+        after = page.evaluate(f"""Array.from(document.querySelectorAll('section.article')[{nth}]
+            .querySelectorAll('.k-paragraph')).pop().getBoundingClientRect().top""")
+        assert after > grid[-1][0][1]
+
+
+def test_a_long_table_is_cut_into_chunks_only_between_rows(tmp_path):
+    from lintnews.reporting.html_rendered import CHUNK_BLOCKS
+
+    rows = CHUNK_BLOCKS                     # 3 cells a row: chunks of CHUNK_BLOCKS blocks fall inside rows
+    table = "| Route | Sailings | Notes |\n|---|---|---|\n" + "".join(f"| Route {n} | {n} a day | none |\n"
+                                                                    for n in range(rows))
+    page = lint(tmp_path, "html", write(tmp_path, "long.md", f"# Times\n\n{table}\nAfter it.\n"))
+    chunks = page.split('<div class="chunk">')[2:]
+    assert len(chunks) >= 2
+    for chunk in chunks:                    # the first cell of each chunk starts a row
+        first = re.search(r'<div class="blk k-table-cell([^"]*)"', chunk)
+        assert first and " row" in first.group(1), chunk[:200]
+    assert page.count('class="blk k-table-cell row') == rows + 1
