@@ -312,8 +312,7 @@ def parallel_outcomes(resolver, keys: dict, targets: list, args: argparse.Namesp
     jobs = min(args.jobs if args.jobs is not None else default_jobs(len(files)), len(files))
     if jobs <= 1:
         return None
-    task = Task(fix=mode.fixing, unsafe=args.unsafe_fixes, write=mode.writes,
-                prose=prose)
+    task = Task(fix=mode.fixing, unsafe=args.unsafe_fixes, write=mode.writes, prose=prose)
     linters = {key: resolver.linter(key) for key in {keys[f] for f in files}}
     return run_in_order(linters, [(f, keys[f]) for f in files], jobs, task)
 

@@ -32,6 +32,7 @@ class HtmlReporter(Reporter):
     """Collects each article's section and the counts, and writes the page at the end."""
 
     title = "lintnews report"
+    wants_document = True             # file() is given the Document the rules read
 
     def __init__(self, stream):
         super().__init__(stream)
@@ -53,8 +54,6 @@ class HtmlReporter(Reporter):
 
     def problem(self, problem, file):
         self.problems.append((file, problem.message))
-
-    wants_document = True
 
     def file(self, path, diagnostics, text_, document=None):
         """One article's section, from `document` (the Document the rules read) when given
