@@ -224,7 +224,8 @@ def run(args: argparse.Namespace) -> int:
     refuse_writing_over_an_input(args.write_baseline, targets)
     keys = {t: resolver.key_of_file(args.stdin_filename or "-" if t == "-" else t)
             for t in targets if isinstance(t, str)}
-    outcomes = parallel_outcomes(resolver, keys, targets, args, mode)
+    wants_document = mode.reports and getattr(reporter, "wants_document", False)
+    outcomes = parallel_outcomes(resolver, keys, targets, args, mode, prose=wants_document)
     for target in targets:
         if isinstance(target, Warning):
             mode.warn(str(target))
@@ -243,7 +244,10 @@ def run(args: argparse.Namespace) -> int:
             status = 2
             if report_problem:
                 report_problem(problem, result.path)
-        if mode.reports:
+        if wants_document:          # (the Document as linted: a worker sends its prose view, see Task)
+            reporter.file(result.path, result.diagnostics, result.document.text if result.document else None,
+                          document=result.document)
+        elif mode.reports:
             reporter.file(result.path, result.diagnostics, result.document.text if result.document else None)
     if mode.reports:
         reporter.finish()
@@ -297,8 +301,9 @@ def default_format(stream) -> str:
     return "full" if hasattr(stream, "isatty") and stream.isatty() else "text"
 
 
-def parallel_outcomes(resolver, keys: dict, targets: list, args: argparse.Namespace, mode):
-    """The files' outcomes from worker processes, in order; None to work in this process."""
+def parallel_outcomes(resolver, keys: dict, targets: list, args: argparse.Namespace, mode, prose: bool = False):
+    """The files' outcomes from worker processes, in order; None to work in this process
+    (`prose`: with each Document's prose view)."""
     files = [t for t in targets if isinstance(t, str) and t != "-"]
     if len(files) < 2:
         return None                         # (without importing what one file never needs)
@@ -307,7 +312,7 @@ def parallel_outcomes(resolver, keys: dict, targets: list, args: argparse.Namesp
     jobs = min(args.jobs if args.jobs is not None else default_jobs(len(files)), len(files))
     if jobs <= 1:
         return None
-    task = Task(fix=mode.fixing, unsafe=args.unsafe_fixes, write=mode.writes)
+    task = Task(fix=mode.fixing, unsafe=args.unsafe_fixes, write=mode.writes, prose=prose)
     linters = {key: resolver.linter(key) for key in {keys[f] for f in files}}
     return run_in_order(linters, [(f, keys[f]) for f in files], jobs, task)
 

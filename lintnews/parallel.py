@@ -3,8 +3,9 @@
 Each worker process holds the run's Linters, one per configuration (inherited when
 processes are forked, built once from the same configurations otherwise) and returns,
 per file, the Result the serial run would have made with the file's Linter, less the
-Document's cached analysis (its text is kept, for reporters and baselines). The front end reads the results in file order, so the output of
-`--jobs 2` is the output of `--jobs 1`.
+Document's cached analysis (its text is kept, for reporters and baselines; its prose view
+too when the task asks, for a reporter that shows it). The front end reads the results in
+file order, so the output of `--jobs 2` is the output of `--jobs 1`.
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ class Task:
     fix: bool = False
     unsafe: bool = False
     write: bool = False
+    prose: bool = False     # send each Document's prose view back too (for a reporter that shows it)
 
 
 _linters: Mapping[Any, Linter] = {}
@@ -57,18 +59,34 @@ def _run(item: tuple[str, Any]) -> Result | FixResult:
     try:
         if _task.fix:
             outcome = linter.fix_file(path, unsafe=_task.unsafe, write=_task.write)
-            return replace(outcome, result=_slim(outcome.result))
-        return _slim(linter.lint_file(path))
+            return replace(outcome, result=_slim(outcome.result, _task.prose))
+        return _slim(linter.lint_file(path), _task.prose)
     except Exception as exc:        # lintnews's own bug: one file's error, not the run's
         return Result(path, problems=[Problem("internal", path, f"internal error: {type(exc).__name__}: {exc}")])
 
 
-def _slim(result: Result) -> Result:
-    """The result without the Document's analysis (cheap to send between processes)."""
+def _slim(result: Result, prose: bool = False) -> Result:
+    """The result without the Document's analysis (cheap to send between processes); with
+    `prose`, its prose view (prose, map, blocks and metadata, if that pickles) is kept."""
     doc = result.document
     if doc is None:
         return result
-    return replace(result, document=Document(doc.text, doc.path, kind=doc.kind))
+    if not prose:
+        return replace(result, document=Document(doc.text, doc.path, kind=doc.kind))
+    return replace(result, document=Document(doc.text, doc.path, prose=doc.prose, prose_map=doc.prose_map,
+                                             meta=doc.meta if _pickles(doc.meta) else {}, kind=doc.kind,
+                                             blocks=doc.blocks))
+
+
+def _pickles(value) -> bool:
+    """Whether `value` can be sent to another process (a plugin's metadata may not)."""
+    import pickle
+
+    try:
+        pickle.dumps(value)
+    except Exception:
+        return False
+    return True
 
 
 def run_in_order(linters: Mapping[Any, Linter], items: Sequence[tuple[str, Any]], jobs: int,

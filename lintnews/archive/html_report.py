@@ -83,5 +83,6 @@ def write_html_report(path: Path, report: dict, sample: Sample, linter) -> None:
             if row is None:
                 continue
             result = linter.lint_text(row.text, path=row.id + row.suffix)
-            reporter.file(row.id + row.suffix, at_least(result.diagnostics, linter.config.min_severity), row.text)
+            reporter.file(row.id + row.suffix, at_least(result.diagnostics, linter.config.min_severity), row.text,
+                          document=result.document)
         reporter.finish()

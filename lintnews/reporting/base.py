@@ -34,7 +34,13 @@ class Run:
 
 
 class Reporter:
-    """Receives the diagnostics of each file in turn, then `finish()` once."""
+    """Receives the diagnostics of each file in turn, then `finish()` once.
+
+    A reporter that sets `wants_document` is also given the Document the rules read of each
+    file (`file(..., document=doc)`: its prose view, as loaded with the run's options), or
+    None where there is none to give; others are called with three arguments, as always."""
+
+    wants_document = False
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream

@@ -32,6 +32,7 @@ class HtmlReporter(Reporter):
     """Collects each article's section and the counts, and writes the page at the end."""
 
     title = "lintnews report"
+    wants_document = True             # file() is given the Document the rules read
 
     def __init__(self, stream):
         super().__init__(stream)
@@ -54,11 +55,14 @@ class HtmlReporter(Reporter):
     def problem(self, problem, file):
         self.problems.append((file, problem.message))
 
-    def file(self, path, diagnostics, text_):
+    def file(self, path, diagnostics, text_, document=None):
+        """One article's section, from `document` (the Document the rules read) when given
+        and of this text, else from one built again here with the default options."""
         from lintnews.reporting.html_rendered import article_document, front_matter_end, prose_words
 
         number = len(self.sections)
-        doc = article_document(path, text_) if text_ else None
+        usable = document is not None and document.text == text_
+        doc = document if usable else article_document(path, text_) if text_ else None
         words = prose_words(doc) if doc is not None else len(text_.split()) if text_ else 0
         self.files += 1
         self.words += words

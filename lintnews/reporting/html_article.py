@@ -145,9 +145,10 @@ def _line_number(n: int) -> str:
     return f'<span class="ln" aria-hidden="true" data-n="{n}"></span>'
 
 
-def findings_list(source: str | None, diagnostics: list[Diagnostic], prefix: str) -> str:
+def findings_list(source: str | None, diagnostics: list[Diagnostic], prefix: str, doc=None) -> str:
     """The article's findings as a list, each linked to its highlight: position, severity
-    (a sign and a word, not a colour alone), rule, message, and the fix as before → after."""
+    (a sign and a word, not a colour alone), rule, message, and the fix as before → after
+    (in the prose of `doc`, the article's Document, where it is given)."""
     if not diagnostics:
         return ""
     opened = " open" if len(diagnostics) <= OPEN_LIST_UP_TO else ""
@@ -159,7 +160,7 @@ def findings_list(source: str | None, diagnostics: list[Diagnostic], prefix: str
         out.append(f'<li id="d{ident}" data-code="{text(d.code)}" data-severity="{text(d.severity)}">'
                    f'{link} {severity_badge(d.severity)} '
                    f'<a class="rule" href="#rule-{text(d.code)}">{text(d.code)} {text(d.name)}</a> '
-                   f'<span class="msg">{text(d.message)}</span>{fix_line(source, d)}</li>')
+                   f'<span class="msg">{text(d.message)}</span>{fix_line(source, d, doc)}</li>')
     out.append("</ol></details>")
     return "".join(out)
 
@@ -169,7 +170,7 @@ def severity_badge(severity: str) -> str:
     return f'<span class="sev {text(severity)}"><span aria-hidden="true">{sign}</span> {text(severity)}</span>'
 
 
-def fix_line(source: str | None, d: Diagnostic) -> str:
+def fix_line(source: str | None, d: Diagnostic, doc=None) -> str:
     """The suggested fix: its message, and the text around it before → after."""
     fix = d.fix
     if fix is None:
@@ -179,16 +180,72 @@ def fix_line(source: str | None, d: Diagnostic) -> str:
     if fix.message:
         parts.append(f": {text(fix.message)}")
     if source is not None and fix.edits:
-        before, after = before_after(source, fix.edits)
+        before, after = before_after(source, fix.edits, doc)
         parts.append(f' <q class="before">{text(before)}</q> <span aria-label="becomes">→</span> '
                      f'<q class="after">{text(after)}</q>')
     parts.append("</span>")
     return "".join(parts)
 
 
-def before_after(source: str, edits) -> tuple[str, str]:
+def before_after(source: str, edits, doc=None) -> tuple[str, str]:
     """The text the edits touch, widened to whole words (at most FIX_CONTEXT code points on
-    each side), before and after the edits."""
+    each side), before and after the edits: in the prose an editor reads when `doc` (the
+    Document of `source`) is given and every edit is one of its prose (markup left out,
+    entities as their characters, white space runs as one space, code and images as "…"),
+    else in the file's text as written."""
+    prose_edits = in_prose(doc, edits) if doc is not None and doc.text == source else None
+    if prose_edits is not None:
+        return _before_after(doc.prose, prose_edits, readable=True)
+    return _before_after(source, edits)
+
+
+def in_prose(doc, edits) -> list | None:
+    """The edits (of the file) as edits of the Document's prose, or None when one is not
+    (it changes markup, or cuts through it): the inverse of the engine's _fix_on_text."""
+    from lintnews.diagnostics import Edit
+
+    found = []
+    for e in edits:
+        places = _prose_offsets(doc, e.start)
+        if e.start == e.end:                # (after any break the prose reads where the file has nothing)
+            if not places:
+                return None
+            found.append(Edit(places[-1], places[-1], e.content))
+            continue
+        q = next((p for p in places if doc.text_span(p, p + e.end - e.start) == (e.start, e.end)
+                  and doc.prose[p:p + e.end - e.start] == doc.text[e.start:e.end]), None)
+        if q is None:
+            return None
+        found.append(Edit(q, q + e.end - e.start, e.content))
+    return found
+
+
+def _prose_offsets(doc, offset: int) -> range:
+    """The prose offsets whose characters start at text `offset` (more than one where the
+    prose reads something the file has not, a paragraph break, before that character)."""
+    from bisect import bisect_left, bisect_right
+
+    n = len(doc.prose)
+    if doc.prose_map is None:
+        return range(offset, offset + 1) if offset <= n else range(0)
+    everywhere = range(n + 1)
+    return range(bisect_left(everywhere, offset, key=doc.prose_map.start),
+                 bisect_right(everywhere, offset, key=doc.prose_map.start))
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _readable(context: str) -> str:
+    """Prose around an edit as an editor reads it: white space runs as one space, code,
+    images and links' addresses (the prose's placeholders) as "…"."""
+    return _SPACES.sub(" ", context).replace("\ufffc", "…")
+
+
+def _before_after(source: str, edits, readable: bool = False) -> tuple[str, str]:
+    """Before and after of the edits in `source`; `readable`: the text around and between
+    them _readable, and without white space at either end (the edited text as it is)."""
+    context = _readable if readable else str
     lo = min(e.start for e in edits)
     hi = max(e.end for e in edits)
     left = lo
@@ -205,13 +262,17 @@ def before_after(source: str, edits) -> tuple[str, str]:
         right += 1
         while right < len(source) and right - hi < FIX_CONTEXT and not source[right].isspace():
             right += 1
-    after, pos = [], left
+    before, after, pos = [], [], left
     for e in sorted(edits, key=lambda e: e.start):
-        after.append(source[pos:e.start])
-        after.append(e.content)
+        between = context(source[pos:e.start])
+        if pos == left and readable:
+            between = between.lstrip()
+        before += [between, source[e.start:e.end]]
+        after += [between, e.content]
         pos = e.end
-    after.append(source[pos:right])
-    return source[left:right], "".join(after)
+    rest = context(source[pos:right])
+    rest = rest.rstrip() if readable else rest
+    return "".join(before) + rest, "".join(after) + rest
 
 
 def headline_block(meta: dict) -> str:
@@ -262,4 +323,4 @@ def article_section(path: str, number: int, diagnostics: list[Diagnostic], sourc
     return (f'<section class="article" id="{prefix}" aria-labelledby="{prefix}-title" '
             f'data-findings="{len(diagnostics)}"><h2 id="{prefix}-title">{name}</h2>'
             f'<p class="counts">{counts}</p>{header}'
-            f'{body}{findings_list(source, diagnostics, prefix)}</section>')
+            f'{body}{findings_list(source, diagnostics, prefix, doc)}</section>')

@@ -1,6 +1,7 @@
 """The rendered-like view of a Markdown or HTML article in the `html` report: the prose an
-editor reads, as blocks (headings, paragraphs, list items, quotations, table cells, front
-matter fields as headline and standfirst), with emphasis, links and code shown as such.
+editor reads, as blocks (headings, paragraphs, list items, quotations, table cells laid out
+in rows and columns, front matter fields as headline and standfirst), with emphasis, links
+and code shown as such.
 
 The file's whole text is still in the page, character for character, so that each
 highlight's text is exactly its finding's span in the file: what a reader does not see
@@ -164,11 +165,12 @@ class _Renderer:
         self.kinds, self.replaced, self.inserted = characters(doc)
         self.blocks, self.inner = blocks(doc)
         self.block_starts = [a for a, _, _ in self.blocks]
+        self.lines = [0, *(m.end() for m in LINE_BREAK.finditer(self.source))]
+        self.cells = table_cells(doc.kind, self.source, self.blocks, self.line)
         self.out: list[str] = []
         self.containers: tuple = ()            # what is open now: ("front",) and ("block"|"gap", index)
         self.cosmetic = ""                     # the opening tag of the span now open around text ("": none)
         self.in_chunk = 0                      # blocks and gaps in the chunk now open
-        self.lines = [0, *(m.end() for m in LINE_BREAK.finditer(self.source))]
 
     def line(self, offset: int) -> int:
         return bisect_right(self.lines, offset)
@@ -214,6 +216,10 @@ class _Renderer:
             m = _LIST_MARKER.match(before) if self.doc.kind == "markdown" else None
             marker = "•" if m is None or not m.group(1)[0].isdigit() else m.group(1)
             attrs = f' data-marker="{text(marker)}"'
+        elif kind == "table-cell" and i in self.cells:
+            columns, row, header = self.cells[i]
+            classes += [c for c, on in (("row", row), ("th", header)) if on]
+            attrs = f' style="--cols:{columns}"'
         elif kind == "headline" and a < self.front_end:
             keys = list(_KEY.finditer(self.source, 0, a))
             key = keys[-1].group(1).lower() if keys else ""
@@ -317,7 +323,8 @@ class _Renderer:
                 out.append("</div>")
         if not keep and wanted and wanted[0] != ("front",):
             self.in_chunk += 1
-            if self.in_chunk > CHUNK_BLOCKS:          # (a browser lays out only the chunks in view)
+            within_row = wanted[0][1] in self.cells and not self.cells[wanted[0][1]][1]
+            if self.in_chunk > CHUNK_BLOCKS and not within_row:   # (a browser lays out only the chunks in view)
                 out.append('</div><div class="chunk">')
                 self.in_chunk = 1
         for what in wanted[keep:]:
@@ -384,6 +391,39 @@ class _Renderer:
                 self.out.append(tag)
             self.cosmetic = tag
         self.out.append(body_text(self.source[p:q]))
+
+
+def table_cells(kind: str, source: str, blocks: list[tuple[int, int, str]], line) -> dict[int, tuple[int, bool, bool]]:
+    """For each table cell (by block index): the columns of its table (its longest row),
+    whether it starts a row (Markdown: a cell on another line; HTML: a `<tr>` since the
+    cell before), and whether it is a heading cell (Markdown: of the first row; HTML: a
+    `<th>`). A run of cells with no other block between them is one table."""
+    out: dict[int, tuple[int, bool, bool]] = {}
+    table: list[list[int]] = []                 # the rows of the table now read: block indexes
+
+    def close() -> None:
+        columns = max(map(len, table), default=0)
+        for r, cells in enumerate(table):
+            for c, i in enumerate(cells):
+                opening = source[blocks[i - 1][1] if i else 0:blocks[i][0]]
+                header = r == 0 if kind == "markdown" else bool(re.search(r"<th\b", opening, re.I))
+                out[i] = (columns, c == 0, header)
+        table.clear()
+
+    for i, (a, _, block_kind) in enumerate(blocks):
+        if block_kind != "table-cell":
+            close()
+            continue
+        before = source[blocks[i - 1][1] if i else 0:a]
+        if table and (kind == "markdown" and line(a) != line(blocks[table[-1][-1]][0])
+                      or kind != "markdown" and re.search(r"<tr\b", before, re.I)):
+            table.append([i])
+        elif table:
+            table[-1].append(i)
+        else:
+            table.append([i])
+    close()
+    return out
 
 
 def _visible(kinds: bytearray, a: int, b: int) -> bool:
