@@ -497,6 +497,122 @@ fail:
     return NULL;
 }
 
+/* ---------------------------------------------------------------------------------------
+ * Issue 17: where watched words occur (rules/_anchored.py), one block for an easy merge.
+ *
+ * watched_places(tokens, screen) -> bytes
+ *
+ * What rules/_anchored._places_in_python returns: the indexes i (8 bytes each) of the
+ * tokens that are keys of screen (a dict: word -> the words wanted after it) and whose next
+ * token (or "" after the last) is `in` screen[tokens[i]]. Most tokens are short words of
+ * one-byte characters: such a token is looked up by its bytes in a small table of the
+ * short keys, without computing its hash (each token is a fresh string: Python would hash
+ * every one of them); any other token is looked up in the dict. */
+#define WATCH_SLOTS 512                     /* a power of 2; at most half of them used */
+#define WATCH_SHORT 8                       /* a short word: up to 8 one-byte characters */
+
+typedef struct {
+    uint64_t key[WATCH_SLOTS];              /* the word's bytes, zero-padded */
+    unsigned char len[WATCH_SLOTS];         /* its length; 0: an empty slot */
+    PyObject *after[WATCH_SLOTS];           /* what may follow it (a new reference) */
+} WatchTable;
+
+static void watch_table_free(WatchTable *table)
+{
+    for (Py_ssize_t k = 0; k < WATCH_SLOTS; k++)
+        if (table->len[k])
+            Py_DECREF(table->after[k]);
+    PyMem_Free(table);
+}
+
+static int is_short(PyObject *s)
+{
+    return PyUnicode_CheckExact(s) && PyUnicode_KIND(s) == PyUnicode_1BYTE_KIND
+        && PyUnicode_GET_LENGTH(s) >= 1 && PyUnicode_GET_LENGTH(s) <= WATCH_SHORT;
+}
+
+static uint64_t short_key(PyObject *s)
+{
+    uint64_t key = 0;
+    memcpy(&key, PyUnicode_1BYTE_DATA(s), PyUnicode_GET_LENGTH(s));
+    return key;
+}
+
+static Py_ssize_t watch_slot(uint64_t key, Py_ssize_t len)
+{
+    return (Py_ssize_t)(((key ^ (uint64_t)len) * 0x9E3779B97F4A7C15ULL) >> 55);     /* 9 bits */
+}
+
+static PyObject *watched_places(PyObject *self, PyObject *args)
+{
+    PyObject *tokens, *screen;
+    if (!PyArg_ParseTuple(args, "O!O!:watched_places", &PyList_Type, &tokens, &PyDict_Type, &screen))
+        return NULL;
+    WatchTable *table = PyMem_Calloc(1, sizeof(WatchTable));
+    if (table == NULL)
+        return PyErr_NoMemory();
+    PyObject *empty = PyUnicode_FromStringAndSize("", 0), *word, *after;
+    Offsets o = {NULL, 0, 0, 1};
+    if (empty == NULL)
+        goto fail;
+    /* every key short: a short token not in the table is in no key, and another token
+     * is not looked up at all */
+    int all_short = PyDict_GET_SIZE(screen) <= WATCH_SLOTS / 2;
+    Py_ssize_t pos = 0;
+    while (all_short && PyDict_Next(screen, &pos, &word, &after)) {
+        if (!is_short(word)) {
+            all_short = 0;
+            break;
+        }
+        uint64_t key = short_key(word);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(word), k = watch_slot(key, len);
+        while (table->len[k])
+            k = (k + 1) & (WATCH_SLOTS - 1);
+        table->key[k] = key;
+        table->len[k] = (unsigned char)len;
+        Py_INCREF(after);
+        table->after[k] = after;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(tokens); i++) {
+        PyObject *token = PyList_GET_ITEM(tokens, i);
+        if (all_short) {
+            if (!is_short(token))
+                continue;
+            uint64_t key = short_key(token);
+            Py_ssize_t len = PyUnicode_GET_LENGTH(token), k = watch_slot(key, len);
+            while (table->len[k] && (table->len[k] != len || table->key[k] != key))
+                k = (k + 1) & (WATCH_SLOTS - 1);
+            if (!table->len[k])
+                continue;
+            after = table->after[k];
+        }
+        else {
+            after = PyDict_GetItemWithError(screen, token);
+            if (after == NULL) {
+                if (PyErr_Occurred())
+                    goto fail;
+                continue;
+            }
+        }
+        Py_INCREF(after);           /* (`in` may run Python code that changes the screen) */
+        PyObject *next = i + 1 < PyList_GET_SIZE(tokens) ? PyList_GET_ITEM(tokens, i + 1) : empty;
+        Py_INCREF(next);
+        int wanted = PyAnySet_Check(after) ? PySet_Contains(after, next) : PySequence_Contains(after, next);
+        Py_DECREF(next);
+        Py_DECREF(after);
+        if (wanted < 0 || (wanted && offsets_push(&o, i) < 0))
+            goto fail;
+    }
+    Py_DECREF(empty);
+    watch_table_free(table);
+    return offsets_bytes(&o);
+fail:
+    Py_XDECREF(empty);
+    watch_table_free(table);
+    PyMem_Free(o.data);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"split_words", split_words, METH_VARARGS, "The word tokens of a text and their offsets (see text.Tokens)."},
     {"char_offsets", char_offsets, METH_VARARGS, "The offsets of some characters in a text (see text.find_all)."},
@@ -504,6 +620,8 @@ static PyMethodDef methods[] = {
     {"crc_holds", crc_holds, METH_VARARGS, "Whether sorted CRC-32 codes hold a word's (see _dictionary)."},
     {"repeats", repeats, METH_VARARGS, "Where words are written again at once (see repeated_word)."},
     {"near_words", near_words, METH_VARARGS, "The words of a set one edit from a word (see _dictionary)."},
+    /* issue 17 */
+    {"watched_places", watched_places, METH_VARARGS, "Where watched words occur (see rules/_anchored.places)."},
     {NULL, NULL, 0, NULL},
 };
 

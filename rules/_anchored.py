@@ -2,7 +2,7 @@
 cheap first step of rules that look only near some words.
 
 Rules name their places once (`watch`: each word, and what may follow it); the first rule
-to ask about a document has the shared token list searched in C, once, for the places of
+to ask about a document has the shared token list searched, once, for the places of
 all of them (`places`): the watched words, kept only where the next word is one that some
 rule wants after them. Each rule then keeps its own from those few (`indexes`), and asks
 for the offsets of those it still wants after a look at the tokens around them (`offsets`:
@@ -17,6 +17,7 @@ from itertools import compress
 from operator import contains
 from weakref import ref
 
+from lintnews.core import speedups
 from lintnews.document import Document
 
 
@@ -92,16 +93,35 @@ def places(doc: Document) -> array:
     global _last
     made_for, version, found = _last
     if made_for is None or made_for() is not doc or version != _version:
-        screen, folded = _screen, doc.tokens.folded
-        # (arrays: in a text that is one watched word again and again, an int object each cost 28 bytes)
-        hits = array("q", compress(range(len(folded)), map(_watched.__contains__, folded)))
-        last = hits and hits[-1] == len(folded) - 1           # (no token after the last)
-        body = hits[:-1] if last else hits
-        nexts = map(folded.__getitem__, map((1).__add__, body))
-        found = array("q", compress(body, map(contains, map(screen.__getitem__, map(folded.__getitem__, body)), nexts)))
-        if last and "" in screen[folded[-1]]:
-            found.append(len(folded) - 1)
+        found = watched_places(doc.tokens.folded, _screen, _watched)
         _last = ref(doc), _version, found
+    return found
+
+
+def watched_places(folded: list[str], screen: dict[str, Container[str]],
+                   watched: frozenset[str] | None = None) -> array:
+    """The indexes of the tokens that are words of the screen followed by a word (or "" at
+    the end) that the screen wants after them: found in the compiled core where it is built
+    (without hashing each token), else by _places_in_python (watched: the screen's words,
+    if the caller keeps them)."""
+    if speedups is None:
+        return _places_in_python(folded, screen, frozenset(screen) if watched is None else watched)
+    found = array("q")
+    found.frombytes(speedups.watched_places(folded, screen))
+    return found
+
+
+def _places_in_python(folded: list[str], screen: Mapping[str, Container[str]], watched: frozenset[str]) -> array:
+    """watched_places in Python, in C loops (map, compress) over the tokens (watched: the
+    screen's words; a set is searched faster than a dict)."""
+    # (arrays: in a text that is one watched word again and again, an int object each cost 28 bytes)
+    hits = array("q", compress(range(len(folded)), map(watched.__contains__, folded)))
+    last = hits and hits[-1] == len(folded) - 1           # (no token after the last)
+    body = hits[:-1] if last else hits
+    nexts = map(folded.__getitem__, map((1).__add__, body))
+    found = array("q", compress(body, map(contains, map(screen.__getitem__, map(folded.__getitem__, body)), nexts)))
+    if last and "" in screen[folded[-1]]:
+        found.append(len(folded) - 1)
     return found
 
 

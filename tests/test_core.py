@@ -232,3 +232,36 @@ def test_repeats_of_one_word_throughout_come_a_chunk_at_a_time(monkeypatch):
     assert _speedups.repeats(f, 0, 0) == ([1, 3], 1)                          # (one i's matches at least)
     with pytest.raises(TypeError):
         _speedups.repeats(["a", b"a"], 0, 10)
+
+
+# issue 17: where watched words occur (rules/_anchored.watched_places) --------------------
+
+_some_words = st.sampled_from(["a", "an", "it’s", "it's", "the", "Aé", "é", "ß", "naïve", "husbands",
+                               "longerthan8", "", "x\0", "一", "A", "AN"])
+_screens = st.dictionaries(_some_words, st.one_of(st.frozensets(_some_words), st.just("AllBut"), st.just("any")))
+
+
+@needs_core
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_some_words, st.text(max_size=10))), _screens)
+@example(["a", "an", "it’s", "a"], {"a": frozenset({"an", ""}), "it’s": frozenset({"a"})})
+@example(["x" * 9, "a"], {"x" * 9: frozenset({"a"}), "a": frozenset({""})})
+def test_the_compiled_core_finds_the_watched_places_the_python_twin_finds(tokens, screen):
+    from lintnews.rules import _anchored
+    # what may follow a word: a set, every word but some (a Python __contains__), or any word
+    screen = {w: _anchored.AllBut(frozenset({"a", ""})) if after == "AllBut" else
+              _anchored.ANY_WORD if after == "any" else after for w, after in screen.items()}
+    want = list(_anchored._places_in_python(tokens, screen, frozenset(screen)))
+    assert list(_anchored.watched_places(tokens, screen)) == want
+    assert want == [i for i, t in enumerate(tokens)                 # (what the twin is meant to find)
+                    if t in screen and (tokens[i + 1] if i + 1 < len(tokens) else "") in screen[t]]
+
+
+@needs_core
+def test_the_compiled_core_finds_watched_places_among_many_words_and_case_matters():
+    from lintnews.rules import _anchored
+    screen = {f"w{i}": frozenset({"x"}) for i in range(300)}       # (more than its table holds)
+    screen["It"] = frozenset({"x"})
+    tokens = ["w5", "x", "it", "x", "It", "x", "w299", "y", "w299", "x"]
+    assert list(_anchored.watched_places(tokens, screen)) == [0, 4, 8]
+    assert list(_anchored._places_in_python(tokens, screen, frozenset(screen))) == [0, 4, 8]
